@@ -1,0 +1,26 @@
+/** Where "now" comes from. Every relative date and every reminder is computed from one of these, so tests set it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The real clock. */
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock fixed at one instant (the CLI's `--now`, tests). */
+export function fixedClock(at: Date): Clock {
+  return { now: () => new Date(at.getTime()) };
+}
+
+/** A clock that tests move by hand. */
+export function manualClock(start: Date): Clock & { set(at: Date): void; advance(ms: number): void } {
+  let t = start.getTime();
+  return {
+    now: () => new Date(t),
+    set: (at) => {
+      t = at.getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// The parsed form of the text after `/caac`, a Teams message, or `npx caac`. One grammar for every platform.
+
+/** A lead time before an event, in days (30d, 7d, 1d). */
+export type LeadDays = number;
+
+/** A command, parsed. `invalid` carries what was wrong so the answer can say how to fix it. */
+export type Command =
+  | { kind: 'help'; topic?: string }
+  | { kind: 'lookup'; query: string }
+  | { kind: 'group'; query: string }
+  | { kind: 'recs'; query: string }
+  | { kind: 'figures'; query: string }
+  | { kind: 'sources'; query: string }
+  | { kind: 'codes' }
+  | { kind: 'renewals'; query?: string }
+  | { kind: 'search'; words: string }
+  | {
+      kind: 'remind';
+      /** A country or mission name as typed. */
+      target: string;
+      /** Lead times in days, largest first; defaults [30, 7, 1]. */
+      leadDays: LeadDays[];
+      /** Local time of day "HH:MM"; default "09:00". */
+      at: string;
+      /** IANA zone, or undefined for the service's default. */
+      tz?: string;
+    }
+  | { kind: 'remind-once'; text: string; at: string }
+  | { kind: 'reminders' }
+  | { kind: 'forget'; id: string }
+  | { kind: 'invalid'; input: string; message: string; usage: string };
+
+/** The names of the commands, for metrics and logs (never the user's text). */
+export type CommandKind = Command['kind'];

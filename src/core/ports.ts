@@ -1,0 +1,43 @@
+// What the core needs from the outside world, as small interfaces. Adapters and the composition root provide them;
+// the core never imports a platform, a database driver or an SDK.
+import type { Answer } from './answer.js';
+import type { Command } from './command.js';
+
+/** The platforms a command can come from. */
+export type Platform = 'slack' | 'teams' | 'cli';
+
+/** Where a command was typed: enough to answer it, and for reminder commands, to know which channel they are for. */
+export interface RequestContext {
+  platform: Platform;
+  /**
+   * The conversation the command came from: a Slack channel (team + channel ids) or a Teams conversation.
+   * Absent in the terminal, where reminders are not available.
+   */
+  channel?: ChannelRef;
+  /** The user's platform id, for rate limits and the audit log; never shown. */
+  userId?: string;
+}
+
+/** A channel a reminder can be posted to. `key` is unique across platforms: "slack:T123:C456", "teams:19:abc…". */
+export interface ChannelRef {
+  platform: Exclude<Platform, 'cli'>;
+  /** Slack team (workspace) id or Teams tenant id. */
+  workspaceId: string;
+  /** Slack channel id or Teams conversation id. */
+  channelId: string;
+  /** A name to show ("#mali-advocacy"), if known. */
+  name?: string;
+}
+
+/** The reminder commands (remind, remind-once, reminders, forget), answered by the reminders module when it runs. */
+export interface ReminderCommands {
+  handle(
+    command: Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>,
+    context: RequestContext,
+  ): Promise<Answer>;
+}
+
+/** The unique key of a channel across platforms. */
+export function channelKey(channel: ChannelRef): string {
+  return `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
+}
