@@ -1,0 +1,33 @@
+// A name that matches nothing: say so, and offer the nearest names (or the countries covered) as next commands.
+import { entityCommand, listEntities, shortName } from '../../dataset/resolver.js';
+import type { Entity } from '../../dataset/resolver.js';
+import type { Answer } from '../answer.js';
+import type { AnswerContext } from '../answer-context.js';
+
+/** The answer to a miss. `what` says what was looked for ("country or party", "party", "country"). */
+export function noMatch(ctx: AnswerContext, query: string, suggestions: readonly Entity[], what = 'country or party', prefix = ''): Answer {
+  const names = suggestions.slice(0, 5);
+  if (names.length > 0) {
+    const list = names.map(shortName);
+    const didYouMean = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+    return {
+      kind: 'no-match',
+      outcome: 'no-match',
+      title: `No ${what} is called "${query}". Did you mean ${didYouMean}?`,
+      sections: [],
+      actions: names.map((e) => ({ label: shortName(e), command: `${prefix}${entityCommand(e)}` })),
+      summary: `No ${what} is called "${query}". Did you mean ${didYouMean}?`,
+    };
+  }
+  const covered = listEntities(ctx.dataset, 'country');
+  const list = covered.map((e) => e.name).join(', ');
+  return {
+    kind: 'no-match',
+    outcome: 'no-match',
+    title: `No ${what} matches "${query}".`,
+    subtitle: covered.length > 0 ? `The dataset covers: ${list}.` : 'The dataset covers no country yet.',
+    sections: [],
+    actions: [...covered.slice(0, 4).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })), { label: 'Help', command: 'help' }],
+    summary: `No ${what} matches "${query}". Try: help`,
+  };
+}

@@ -1,0 +1,36 @@
+// Citations: every fact the bot shows carries its source and as-of date, built here from the dataset's provenance.
+import { asOfOf } from '../dataset/calendar-events.js';
+import type { Dataset, Provenance, Source } from '../dataset/schema.js';
+import type { Citation } from './answer.js';
+import { formatPartialDate } from './format-date.js';
+
+/** "Watchlist, Children and Armed Conflict Monthly Update – June 2021": publisher and title. */
+export function sourceLabel(source: Source): string {
+  return source.title.toLowerCase().startsWith(source.publisher.toLowerCase()) ? source.title : `${source.publisher}, ${source.title}`;
+}
+
+/** The citation of one fact: its source, its as-of date (with its precision), link or symbol, and any caveat. */
+export function citeFact(dataset: Dataset, fact: Provenance): Citation {
+  const source = dataset.sources.get(fact.source);
+  const asOf = asOfOf(dataset, fact);
+  const cite: Citation = {
+    sourceId: fact.source,
+    label: source ? sourceLabel(source) : fact.source,
+    asOf: asOf ? formatPartialDate(asOf) : 'date not known',
+  };
+  if (source?.url) cite.url = source.url;
+  if (source?.symbol) cite.symbol = source.symbol;
+  if (fact.unverified) cite.unverified = fact.unverified;
+  return cite;
+}
+
+/** Citations of several facts, without repeats (same source, as-of and caveat). */
+export function citeFacts(dataset: Dataset, facts: readonly Provenance[]): Citation[] {
+  const seen = new Map<string, Citation>();
+  for (const fact of facts) {
+    const c = citeFact(dataset, fact);
+    const key = `${c.sourceId}|${c.asOf}|${c.unverified ?? ''}`;
+    if (!seen.has(key)) seen.set(key, c);
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,147 @@
+// Dates as people read them, with the precision they were written with: "2013", "June 2021", "30 June 2021".
+// Relative phrases ("29 days left", "3 days ago", "over 5 years old") are computed from an injected `now`.
+import { DateTime } from 'luxon';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** Writes a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words, never adding a day or month the data does not have. */
+export function formatPartialDate(date: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!m) return date;
+  const [, y, mo, d] = m;
+  const month = mo === undefined ? undefined : MONTHS[Number(mo) - 1];
+  if (month === undefined) return y!;
+  if (d === undefined) return `${month} ${y}`;
+  return `${Number(d)} ${month} ${y}`;
+}
+
+/** The last calendar day a partial date covers: `2021-06` -> `2021-06-30`, `2013` -> `2013-12-31`. */
+export function partialDateEnd(date: string): string {
+  const [y, mo, d] = date.split('-');
+  if (d !== undefined) return date;
+  if (mo !== undefined) return DateTime.fromISO(`${y}-${mo}-01`, { zone: 'UTC' }).endOf('month').toISODate()!;
+  return `${y}-12-31`;
+}
+
+/** The first calendar day a partial date covers: `2021-06` -> `2021-06-01`, `2013` -> `2013-01-01`. */
+export function partialDateStart(date: string): string {
+  const [y, mo, d] = date.split('-');
+  return `${y}-${mo ?? '01'}-${d ?? '01'}`;
+}
+
+/** Whole calendar days from `now` (read in `zone`) to `day` (YYYY-MM-DD): 0 today, negative when past. */
+export function daysUntil(now: Date, day: string, zone = 'UTC'): number {
+  const today = ymdIn(now, zone);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(partialDateStart(day));
+  if (!today || !m) return Number.NaN;
+  // Calendar days between two dates: plain UTC arithmetic, unaffected by daylight-saving changes (and no luxon
+  // on this hot path: the brief calls it per mission, mandate and dated statement).
+  return Math.round((Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(today[0], today[1] - 1, today[2])) / 86_400_000);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+let lastDay: { ms: number; zone: string; ymd: [number, number, number] } | undefined;
+
+/** The calendar date of an instant in a zone, as [year, month, day]; undefined for an unknown zone. */
+function ymdIn(now: Date, zone: string): [number, number, number] | undefined {
+  const ms = now.getTime();
+  if (Number.isNaN(ms)) return undefined;
+  if (lastDay && lastDay.ms === ms && lastDay.zone === zone) return lastDay.ymd;
+  let ymd: [number, number, number];
+  if (zone === 'UTC') {
+    ymd = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+  } else {
+    let f = formatters.get(zone);
+    if (f === undefined) {
+      try {
+        f = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric' });
+      } catch {
+        f = null;
+      }
+      formatters.set(zone, f);
+    }
+    if (!f) return undefined;
+    const parts = f.formatToParts(now);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    ymd = [get('year'), get('month'), get('day')];
+  }
+  lastDay = { ms, zone, ymd };
+  return ymd;
+}
+
+/** The calendar day of `now` in `zone`, as YYYY-MM-DD. */
+export function todayIn(now: Date, zone = 'UTC'): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+/** "29 days left", "1 day left", "today", "1 day ago", "12 days ago". */
+export function formatDaysLeft(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return '1 day left';
+  if (days > 1) return `${days} days left`;
+  if (days === -1) return '1 day ago';
+  return `${-days} days ago`;
+}
+
+/** "in 29 days", "tomorrow", "today", "yesterday", "12 days ago": for sentences like "expires in 7 days". */
+export function formatRelativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
+/**
+ * How old data as of `date` is at `now`, for the header of a brief: undefined while it is under a year old,
+ * then "over 1 year old", "over 5 years old". Whole years counted from the end of the as-of period.
+ */
+export function formatDataAge(now: Date, date: string): string | undefined {
+  const end = DateTime.fromISO(partialDateEnd(date), { zone: 'UTC' }).startOf('day');
+  const today = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('day');
+  if (!end.isValid || today <= end) return undefined;
+  // "over N years": strictly more than N whole years since the end of the as-of period.
+  let years = Math.floor(today.diff(end, 'years').years);
+  if (years >= 1 && +end.plus({ years }) === +today) years -= 1;
+  if (years < 1) return undefined;
+  return years === 1 ? 'over 1 year old' : `over ${years} years old`;
+}
+
+/** Groups sorted numbers into runs: [2013,2014,2015,2017] -> "2013–2015, 2017" (en dash, as in print). */
+export function formatYearRuns(years: readonly number[]): string {
+  return yearRuns(years)
+    .map(([a, b]) => (a === b ? String(a) : `${a}–${b}`))
+    .join(', ');
+}
+
+/** Consecutive runs of sorted unique years: [2013,2014,2016] -> [[2013,2014],[2016,2016]]. */
+export function yearRuns(years: readonly number[]): Array<[number, number]> {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const y of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && y === last[1] + 1) last[1] = y;
+    else runs.push([y, y]);
+  }
+  return runs;
+}
+
+/** Compares partial dates by their first day, then by precision (coarser first): for "newest is current". */
+export function comparePartialDates(a: string, b: string): number {
+  const sa = partialDateStart(a);
+  const sb = partialDateStart(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  return a.length - b.length;
+}

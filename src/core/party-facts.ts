@@ -1,0 +1,68 @@
+// Facts about parties shared by the country brief and the party answer: markers, codes in words, listing history.
+import type { Country, Dataset, Listing, Party, Reference, ViolationCode } from '../dataset/schema.js';
+
+/** "recruitment and use of children (a); rape and other … (c)": codes spelled out, in code order. */
+export function spellCodes(reference: Reference, codes: readonly ViolationCode[], withLetters = true): string {
+  return [...new Set(codes)]
+    .sort()
+    .map((code) => {
+      const short = reference.violation_codes[code]?.short ?? `code ${code}`;
+      return withLetters ? `${short} (${code})` : short;
+    })
+    .join('; ');
+}
+
+/** The markers after a party's name, as the annexes print them: "~ *", "*" or "". */
+export function partyMarkers(reference: Reference, party: Party): string {
+  const marks: string[] = [];
+  if (party.action_plan_marker?.value) marks.push(reference.markers.action_plan.symbol);
+  if (party.persistent_perpetrator?.value) marks.push(reference.markers.persistent_perpetrator.symbol);
+  return marks.join(' ');
+}
+
+/** The name people use for a party: its first acronym, or its name. */
+export function partyShortName(party: Party): string {
+  return party.acronyms[0] ?? party.name;
+}
+
+/** "Mouvement national de libération de l'Azawad (MNLA)". */
+export function partyFullName(party: Party): string {
+  const acronym = party.acronyms[0];
+  return acronym && acronym !== party.name ? `${party.name} (${acronym})` : party.name;
+}
+
+/** The parties of a country, in the order of the data files. */
+export function partiesOf(dataset: Dataset, country: Country): Party[] {
+  return [...dataset.parties.values()].filter((p) => p.country === country.id);
+}
+
+/** The latest annual-report year, up to `maxYear`, any party of the country is recorded for (listed or not listed). */
+export function latestReportYear(parties: readonly Party[], maxYear = Number.POSITIVE_INFINITY): number | undefined {
+  const years = parties
+    .flatMap((p) => [...p.listings.map((l) => l.report_year), ...p.not_listed.map((n) => n.report_year)])
+    .filter((y) => y <= maxYear);
+  return years.length > 0 ? Math.max(...years) : undefined;
+}
+
+/** A party's listing for one report year, if the dataset has it. */
+export function listingFor(party: Party, year: number): Listing | undefined {
+  return party.listings.find((l) => l.report_year === year);
+}
+
+/** The coalitions a party is within, as parties. */
+export function coalitionsOf(dataset: Dataset, party: Party): Party[] {
+  return party.within.map((w) => dataset.parties.get(w.party)).filter((p): p is Party => p !== undefined);
+}
+
+/** The action plans of the country that bind this party, directly or through a coalition it belongs to. */
+export function actionPlansOf(dataset: Dataset, party: Party): Country['action_plans'] {
+  const country = dataset.countries.get(party.country);
+  if (!country) return [];
+  const ids = new Set([party.id, ...party.within.map((w) => w.party)]);
+  return country.action_plans.filter((a) => a.parties.some((p) => ids.has(p)));
+}
+
+/** The year of the newest annual report out at `now`: reports appear around June, so a year counts from July. */
+export function lastPublishedReportYear(now: Date): number {
+  return now.getUTCMonth() >= 6 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+}

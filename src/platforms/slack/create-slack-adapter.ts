@@ -1,0 +1,324 @@
+// Slack through Bolt 5: HTTP mode (our own node:http server hands /slack/events and the OAuth routes to Bolt's
+// HTTPReceiver.requestListener), Socket Mode when an app token is set, and OAuth install into many workspaces with
+// the installation store in the service's database. Transport only: meaning comes from the core, Block Kit from
+// the renderer.
+// https://docs.slack.dev/tools/bolt-js/ · https://docs.slack.dev/interactivity/implementing-slash-commands
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { AuthorizeResult, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { SlackConfig } from '../../config.js';
+import type { Answer } from '../../core/answer.js';
+import type { Clock } from '../../core/clock.js';
+import { systemClock } from '../../core/clock.js';
+import type { Command } from '../../core/command.js';
+import type { ChannelRef, RequestContext } from '../../core/ports.js';
+import { BODY_LIMITS } from '../../http/read-body.js';
+import { requestLogger } from '../../http/request-logger.js';
+import type { Delivery } from '../../reminders/delivery.js';
+import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
+import type { Storage } from '../../storage/open-database.js';
+import { boltLogger } from './bolt-logger.js';
+import { answersToHomeView } from './home-view.js';
+import { createSlackDelivery } from './slack-delivery.js';
+import { SqlInstallationStore } from './sql-installation-store.js';
+
+/** The slash command, as in manifests/slack/manifest.yaml. */
+export const SLASH_COMMAND = '/caac';
+
+/** The bot events the app subscribes to, as in the manifest. */
+export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_uninstalled'] as const;
+
+/** Where Slack's requests arrive, as in the manifest. */
+export const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
+
+/** The bot scopes the app asks for, as in the manifest: the slash command, posting, and checking a channel before `remind`. */
+export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read'] as const;
+
+/** Slack's signature window: requests more than 5 minutes old or ahead of our clock are refused. */
+export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
+
+/** What the adapter needs from the core (structurally the core's `Core`). */
+export interface SlackCore {
+  handle(text: string, context: RequestContext): Promise<Answer>;
+  parse(text: string): Command;
+}
+
+/** Options of `createSlackAdapter`. */
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  core: SlackCore;
+  logger: Logger;
+  /** Needed for the OAuth install (installation store). */
+  storage?: Storage;
+  /** For installation timestamps; default the system clock. */
+  clock?: Clock;
+  /** For the signature window: real time, like Bolt's own check, even when answers run on a test or `--now` clock. */
+  signatureClock?: Clock;
+  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
+  homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+}
+
+/** The running Slack side of the service. */
+export interface SlackAdapter {
+  readonly mode: SlackConfig['mode'];
+  /** Whether this request is Slack's to answer (events, and the OAuth routes when OAuth is on). */
+  handles(method: string, path: string): boolean;
+  /** Answers a request that `handles` accepted. The body must not have been read. */
+  requestListener(req: IncomingMessage, res: ServerResponse): void;
+  /** Resolves the bot ids once (single workspace) and connects Socket Mode; the request path never calls Slack. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Posts reminders to Slack channels. */
+  readonly delivery: Delivery;
+}
+
+const REMINDER_COMMANDS = new Set<Command['kind']>(['remind', 'remind-once', 'reminders', 'forget']);
+
+/** Creates the Slack adapter for a configured mode (not 'off'). */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, core, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const log = logger.child({ platform: 'slack' });
+  const bLogger = boltLogger(log);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const store = config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
+
+  // One workspace: the bot ids are resolved once by auth.test (at start, or on the first request if Slack was
+  // unreachable then) and cached, so Bolt never calls auth.test on the request path.
+  let ids: Promise<{ botId: string; botUserId: string }> | undefined;
+  const web = new webApi.WebClient(undefined, { ...clientOptions, logger: bLogger });
+  const resolveIds = () =>
+    (ids ??= web.auth
+      .test({ token: config.botToken! })
+      .then((r) => ({ botId: String(r.bot_id ?? ''), botUserId: String(r.user_id ?? '') }))
+      .catch((err: unknown) => {
+        ids = undefined;
+        throw err;
+      }));
+  const authorize = async (): Promise<AuthorizeResult> => ({ botToken: config.botToken!, ...(await resolveIds()) });
+
+  let receiver: HTTPReceiver | undefined;
+  let app: App;
+  if (config.mode === 'socket') {
+    app = new App({ socketMode: true, appToken: config.appToken!, authorize, logger: bLogger, clientOptions, convoStore: false });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret!,
+      endpoints: SLACK_PATHS.events,
+      logger: bLogger,
+      processBeforeResponse: false,
+      bodyLimit: BODY_LIMITS.slack,
+      customPropertiesExtractor: (req) => ({ requestLog: requestLogger(req, log) }),
+      // Bolt answers 404 for paths it does not serve only if asked: we route before it, so it never sees them.
+      dispatchErrorHandler: async ({ response }) => {
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      },
+      ...(config.mode === 'oauth'
+        ? {
+            clientId: config.clientId!,
+            clientSecret: config.clientSecret!,
+            stateSecret: config.stateSecret!,
+            scopes: [...SLACK_BOT_SCOPES],
+            installationStore: store!,
+            installerOptions: {
+              installPath: SLACK_PATHS.install,
+              redirectUriPath: SLACK_PATHS.oauthRedirect,
+              directInstall: true,
+              clientOptions,
+            },
+          }
+        : {}),
+    });
+    app = new App({
+      receiver,
+      ...(config.mode === 'single' ? { authorize } : {}),
+      logger: bLogger,
+      clientOptions,
+      convoStore: false,
+    });
+  }
+
+  const contextOf = (teamId: string | undefined, channelId: string | undefined, userId: string | undefined, channelName?: string) => {
+    const context: RequestContext = { platform: 'slack', ...(userId ? { userId } : {}) };
+    if (teamId && channelId) {
+      const channel: ChannelRef = { platform: 'slack', workspaceId: teamId, channelId };
+      if (channelName && !['directmessage', 'privategroup'].includes(channelName)) channel.name = `#${channelName}`;
+      context.channel = channel;
+    }
+    return context;
+  };
+
+  // Answers a command text, never throwing: a fault becomes an apologetic answer and a log line.
+  const answer = async (text: string, context: RequestContext, reqLog: Logger): Promise<Answer> => {
+    const started = performance.now();
+    let kind = 'unknown';
+    try {
+      kind = core.parse(text).kind;
+      const result = await core.handle(text, context);
+      reqLog.info({ command: kind, outcome: result.outcome, ms: Math.round(performance.now() - started) }, 'slack command answered');
+      return result;
+    } catch (err) {
+      reqLog.error({ err, command: kind }, 'slack command failed');
+      return faultAnswer();
+    }
+  };
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+    const reqLog = (context.requestLog as Logger | undefined) ?? log;
+    const text = command.text ?? '';
+    const ctx = contextOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
+    if (REMINDER_COMMANDS.has(core.parse(text).kind)) {
+      // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
+      // (Slack's 3 seconds), then answer through response_url.
+      await ack();
+      const result = await answer(text, ctx, reqLog);
+      await respond({ response_type: 'ephemeral', ...(answerToBlockKit(result) as RespondArguments) });
+      return;
+    }
+    // Lookups are answered from memory: the answer travels in the acknowledgement itself, nothing outbound.
+    const result = await answer(text, ctx, reqLog);
+    const share = result.outcome === 'answered' ? text : undefined;
+    await ack({ response_type: 'ephemeral', ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments) });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: new RegExp(`^(${SLACK_ACTION_IDS.share}|${SLACK_ACTION_IDS.run}):\\d+$`) },
+    async ({ ack, body, action, respond, context }) => {
+      await ack();
+      const reqLog = (context.requestLog as Logger | undefined) ?? log;
+      if (!body.response_url) return; // a view's buttons have no response_url; our views carry none
+      const text = action.value ?? '';
+      const ctx = contextOf(body.team?.id ?? body.user.team_id, body.channel?.id, body.user.id, body.channel?.name);
+      const result = await answer(text, ctx, reqLog);
+      if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
+        // Posted through response_url, which works where the bot is not a member; the sharer is named by id only
+        // when Slack's id has the expected shape, so no text of ours can become a mention.
+        const message = answerToBlockKit(result);
+        if (/^[UW][A-Z0-9]{2,20}$/.test(body.user.id)) {
+          message.blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}> with /caac ${escapeCommand(text)}`, verbatim: true }] });
+        }
+        await respond({ response_type: 'in_channel', replace_original: false, ...(message as RespondArguments) });
+        return;
+      }
+      // A suggestion or next-command button: answer privately, in place of the ephemeral answer it was on.
+      const ephemeral = body.container?.is_ephemeral === true;
+      const share = result.outcome === 'answered' ? text : undefined;
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: ephemeral,
+        ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments),
+      });
+    },
+  );
+
+  app.event('app_home_opened', async ({ event, body, client, context }) => {
+    if (event.tab !== 'home') return;
+    const reqLog = (context.requestLog as Logger | undefined) ?? log;
+    const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
+    const ctx = contextOf(teamId, undefined, event.user);
+    const answers = [await answer('renewals', ctx, reqLog)];
+    if (teamId && options.homeAnswers) {
+      try {
+        answers.push(...(await options.homeAnswers(teamId)));
+      } catch (err) {
+        reqLog.warn({ err }, 'slack home: reminders unavailable');
+      }
+    }
+    await client.views.publish({ user_id: event.user, view: answersToHomeView(answers) as never });
+  });
+
+  // An uninstalled app's tokens are dead: forget them, so reminders for that workspace stop at once.
+  app.event('app_uninstalled', async ({ body }) => {
+    const b = body as { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean };
+    if (!store) return;
+    await store.deleteInstallation(
+      b.is_enterprise_install
+        ? { isEnterpriseInstall: true, enterpriseId: b.enterprise_id!, teamId: undefined }
+        : { isEnterpriseInstall: false, teamId: b.team_id!, enterpriseId: b.enterprise_id },
+    );
+    log.info({ team: b.team_id }, 'slack app uninstalled: installation removed');
+  });
+
+  app.error(async (err) => {
+    log.error({ err }, 'slack listener failed');
+  });
+
+  const delivery = createSlackDelivery({
+    tokenFor: async (workspaceId) => (config.mode === 'oauth' ? store!.botTokenFor(workspaceId) : config.botToken),
+    ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+    logger: bLogger,
+  });
+
+  return {
+    mode: config.mode,
+    delivery,
+    handles(method, path) {
+      if (!receiver) return false;
+      if (path === SLACK_PATHS.events) return true;
+      return config.mode === 'oauth' && method === 'GET' && (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect);
+    },
+    requestListener(req, res) {
+      if (!receiver) throw new Error('Slack runs in Socket Mode: no HTTP endpoint');
+      if (req.method === 'POST' && !timestampWithinWindow(req, options.signatureClock ?? systemClock)) {
+        // Bolt refuses requests older than 5 minutes but not ones from the future; a replay window must be closed
+        // on both sides, so we refuse both here, before Bolt reads the body. (The server counts the 401 in metrics.)
+        requestLogger(req, log).warn('slack request refused: x-slack-request-timestamp outside the 5-minute window');
+        res.writeHead(401).end();
+        return;
+      }
+      receiver.requestListener(req, res);
+    },
+    async start() {
+      if (config.mode === 'single' || config.mode === 'socket') {
+        try {
+          const { botId, botUserId } = await resolveIds();
+          log.info({ botId, botUserId }, 'slack bot identified (auth.test, once)');
+        } catch (err) {
+          log.error({ err }, 'slack auth.test failed at start-up; will retry on the first request. Check SLACK_BOT_TOKEN and SLACK_API_URL');
+        }
+      }
+      if (config.mode === 'socket') {
+        // Not awaited: the Socket Mode client keeps retrying while Slack is unreachable, and health and Teams must
+        // serve meanwhile. The log says what to check.
+        void app.start().then(
+          () => log.info('slack socket mode connected'),
+          (err: unknown) =>
+            log.error({ err }, 'slack socket mode could not connect: check SLACK_APP_TOKEN (connections:write) and Socket Mode in the app settings'),
+        );
+      }
+    },
+    async stop() {
+      if (config.mode === 'socket') await app.stop().catch((err: unknown) => log.warn({ err }, 'slack socket mode: stop failed'));
+    },
+  };
+}
+
+/** Whether the request's x-slack-request-timestamp is within 5 minutes of now, in either direction. */
+export function timestampWithinWindow(req: IncomingMessage, clock: Clock): boolean {
+  const header = req.headers['x-slack-request-timestamp'];
+  if (typeof header !== 'string' || !/^\d+$/.test(header)) return true; // missing or malformed: Bolt refuses it
+  const nowSeconds = Math.floor(clock.now().getTime() / 1000);
+  return Math.abs(nowSeconds - Number(header)) <= SLACK_TIMESTAMP_WINDOW_SECONDS;
+}
+
+// The command as the sharer typed it, shortened before escaping so that no entity is cut in half.
+function escapeCommand(text: string): string {
+  return escapeMrkdwn(truncate(text, 200));
+}
+
+function faultAnswer(): Answer {
+  return {
+    kind: 'error',
+    outcome: 'unavailable',
+    title: 'Something went wrong on our side',
+    sections: [{ items: [{ text: 'The bot could not answer this just now. Try again in a moment; if it keeps happening, tell the people who run it.' }] }],
+    actions: [],
+    summary: 'Something went wrong on our side; try again in a moment.',
+  };
+}
+
+function requireStorage(storage: Storage | undefined): Storage {
+  if (!storage) throw new Error('the Slack OAuth install needs the database (installation store)');
+  return storage;
+}

@@ -1,0 +1,154 @@
+// The bot's turn logic: what each incoming Teams activity means. Messages (personal, group chat, channel @mention)
+// and card buttons run a command through the core; installs and first messages store the conversation reference;
+// uninstalls remove it; the search messaging extension answers its invoke.
+// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events
+import { TurnContext } from 'botbuilder';
+import type { Activity, ChannelAccount, MessagingExtensionQuery } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Core } from '../../core/create-core.js';
+import type { RequestContext } from '../../core/ports.js';
+import type { Dataset } from '../../dataset/schema.js';
+import { answerToTeamsActivity } from './answer-to-teams-activity.js';
+import { answerMessagingExtensionQuery } from './messaging-extension.js';
+import { baseConversationId } from './teams-conversation-store.js';
+import type { TeamsConversationStore } from './teams-conversation-store.js';
+
+/** What the turn logic needs. */
+export interface TeamsBotDeps {
+  core: Core;
+  store: TeamsConversationStore;
+  logger: Logger;
+  /** For the messaging extension's name search; read per query, never cached (the dataset may reload). */
+  dataset?: () => Dataset;
+}
+
+/** The function CloudAdapter runs for every authenticated activity. */
+export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/**
+ * The text of a message with the bot's @mentions removed (every mention entity of the recipient, then any leftover
+ * `<at>…</at>` tag) and Teams' HTML leftovers (&nbsp;, <p>) undone.
+ */
+export function messageText(activity: Partial<Activity>): string {
+  let text = activity.text ?? '';
+  const botId = activity.recipient?.id;
+  for (const entity of activity.entities ?? []) {
+    const mention = entity as { type?: string; mentioned?: ChannelAccount; text?: string };
+    if (mention.type === 'mention' && mention.mentioned?.id === botId && typeof mention.text === 'string' && mention.text) {
+      text = text.split(mention.text).join(' ');
+    }
+  }
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<\/?(p|div|span|br)\b[^>]*>/gi, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The command a card button sent: Action.Submit data `{ command }` (also present in messageBack's value). */
+export function submittedCommand(activity: Partial<Activity>): string | undefined {
+  const value = activity.value as { command?: unknown } | undefined;
+  return value && typeof value.command === 'string' ? value.command : undefined;
+}
+
+/** Where an activity comes from, as the core sees it: tenant, conversation (the channel for a thread), user. */
+export function requestContextOf(activity: Partial<Activity>): RequestContext {
+  const tenantId =
+    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
+  const channelName = (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name;
+  return {
+    platform: 'teams',
+    channel: {
+      platform: 'teams',
+      workspaceId: tenantId,
+      channelId: baseConversationId(activity.conversation?.id ?? ''),
+      ...(channelName ? { name: channelName } : {}),
+    },
+    ...(activity.from?.aadObjectId || activity.from?.id ? { userId: activity.from.aadObjectId ?? activity.from.id } : {}),
+  };
+}
+
+/** Creates the turn logic for the Teams adapter. */
+export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
+  const { core, store, logger } = deps;
+  // Conversations whose reference this process has stored, so a busy chat does not write on every message.
+  const known = new Set<string>();
+
+  const remember = async (context: TurnContext): Promise<void> => {
+    const id = baseConversationId(context.activity.conversation?.id ?? '');
+    if (!id || known.has(id)) return;
+    await store.save(TurnContext.getConversationReference(context.activity));
+    known.add(id);
+    logger.info({ platform: 'teams', conversationType: context.activity.conversation?.conversationType }, 'teams: conversation reference stored');
+  };
+
+  const forget = async (context: TurnContext): Promise<void> => {
+    const id = baseConversationId(context.activity.conversation?.id ?? '');
+    if (!id) return;
+    await store.remove(id);
+    known.delete(id);
+    logger.info({ platform: 'teams', conversationType: context.activity.conversation?.conversationType }, 'teams: conversation reference removed');
+  };
+
+  const botIsIn = (members: ChannelAccount[] | undefined, activity: Partial<Activity>) =>
+    (members ?? []).some((m) => m.id === activity.recipient?.id);
+
+  const onMessage = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    const text = submittedCommand(activity) ?? messageText(activity);
+    // A card button pressed with no command and no text (e.g. an old card): nothing to answer.
+    if (!text && activity.value !== undefined) return;
+    await remember(context).catch((err: unknown) => logger.error({ err }, 'teams: could not store the conversation reference'));
+    const answer = await core.handle(text, requestContextOf(activity));
+    await context.sendActivity(answerToTeamsActivity(answer));
+  };
+
+  const onInvoke = async (context: TurnContext): Promise<void> => {
+    const activity = context.activity;
+    if (activity.name === 'composeExtension/query') {
+      const body = await answerMessagingExtensionQuery(
+        { core, ...(deps.dataset ? { dataset: deps.dataset } : {}) },
+        (activity.value ?? {}) as MessagingExtensionQuery,
+        requestContextOf(activity),
+      );
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+      return;
+    }
+    // Other invokes (task modules, card actions of other apps) are not this bot's: say so, as ActivityHandler does.
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 501 } });
+  };
+
+  return async (context) => {
+    const activity = context.activity;
+    try {
+      switch (activity.type) {
+        case 'message':
+          return await onMessage(context);
+        case 'invoke':
+          return await onInvoke(context);
+        case 'conversationUpdate':
+          // The bot added to a team or group chat (or a personal chat opened): store; the bot removed: forget.
+          if (botIsIn(activity.membersAdded, activity)) await remember(context);
+          if (botIsIn(activity.membersRemoved, activity)) await forget(context);
+          return;
+        case 'installationUpdate':
+          if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(context);
+          // 'remove-upgrade' is an update that keeps the app installed: only 'remove' means the bot is gone.
+          if (activity.action === 'remove') await forget(context);
+          return;
+        default:
+          return;
+      }
+    } catch (err) {
+      logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
+      if (activity.type === 'message') {
+        await context
+          .sendActivity({ type: 'message', textFormat: 'plain', text: 'Sorry, something went wrong answering that. It has been logged; please try again.' })
+          .catch(() => undefined);
+      } else if (activity.type === 'invoke') {
+        await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
+      }
+    }
+  };
+}

@@ -1,0 +1,48 @@
+// The reminder store's contract. One kysely implementation serves SQLite and PostgreSQL; test/reminders/ runs one
+// contract suite against both.
+import type {
+  ClaimedOccurrence,
+  NewOneOff,
+  NewSubscription,
+  Occurrence,
+  OccurrenceOutcome,
+  OneOffReminder,
+  PlannedOccurrence,
+  Reminder,
+  SubscriptionReminder,
+} from './reminder.js';
+
+/** Reminders, and the occurrences delivered from them, with leases so that each occurrence goes out once. */
+export interface ReminderStore {
+  addSubscription(input: NewSubscription, now: Date): Promise<SubscriptionReminder>;
+  addOneOff(input: NewOneOff, now: Date): Promise<OneOffReminder>;
+  get(id: string): Promise<Reminder | undefined>;
+  /** A channel's reminders, oldest first, disabled ones included. */
+  listByChannel(channelKey: string): Promise<Reminder[]>;
+  /** Every reminder that is not disabled. */
+  listActive(): Promise<Reminder[]>;
+  /** Removes a reminder (and its occurrences) if it belongs to that channel; false when there is no such reminder there. */
+  remove(id: string, channelKey: string): Promise<boolean>;
+  /** Stops a reminder for good (channel gone, bot removed): it stays listed, marked disabled. */
+  disable(id: string, reason: string, now: Date): Promise<void>;
+
+  /**
+   * Stores occurrences that are due, unless already stored (same reminder and key): pending, or recorded at once as
+   * `skipped` when `skipped` is set. Returns the ones that were new.
+   */
+  addOccurrences(occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>, now: Date): Promise<PlannedOccurrence[]>;
+  /**
+   * Claims up to `limit` occurrences that are ready (pending and due, or claimed under a lease that has expired),
+   * each for one caller only, with a lease until now + leaseMs. An expired lease means a scheduler claimed and never
+   * recorded (a crash): such an occurrence comes back with `possibleRepeat` set.
+   */
+  claimDue(opts: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<ClaimedOccurrence[]>;
+  /** Records the outcome of a claimed occurrence; false if the claim was lost (lease expired and taken). */
+  record(claim: ClaimedOccurrence, outcome: OccurrenceOutcome, now: Date, detail?: { messageId?: string; error?: string }): Promise<boolean>;
+  /** Puts a claimed occurrence back, to be tried again at `at` (a 429, a 5xx); false if the claim was lost. */
+  retryAt(claim: ClaimedOccurrence, at: Date, error: string): Promise<boolean>;
+  /** Releases claims without an attempt (shutdown): ready again at once for any scheduler. */
+  release(claims: readonly ClaimedOccurrence[]): Promise<void>;
+  /** A reminder's occurrences, by due time (for `reminders`, logs and tests). */
+  listOccurrences(reminderId: string): Promise<Occurrence[]>;
+}

@@ -1,0 +1,82 @@
+// The reminder model: what a channel asked to be reminded of, and the occurrences the scheduler delivers.
+import type { ChannelRef } from '../core/ports.js';
+
+/** What a subscription follows: every dated event of a country (its missions included) or of one mission. */
+export interface ReminderTarget {
+  kind: 'country' | 'mission';
+  id: string;
+}
+
+interface ReminderBase {
+  /** Short id users type in `forget <id>`. */
+  id: string;
+  channel: ChannelRef;
+  /** channelKey(channel). */
+  channelKey: string;
+  /** IANA zone the reminder's times are read and shown in. */
+  tz: string;
+  createdAt: Date;
+  createdBy?: string;
+  /** Set when the platform said this channel cannot be posted to any more. */
+  disabled?: { at: Date; reason: string };
+}
+
+/** A channel's subscription to a country's or mission's dated events, at lead days before each, at a local time. */
+export interface SubscriptionReminder extends ReminderBase {
+  kind: 'subscription';
+  target: ReminderTarget;
+  /** Largest first: [30, 7, 1]. */
+  leadDays: number[];
+  /** Local time of day "HH:MM". */
+  at: string;
+}
+
+/** A one-off reminder: a text posted once at an instant. */
+export interface OneOffReminder extends ReminderBase {
+  kind: 'once';
+  text: string;
+  fireAt: Date;
+}
+
+/** Either kind of reminder. */
+export type Reminder = SubscriptionReminder | OneOffReminder;
+
+/** What a caller gives to create a subscription. */
+export type NewSubscription = Omit<SubscriptionReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
+/** What a caller gives to create a one-off. */
+export type NewOneOff = Omit<OneOffReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
+
+/** The outcome recorded for an occurrence. */
+export type OccurrenceOutcome = 'delivered' | 'late' | 'skipped' | 'failed' | 'possible-repeat';
+
+/** An occurrence due now, as the scheduler plans it from the dataset (before it is stored). */
+export interface PlannedOccurrence {
+  reminderId: string;
+  /** Unique per reminder: `<event id>@<fire instant>#<lead>d`, or `once@<instant>`. */
+  key: string;
+  eventId?: string;
+  leadDays?: number;
+  dueAt: Date;
+}
+
+/** An occurrence as stored. */
+export interface Occurrence extends PlannedOccurrence {
+  id: string;
+  status: 'pending' | 'claimed' | 'done';
+  outcome?: OccurrenceOutcome;
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil?: Date;
+  claimedBy?: string;
+  possibleRepeat: boolean;
+  lastError?: string;
+  messageId?: string;
+  recordedAt?: Date;
+}
+
+/** An occurrence this scheduler holds a lease on; `token` proves it when recording. */
+export interface ClaimedOccurrence extends Occurrence {
+  status: 'claimed';
+  token: string;
+  leaseUntil: Date;
+}

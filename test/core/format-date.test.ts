@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  comparePartialDates,
+  daysUntil,
+  formatDataAge,
+  formatDaysLeft,
+  formatPartialDate,
+  formatYearRuns,
+  partialDateEnd,
+  todayIn,
+} from '../../src/core/format-date.js';
+
+describe('formatPartialDate', () => {
+  it('keeps the precision of the date', () => {
+    expect(formatPartialDate('2021-06')).toBe('June 2021');
+    expect(formatPartialDate('2021-06-30')).toBe('30 June 2021');
+    expect(formatPartialDate('2013')).toBe('2013');
+    expect(formatPartialDate('2021-01-05')).toBe('5 January 2021');
+  });
+  it('leaves text that is not a date alone', () => {
+    expect(formatPartialDate('soon')).toBe('soon');
+  });
+});
+
+describe('daysUntil', () => {
+  it('counts calendar days from now to the day', () => {
+    expect(daysUntil(new Date('2021-06-01T00:00:00Z'), '2021-06-30')).toBe(29);
+    expect(daysUntil(new Date('2021-06-01T23:59:00Z'), '2021-06-30')).toBe(29);
+    expect(daysUntil(new Date('2021-06-30T12:00:00Z'), '2021-06-30')).toBe(0);
+    expect(daysUntil(new Date('2021-07-03T12:00:00Z'), '2021-06-30')).toBe(-3);
+  });
+  it('reads "today" in the zone given', () => {
+    // 23:30 UTC on 1 June is already 2 June in Paris.
+    const now = new Date('2021-06-01T23:30:00Z');
+    expect(daysUntil(now, '2021-06-30', 'UTC')).toBe(29);
+    expect(daysUntil(now, '2021-06-30', 'Europe/Paris')).toBe(28);
+    expect(todayIn(now, 'Europe/Paris')).toBe('2021-06-02');
+  });
+  it('is not thrown off by a daylight-saving change', () => {
+    expect(daysUntil(new Date('2021-03-27T12:00:00Z'), '2021-03-29', 'Europe/Paris')).toBe(2);
+  });
+});
+
+describe('relative phrases', () => {
+  it('says days left and days ago', () => {
+    expect(formatDaysLeft(29)).toBe('29 days left');
+    expect(formatDaysLeft(1)).toBe('1 day left');
+    expect(formatDaysLeft(0)).toBe('today');
+    expect(formatDaysLeft(-1)).toBe('1 day ago');
+    expect(formatDaysLeft(-12)).toBe('12 days ago');
+  });
+  it('says how old data is, counted from the end of its period', () => {
+    expect(formatDataAge(new Date('2021-06-01T00:00:00Z'), '2021-06')).toBeUndefined();
+    expect(formatDataAge(new Date('2022-06-30T00:00:00Z'), '2021-06')).toBeUndefined();
+    expect(formatDataAge(new Date('2022-07-01T00:00:00Z'), '2021-06')).toBe('over 1 year old');
+    expect(formatDataAge(new Date('2026-11-28T00:00:00Z'), '2021-06')).toBe('over 5 years old');
+  });
+});
+
+describe('helpers', () => {
+  it('finds the last day of a period', () => {
+    expect(partialDateEnd('2021-02')).toBe('2021-02-28');
+    expect(partialDateEnd('2020-02')).toBe('2020-02-29');
+    expect(partialDateEnd('2013')).toBe('2013-12-31');
+    expect(partialDateEnd('2013-05-04')).toBe('2013-05-04');
+  });
+  it('groups years into runs', () => {
+    expect(formatYearRuns([2013, 2014, 2015, 2016, 2017, 2020])).toBe('2013–2017, 2020');
+    expect(formatYearRuns([])).toBe('');
+  });
+  it('orders partial dates', () => {
+    expect(comparePartialDates('2021-06', '2021-12-08')).toBeLessThan(0);
+    expect(comparePartialDates('2022', '2021-12-08')).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,143 @@
+// One contract for the reminder store, run against SQLite (a temp file) and the real PostgreSQL (DATABASE_URL,
+// a fresh schema per run; skipped only when DATABASE_URL is unset).
+import { afterEach, describe, expect, it } from 'vitest';
+import { channelKey } from '../../src/core/ports.js';
+import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
+import type { ReminderStore } from '../../src/reminders/reminder-store.js';
+import { backends } from '../storage/test-databases.js';
+import type { TestBackend } from '../storage/test-databases.js';
+import { slackChannel } from './fixtures.js';
+
+const T0 = new Date('2026-11-01T08:00:00.000Z');
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) => {
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.cleanup();
+    backend = undefined;
+  });
+  async function store(): Promise<ReminderStore> {
+    backend ??= make();
+    return createReminderStore(await backend.open());
+  }
+
+  it.skipIf(skip)('stores subscriptions and one-offs, lists them by channel, and removes only from their own channel', async () => {
+    const s = await store();
+    const ch = slackChannel('C1');
+    const other = slackChannel('C2');
+    const sub = await s.addSubscription({ channel: { ...ch, name: '#drc' }, target: { kind: 'country', id: 'mali' }, leadDays: [30, 7, 1], at: '09:00', tz: 'Europe/Paris', createdBy: 'U1' }, T0);
+    const once = await s.addOneOff({ channel: ch, text: 'Mali consultations <b>', fireAt: at(3600_000), tz: 'UTC' }, at(1));
+    expect(sub.id).toMatch(/^[a-z2-9]{6}$/);
+    expect(once.id).not.toBe(sub.id);
+    expect(await s.get(sub.id)).toEqual({
+      id: sub.id,
+      kind: 'subscription',
+      channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1', name: '#drc' },
+      channelKey: 'slack:T1:C1',
+      target: { kind: 'country', id: 'mali' },
+      leadDays: [30, 7, 1],
+      at: '09:00',
+      tz: 'Europe/Paris',
+      createdAt: T0,
+      createdBy: 'U1',
+    });
+    expect(await s.get(once.id)).toMatchObject({ kind: 'once', text: 'Mali consultations <b>', fireAt: at(3600_000) });
+    expect((await s.listByChannel(channelKey(ch))).map((r) => r.id)).toEqual([sub.id, once.id]);
+    expect(await s.listByChannel(channelKey(other))).toEqual([]);
+    expect(await s.remove(sub.id, channelKey(other))).toBe(false);
+    expect(await s.remove(sub.id, channelKey(ch))).toBe(true);
+    expect(await s.remove(sub.id, channelKey(ch))).toBe(false);
+    expect((await s.listActive()).map((r) => r.id)).toEqual([once.id]);
+  });
+
+  it.skipIf(skip)('disables a reminder: still listed, marked, and no longer active', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: at(10), tz: 'UTC' }, T0);
+    await s.disable(r.id, 'channel_not_found', at(5));
+    expect(await s.get(r.id)).toMatchObject({ disabled: { at: at(5), reason: 'channel_not_found' } });
+    expect(await s.listActive()).toEqual([]);
+    expect(await s.listByChannel('slack:T1:C100')).toHaveLength(1);
+  });
+
+  it.skipIf(skip)('adds each occurrence once, and records skipped ones at once', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    const o = { reminderId: r.id, key: 'e1@x#7d', eventId: 'e1', leadDays: 7, dueAt: T0 };
+    expect(await s.addOccurrences([o, { ...o, key: 'old', skipped: 'too late' }], T0)).toHaveLength(2);
+    expect(await s.addOccurrences([o], at(1000))).toEqual([]);
+    const list = await s.listOccurrences(r.id);
+    expect(list.map((x) => [x.key, x.status, x.outcome ?? null])).toEqual([
+      ['e1@x#7d', 'pending', null],
+      ['old', 'done', 'skipped'],
+    ]);
+    expect(list[0]).toMatchObject({ eventId: 'e1', leadDays: 7, attempts: 0, possibleRepeat: false, dueAt: T0 });
+  });
+
+  it.skipIf(skip)('claims a due occurrence for one caller, records it once, and never hands it out again', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: at(60_000) }], T0);
+    expect(await s.claimDue({ now: T0, owner: 'a', leaseMs: 1000, limit: 10 })).toEqual([]); // not due yet
+    const [claim, ...rest] = await s.claimDue({ now: at(60_000), owner: 'a', leaseMs: 1000, limit: 10 });
+    expect(rest).toEqual([]);
+    expect(claim).toMatchObject({ key: 'k', status: 'claimed', attempts: 1, possibleRepeat: false, claimedBy: 'a' });
+    expect(await s.claimDue({ now: at(60_500), owner: 'b', leaseMs: 1000, limit: 10 })).toEqual([]); // leased
+    expect(await s.record(claim!, 'delivered', at(60_600), { messageId: '123.456' })).toBe(true);
+    expect(await s.record(claim!, 'delivered', at(60_700))).toBe(false); // already recorded
+    expect(await s.claimDue({ now: at(10_000_000), owner: 'b', leaseMs: 1000, limit: 10 })).toEqual([]);
+    expect((await s.listOccurrences(r.id))[0]).toMatchObject({ status: 'done', outcome: 'delivered', messageId: '123.456', recordedAt: at(60_600) });
+  });
+
+  it.skipIf(skip)('hands an occurrence claimed and never recorded (a crash) out again after the lease, as a possible repeat', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: T0 }], T0);
+    const [first] = await s.claimDue({ now: T0, owner: 'crashed', leaseMs: 1000, limit: 10 });
+    expect(await s.claimDue({ now: at(1000), owner: 'b', leaseMs: 1000, limit: 10 })).toEqual([]); // lease still holds at its end
+    const [second] = await s.claimDue({ now: at(1001), owner: 'b', leaseMs: 1000, limit: 10 });
+    expect(second).toMatchObject({ key: 'k', attempts: 2, possibleRepeat: true, claimedBy: 'b' });
+    expect(await s.record(first!, 'delivered', at(1002))).toBe(false); // the old claim is lost
+    expect(await s.record(second!, 'possible-repeat', at(1003))).toBe(true);
+  });
+
+  it.skipIf(skip)('retries at a given time, and releases claims without counting an attempt', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: T0 }], T0);
+    const [c1] = await s.claimDue({ now: T0, owner: 'a', leaseMs: 60_000, limit: 1 });
+    expect(await s.retryAt(c1!, at(30_000), 'ratelimited')).toBe(true);
+    expect(await s.claimDue({ now: at(29_999), owner: 'a', leaseMs: 60_000, limit: 1 })).toEqual([]);
+    const [c2] = await s.claimDue({ now: at(30_000), owner: 'a', leaseMs: 60_000, limit: 1 });
+    expect(c2).toMatchObject({ attempts: 2, lastError: 'ratelimited', possibleRepeat: false });
+    await s.release([c2!]);
+    const [c3] = await s.claimDue({ now: at(30_001), owner: 'b', leaseMs: 60_000, limit: 1 });
+    expect(c3).toMatchObject({ attempts: 2, possibleRepeat: false, claimedBy: 'b' });
+  });
+
+  it.skipIf(skip)('splits a batch between two stores claiming at once: every occurrence to exactly one', async () => {
+    backend = make();
+    const a = createReminderStore(await backend.open());
+    const b = createReminderStore(await backend.open());
+    const r = await a.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await a.addOccurrences(
+      Array.from({ length: 40 }, (_, i) => ({ reminderId: r.id, key: `k${i}`, dueAt: T0 })),
+      T0,
+    );
+    const rounds = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? a : b).claimDue({ now: T0, owner: `o${i}`, leaseMs: 60_000, limit: 7 })),
+    );
+    const keys = rounds.flat().map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBe(40);
+  });
+
+  it.skipIf(skip)('removing a reminder removes its occurrences', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: T0 }], T0);
+    await s.remove(r.id, 'slack:T1:C100');
+    expect(await s.listOccurrences(r.id)).toEqual([]);
+    expect(await s.claimDue({ now: T0, owner: 'a', leaseMs: 1, limit: 5 })).toEqual([]);
+  });
+});

@@ -1,0 +1,242 @@
+// The scheduler on a manual clock over a real SQLite store (and the real PostgreSQL for the replica test). The
+// Delivery is a recorder standing in for Slack's or Teams' API.
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../src/core/clock.js';
+import type { Dataset } from '../../src/dataset/schema.js';
+import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
+import type { ReminderStore } from '../../src/reminders/reminder-store.js';
+import { createScheduler } from '../../src/reminders/scheduler.js';
+import type { SchedulerDeps } from '../../src/reminders/scheduler.js';
+import { DATABASE_URL, postgresBackend, sqliteBackend } from '../storage/test-databases.js';
+import type { TestBackend } from '../storage/test-databases.js';
+import { RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
+
+const DRC = { kind: 'country' as const, id: 'democratic-republic-of-the-congo' };
+const CREATED = new Date('2026-11-01T00:00:00Z');
+
+let backend: TestBackend | undefined;
+afterEach(async () => {
+  await backend?.cleanup();
+  backend = undefined;
+});
+
+async function setUp(over: Partial<SchedulerDeps> = {}, start = CREATED) {
+  backend = sqliteBackend();
+  const store = createReminderStore(await backend.open());
+  const clock = manualClock(start);
+  const delivery = new RecordingDelivery();
+  const { logger, lines } = memoryLogger();
+  let dataset: Dataset = makeDataset();
+  const scheduler = createScheduler({ store, dataset: () => dataset, deliveries: { slack: delivery }, clock, logger, ...over });
+  return {
+    store,
+    clock,
+    delivery,
+    lines,
+    scheduler,
+    setDataset: (d: Dataset) => {
+      dataset = d;
+    },
+    at: async (iso: string) => {
+      clock.set(new Date(iso));
+      return scheduler.tick();
+    },
+  };
+}
+
+const subscribe = (store: ReminderStore, over: { leadDays?: number[]; tz?: string; at?: string } = {}) =>
+  store.addSubscription({ channel: slackChannel(), target: DRC, leadDays: over.leadDays ?? [30, 7, 1], at: over.at ?? '09:00', tz: over.tz ?? 'Europe/Paris' }, CREATED);
+
+describe('scheduler', () => {
+  it('posts each lead time once, at 09:00 in the reminder zone, with the days remaining', async () => {
+    const t = await setUp();
+    const r = await subscribe(t.store);
+    expect((await t.at('2026-11-20T07:59:59Z')).claimed).toBe(0);
+    const report = await t.at('2026-11-20T08:00:00Z');
+    expect(report.outcomes).toEqual([{ reminderId: r.id, key: 'monusco-mandate-expiry@2026-11-20T08:00:00.000Z#30d', outcome: 'delivered' }]);
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(["⏰ MONUSCO's mandate expires in 30 days — 20 December 2026"]);
+    expect(t.delivery.posts[0]!.channel).toBe('slack:T1:C100');
+    expect(t.delivery.posts[0]!.message.actions.map((a) => [a.kind, a.command])).toEqual([
+      ['command', 'democratic-republic-of-the-congo'],
+      ['forget', `forget ${r.id}`],
+    ]);
+    await t.at('2026-11-20T08:00:30Z'); // a second poll, a restart: nothing again
+    await t.at('2026-12-13T08:00:00Z');
+    await t.at('2026-12-19T08:00:10Z');
+    expect(t.delivery.posts.map((p) => p.message.summary)).toEqual([
+      "MONUSCO's mandate expires in 30 days — 20 December 2026",
+      "MONUSCO's mandate expires in 7 days — 20 December 2026",
+      "MONUSCO's mandate expires tomorrow — 20 December 2026",
+    ]);
+    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['delivered', 'delivered', 'delivered']);
+  });
+
+  it('follows the end of summer time: 09:00 Paris is 07:00 UTC before 25 October 2026 and 08:00 UTC after', async () => {
+    const t = await setUp({}, new Date('2026-10-01T00:00:00Z'));
+    t.setDataset(
+      makeDataset({ events: [{ id: 'mali-meeting', date: '2026-10-26', title: 'Mali consultations', kind: 'meeting', country: 'mali', source: 'watchlist-2021-06' }] }),
+    );
+    await t.store.addSubscription({ channel: slackChannel(), target: { kind: 'country', id: 'mali' }, leadDays: [2, 0], at: '09:00', tz: 'Europe/Paris' }, new Date('2026-10-01T00:00:00Z'));
+    await t.at('2026-10-24T06:59:00Z');
+    await t.at('2026-10-24T07:00:00Z');
+    await t.at('2026-10-26T07:00:00Z'); // 08:00 Paris on the day: not yet
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ Mali consultations in 2 days — 26 October 2026']);
+    await t.at('2026-10-26T08:00:00Z');
+    expect(t.delivery.posts.map((p) => p.message.title)[1]).toBe('⏰ Mali consultations today — 26 October 2026');
+  });
+
+  it('follows a date moved in the data, and stops for an event removed from it', async () => {
+    const t = await setUp();
+    const r = await subscribe(t.store, { leadDays: [7] });
+    t.setDataset(makeDataset({ monuscoExpires: '2026-12-31' }));
+    await t.at('2026-12-13T08:00:00Z'); // the old 7-day point
+    expect(t.delivery.posts).toEqual([]);
+    await t.at('2026-12-24T08:00:00Z');
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(["⏰ MONUSCO's mandate expires in 7 days — 31 December 2026"]);
+    t.setDataset(makeDataset({ monuscoExpires: undefined }));
+    await t.store.addSubscription({ channel: slackChannel('C2'), target: DRC, leadDays: [1], at: '09:00', tz: 'UTC' }, CREATED);
+    await t.at('2026-12-30T09:00:00Z');
+    expect(t.delivery.posts).toHaveLength(1);
+    expect((await t.store.listOccurrences(r.id)).map((o) => o.key)).toEqual(['monusco-mandate-expiry@2026-12-24T08:00:00.000Z#7d']);
+  });
+
+  it('skips an occurrence whose event moved between planning and posting', async () => {
+    const t = await setUp();
+    const r = await subscribe(t.store, { leadDays: [7] });
+    t.delivery.script = [{ kind: 'retry', afterMs: 60_000, reason: '503' }];
+    await t.at('2026-12-13T08:00:00Z');
+    t.setDataset(makeDataset({ monuscoExpires: '2027-01-31' }));
+    await t.at('2026-12-13T08:01:00Z');
+    expect(t.delivery.posts).toEqual([]);
+    expect(await t.store.listOccurrences(r.id)).toMatchObject([{ outcome: 'skipped', lastError: 'event date changed in the dataset' }]);
+  });
+
+  it('after downtime: posts within the grace window marked late, records older ones as skipped', async () => {
+    const t = await setUp();
+    const r = await subscribe(t.store);
+    await t.at('2026-11-20T08:00:00Z');
+    // Down from then until 19 December 20:00 UTC: the 7-day point is 6.5 days old, the 1-day point 12 hours.
+    const report = await t.at('2026-12-19T20:00:00Z');
+    expect(report.skipped).toBe(1);
+    expect(t.delivery.posts.map((p) => p.message.summary)).toEqual([
+      "MONUSCO's mandate expires in 30 days — 20 December 2026",
+      "MONUSCO's mandate expires tomorrow — 20 December 2026",
+    ]);
+    expect((await t.store.listOccurrences(r.id)).map((o) => [o.leadDays, o.outcome])).toEqual([
+      [30, 'delivered'],
+      [7, 'skipped'],
+      [1, 'late'],
+    ]);
+    expect(t.lines.some((l) => l.msg === 'reminder occurrence skipped: missed by more than the grace window' && l.reminderId === r.id)).toBe(true);
+  });
+
+  it('waits for Retry-After on a 429, then posts once', async () => {
+    const t = await setUp();
+    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'Mali consultations', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    t.delivery.script = [{ kind: 'retry', afterMs: 30_000, reason: 'ratelimited' }];
+    expect((await t.at('2026-11-02T09:00:00Z')).outcomes.map((o) => o.outcome)).toEqual(['retry']);
+    expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
+    expect((await t.at('2026-11-02T09:00:30Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ Mali consultations']);
+    expect(await t.store.listOccurrences(once.id)).toMatchObject([{ outcome: 'delivered', attempts: 2 }]);
+  });
+
+  it('backs off on other transient errors and gives up after the bounded attempts', async () => {
+    const t = await setUp({ maxAttempts: 3, backoffBaseMs: 10_000 });
+    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    t.delivery.script = Array.from({ length: 5 }, () => ({ kind: 'retry' as const, reason: 'HTTP 503' }));
+    await t.at('2026-11-02T09:00:00Z');
+    expect((await t.at('2026-11-02T09:00:09Z')).claimed).toBe(0);
+    await t.at('2026-11-02T09:00:10Z'); // attempt 2, next wait 20 s
+    expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
+    expect((await t.at('2026-11-02T09:00:30Z')).outcomes.map((o) => o.outcome)).toEqual(['failed']);
+    expect(await t.store.listOccurrences(once.id)).toMatchObject([{ outcome: 'failed', attempts: 3, lastError: 'HTTP 503' }]);
+    expect((await t.store.get(once.id))?.disabled).toBeUndefined();
+  });
+
+  it('disables the reminder on a permanent error and logs it', async () => {
+    const t = await setUp();
+    const r = await subscribe(t.store);
+    t.delivery.script = [{ kind: 'permanent', reason: 'channel_not_found' }];
+    await t.at('2026-11-20T08:00:00Z');
+    expect(await t.store.get(r.id)).toMatchObject({ disabled: { reason: 'channel_not_found' } });
+    expect(t.lines.find((l) => l.msg === 'reminder disabled: the channel cannot be posted to')).toMatchObject({ level: 50, reason: 'channel_not_found', reminderId: r.id });
+    await t.at('2026-12-13T08:00:00Z');
+    expect(t.delivery.posts).toEqual([]);
+    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['failed']);
+  });
+
+  it('posts again, as a possible repeat, an occurrence claimed by a process that died before recording', async () => {
+    const t = await setUp({ leaseMs: 120_000 });
+    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    // The dead process: planned and claimed, then killed before its post was recorded.
+    await t.store.addOccurrences([{ reminderId: once.id, key: 'once@2026-11-02T09:00:00.000Z', dueAt: new Date('2026-11-02T09:00:00Z') }], CREATED);
+    await t.store.claimDue({ now: new Date('2026-11-02T09:00:00Z'), owner: 'dead', leaseMs: 120_000, limit: 10 });
+    expect((await t.at('2026-11-02T09:01:59Z')).claimed).toBe(0); // its lease still holds
+    expect((await t.at('2026-11-02T09:02:01Z')).outcomes.map((o) => o.outcome)).toEqual(['possible-repeat']);
+    expect(t.delivery.posts).toHaveLength(1);
+    expect(t.lines.find((l) => String(l.msg).includes('possible repeat'))).toMatchObject({ level: 40, reminderId: once.id });
+    await t.at('2026-11-02T09:10:00Z');
+    expect(t.delivery.posts).toHaveLength(1);
+  });
+
+  it('stop() lets the post in flight finish and releases the claims not yet attempted', async () => {
+    const t = await setUp();
+    const a = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const b = await t.store.addOneOff({ channel: slackChannel('C2'), text: 'b', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    let stopped: Promise<void> | undefined;
+    t.delivery.during = () => {
+      stopped ??= t.scheduler.stop();
+    };
+    t.clock.set(new Date('2026-11-02T09:00:00Z'));
+    const report = await t.scheduler.tick();
+    await stopped;
+    expect(report.outcomes.map((o) => o.outcome)).toEqual(['delivered', 'released']);
+    const left = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))].find((o) => o.status !== 'done');
+    expect(left).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(t.lines.some((l) => l.msg === 'scheduler stopping: claims released')).toBe(true);
+  });
+
+  it('start() polls on its own and stop() ends it', async () => {
+    const t = await setUp({ pollMs: 20 }, new Date('2026-11-02T09:00:00Z'));
+    await t.store.addOneOff({ channel: slackChannel(), text: 'tick', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    t.scheduler.start();
+    for (let i = 0; i < 100 && t.delivery.posts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await t.scheduler.stop();
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ tick']);
+  });
+});
+
+describe.skipIf(DATABASE_URL === undefined)('two schedulers on one PostgreSQL', () => {
+  it('deliver a batch of reminders exactly once each', async () => {
+    backend = postgresBackend(DATABASE_URL!);
+    const storeA = createReminderStore(await backend.open());
+    const storeB = createReminderStore(await backend.open());
+    const due = new Date('2026-11-02T09:00:00Z');
+    const ids = [];
+    for (let i = 0; i < 24; i++) ids.push((await storeA.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: due, tz: 'UTC' }, CREATED)).id);
+    const clock = manualClock(due);
+    const delivery = new RecordingDelivery();
+    delivery.delayMs = 3;
+    const { logger } = memoryLogger();
+    const dataset = makeDataset();
+    const make = (store: ReminderStore, owner: string) =>
+      createScheduler({ store, dataset: () => dataset, deliveries: { slack: delivery }, clock, logger, batchSize: 4, owner });
+    const a = make(storeA, 'replica-a');
+    const b = make(storeB, 'replica-b');
+    const reports = [];
+    for (let round = 0; round < 5; round++) reports.push(...(await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()])));
+    expect(delivery.posts.map((p) => p.message.title).sort()).toEqual(ids.map((_, i) => `⏰ r${i}`).sort());
+    // Overlapping tick() calls on one scheduler share one poll: count each poll's report once.
+    const claimed = [...new Set(reports)].reduce((n, r) => n + r.claimed, 0);
+    expect(claimed).toBe(24);
+    const owners = new Set<string>();
+    for (const id of ids) {
+      const [o, ...more] = await storeB.listOccurrences(id);
+      expect(more).toEqual([]);
+      expect(o).toMatchObject({ outcome: 'delivered', attempts: 1, possibleRepeat: false });
+      owners.add(o!.claimedBy!);
+    }
+    expect([...owners].sort()).toEqual(['replica-a', 'replica-b']); // the work was shared
+  });
+});

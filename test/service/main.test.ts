@@ -1,0 +1,63 @@
+// `npm start` as a process (the build in dist/, as npm ci leaves it): bad configuration → one line per problem and
+// exit 2; no platform credentials → it starts, says what is off, serves /healthz, and SIGTERM stops it with exit 0.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const main = join(root, 'dist/src/main.js');
+
+function run(env: Record<string, string>) {
+  const child = spawn(process.execPath, [main], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('npm start (dist/src/main.js)', () => {
+  it('is built (npm ci runs the build in prepare; locally: npm run build)', () => {
+    expect(existsSync(main)).toBe(true);
+  });
+
+  it('lists every configuration problem, one line each, and exits 2', async () => {
+    const proc = run({ PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(await proc.exited).toBe(2);
+    const lines = proc.err().trim().split('\n');
+    expect(lines).toContain("PORT: must be a whole number from 1 to 65535, got 'abc'");
+    expect(lines).toContain("LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got 'loud'");
+    expect(proc.err()).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+  });
+
+  it('starts without platform credentials, serves /healthz, and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caac-main-'));
+    const port = await freePort();
+    const proc = run({ PORT: String(port), HOST: '127.0.0.1', CAAC_DB_PATH: join(dir, 'caac.sqlite') });
+    try {
+      const until = Date.now() + 30_000; // the machine may be busy: loading the SDKs takes seconds
+      while (!proc.out().includes('"listening"') && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(proc.out()).toMatch(/Slack is off: .*SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN/);
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(200);
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      expect(proc.out()).toMatch(/"msg":"stopped"/);
+    } finally {
+      proc.child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 45_000);
+});
