@@ -18,11 +18,13 @@ import type { ReminderCommands } from './core/ports.js';
 import { createDatasetHolder } from './dataset/dataset-holder.js';
 import type { DatasetHolder } from './dataset/dataset-holder.js';
 import { defaultDataDir } from './dataset/load-dataset.js';
+import { prepareIndexes } from './dataset/resolver.js';
 import { createRateLimiter, rateLimitedAnswer } from './http/rate-limit.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from './http/read-body.js';
+import { createReadinessCheck } from './http/readiness.js';
 import { setRequestLogger } from './http/request-logger.js';
-import { createLogger } from './logging.js';
+import { configSecrets, createLogger } from './logging.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
 import { createSlackAdapter } from './platforms/slack/create-slack-adapter.js';
@@ -53,6 +55,10 @@ export interface AppDeps {
   shutdownGraceMs?: number;
   /** Command rate limiter; default per user and per channel token buckets. */
   rateLimiter?: RateLimiter;
+  /** Waits between Slack auth.test retries after start-up (their number bounds the retries); default about two minutes. */
+  slackBotIdRetryDelaysMs?: readonly number[];
+  /** How long /readyz waits for the database before calling it unreachable; default 2 s. */
+  readinessTimeoutMs?: number;
 }
 
 /** The service. */
@@ -79,7 +85,7 @@ export class StartupError extends Error {
 /** Creates the service from a validated config. Nothing happens until start(). */
 export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
   const clock = deps.clock ?? systemClock;
-  const logger = deps.logger ?? createLogger({ level: config.logLevel });
+  const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const metrics = deps.metrics ?? createMetrics({ clock });
   const limiter = deps.rateLimiter ?? createRateLimiter({ clock });
   const graceMs = deps.shutdownGraceMs ?? 10_000;
@@ -93,29 +99,13 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
   let stopping: Promise<void> | undefined;
   let stopWatch: (() => void) | undefined;
 
-  const readiness = async (): Promise<{ ok: boolean; body: Record<string, unknown> }> => {
-    const version = holder?.version();
-    let database: string;
-    let reachable = false;
-    try {
-      if (!storage) throw new Error('not open');
-      await storage.ping();
-      reachable = true;
-      database = `${storage.dialect}: reachable`;
-    } catch (err) {
-      database = `unreachable (${err instanceof Error ? err.message : String(err)})`;
-    }
-    const ok = version !== undefined && reachable && !stopping;
-    return {
-      ok,
-      body: {
-        status: ok ? 'ready' : 'not ready',
-        dataset: version ? { version } : 'not loaded',
-        database,
-        ...(stopping ? { stopping: true } : {}),
-      },
-    };
-  };
+  const readiness = createReadinessCheck({
+    datasetVersion: () => holder?.version(),
+    storage: () => storage,
+    stopping: () => stopping !== undefined,
+    secrets: configSecrets(config),
+    ...(deps.readinessTimeoutMs !== undefined ? { timeoutMs: deps.readinessTimeoutMs } : {}),
+  });
 
   const route = async (req: IncomingMessage, res: ServerResponse, log: Logger): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -191,6 +181,8 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       holder = createDatasetHolder({
         dir,
         logger,
+        // The name and search indexes are built before the swap, so the first request after a reload finds them.
+        prepare: prepareIndexes,
         onChange: (next, previous) => {
           metrics.setDataset(next);
           if (previous) metrics.reload('ok');
@@ -264,9 +256,9 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           storage,
           clock,
           homeAnswers: (team: string) => workspaceReminders(store, reminderCommands, 'slack', team),
+          ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
         });
         deliveries.slack = slack.delivery;
-        await slack.start();
         logger.info({ mode: config.slack.mode }, `Slack is on (${config.slack.mode === 'socket' ? 'Socket Mode' : 'POST /slack/events'})`);
       }
       teams = createTeamsHandler({
@@ -294,8 +286,23 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       });
       const port = (server.address() as AddressInfo).port;
       logger.info({ port, host: config.host }, 'listening');
+      // Only once health answers: Slack is reached in the background (bot ids, Socket Mode), never waited for, so an
+      // unreachable SLACK_API_URL delays neither the start nor any answer.
+      await slack?.start();
       if (deps.scheduler !== false) {
-        scheduler = createScheduler({ store, dataset, deliveries, clock, logger: logger.child({ component: 'scheduler' }), pollMs: config.schedulerPollMs });
+        scheduler = createScheduler({
+          store,
+          dataset,
+          deliveries,
+          clock,
+          logger: logger.child({ component: 'scheduler' }),
+          pollMs: config.schedulerPollMs,
+          // A late delivery is a delivery too: it counts under both (see Metrics.reminder).
+          onOutcome: (outcome) => {
+            metrics.reminder(outcome);
+            if (outcome === 'late') metrics.reminder('delivered');
+          },
+        });
         scheduler.start();
       }
       return { port };

@@ -117,11 +117,13 @@ const variables = {
     'must be MultiTenant, SingleTenant or UserAssignedMSI',
   ),
   MicrosoftAppTenantId: optional,
-  /** `true` only for local use with the Bot Framework Emulator. */
+  /** `true` only for local use with the Bot Framework Emulator; refused when NODE_ENV=production. */
   TEAMS_ALLOW_UNAUTHENTICATED: optional.refine(
     (v) => v === undefined || v === 'true' || v === 'false',
     'must be true or false',
   ),
+  /** `production` forbids settings meant only for local use (TEAMS_ALLOW_UNAUTHENTICATED). Set by the Dockerfile. */
+  NODE_ENV: optional,
 } as const;
 
 const SECRETS = new Set([
@@ -227,6 +229,11 @@ function slackConfig(e: Env, problems: string[]): SlackConfig {
 function teamsConfig(e: Env, problems: string[]): TeamsConfig {
   const appType = (e.MicrosoftAppType ?? 'MultiTenant') as TeamsConfig['appType'];
   const allowUnauthenticated = e.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
+  if (allowUnauthenticated && e.NODE_ENV === 'production') {
+    problems.push(
+      'TEAMS_ALLOW_UNAUTHENTICATED: not allowed when NODE_ENV=production (it turns off Bot Framework authentication; use it only with the Emulator)',
+    );
+  }
   if (e.MicrosoftAppId !== undefined) {
     if (e.MicrosoftAppPassword === undefined && appType !== 'UserAssignedMSI') {
       problems.push('MicrosoftAppPassword: required with MicrosoftAppId (unless MicrosoftAppType=UserAssignedMSI)');

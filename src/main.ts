@@ -13,8 +13,10 @@ async function main(): Promise<void> {
   const { config } = read;
   // Loaded only once the configuration is valid, so a bad variable is reported at once, before the SDKs load.
   const { StartupError, createApp } = await import('./app.js');
-  const { createLogger } = await import('./logging.js');
-  const logger = createLogger({ level: config.logLevel });
+  const { configSecrets, createLogger, scrubString } = await import('./logging.js');
+  // The configured secret values are scrubbed wherever they appear, even inside the free text of SDK errors.
+  const secrets = configSecrets(config);
+  const logger = createLogger({ level: config.logLevel, secrets });
   const app = createApp(config, { logger, watchDataset: true });
 
   let stopping = false;
@@ -41,7 +43,8 @@ async function main(): Promise<void> {
   } catch (err) {
     if (err instanceof StartupError) {
       logger.fatal({ problems: err.lines.slice(0, 100) }, err.message);
-      process.stderr.write(`caac-bot: ${err.message}\n${err.lines.map((l) => `${l}\n`).join('')}`);
+      // The lines quote paths and driver messages, which could carry a secret value: scrubbed like the logs.
+      process.stderr.write([`caac-bot: ${err.message}`, ...err.lines].map((l) => `${scrubString(l, secrets)}\n`).join(''));
       await app.stop().catch(() => {});
       process.exit(2);
     }

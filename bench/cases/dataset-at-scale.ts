@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { generateDataset } from '../generate-dataset.js';
 import { importPart, quantile } from '../support/import-part.js';
+import { loadInChild } from '../support/load-in-child.js';
 import { fmt, skipped, times, verdict, type Row } from '../support/row.js';
 
 interface Loader {
@@ -80,18 +81,18 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
     opts.log(`dataset ${scale}x: generating ${200 * scale} countries, ${20_000 * scale} parties`);
     const generated = await generateDataset({ countries: 200 * scale, partiesPerCountry: 100, seed: 8 });
     try {
-      gc();
-      const heapBefore = process.memoryUsage().heapUsed;
-      const t0 = performance.now();
+      // Time and memory from a clean process; the lookups below need the dataset here, so it is loaded again.
+      const clean = await loadInChild(generated.dir);
+      const loadMs = clean.loadMs;
+      const heapMiB = clean.heapMiB;
+      const tw = performance.now();
       const loaded = await loader.module.loadDataset(generated.dir);
-      const loadMs = performance.now() - t0;
+      const warmLoadMs = performance.now() - tw;
       if (!loaded.ok) {
         const first = loaded.problems[0];
         rows.push(skipped(`Dataset ${scale}x`, `the generated dataset did not load (${loaded.problems.length} problems, first: ${first?.file}:${first?.line}: ${first?.field}: ${first?.message})`));
         continue;
       }
-      gc();
-      const heapMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
       const dataset = loaded.dataset;
       const f: ScaleFigures = { scale, parties: generated.parties, loadMs, heapMiB, indexMs: NaN, lookupP50: NaN, lookupP99: NaN, missP99: NaN, totalMs: NaN };
       if (resolver.ok) {
@@ -126,8 +127,9 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
       f.totalMs = performance.now() - scaleStarted;
       figures.push(f);
       const area = `Dataset ${scale}x (${fmt(generated.parties)} parties)`;
-      rows.push({ area, figure: 'load + validate (ms)', value: fmt(loadMs), target: scale === 1 ? '< 1,000 ms' : undefined, verdict: scale === 1 ? verdict(loadMs < 1000) : 'info', note: `${fmt(generated.bytes / 1e6, 1)} MB of YAML in ${generated.files} files` });
-      rows.push({ area, figure: 'heap retained (MiB)', value: fmt(heapMiB, 1), verdict: 'info' });
+      rows.push({ area, figure: 'load + validate, fresh process (ms)', value: fmt(loadMs), target: scale === 1 ? '< 1,000 ms' : undefined, verdict: scale === 1 ? verdict(loadMs < 1000) : 'info', note: `${fmt(generated.bytes / 1e6, 1)} MB of YAML in ${generated.files} files; as at start-up` });
+      rows.push({ area, figure: 'load + validate, warm process (ms)', value: fmt(warmLoadMs), target: scale === 1 ? '< 1,000 ms' : undefined, verdict: scale === 1 ? verdict(warmLoadMs < 1000) : 'info', note: 'as a hot reload: code already compiled by the JIT' });
+      rows.push({ area, figure: 'heap retained / peak RSS of the loading process (MiB)', value: `${fmt(heapMiB, 1)} / ${fmt(clean.peakRssMiB, 0)}`, verdict: 'info', note: 'measured in a fresh process' });
       if (resolver.ok) {
         rows.push({ area, figure: 'first lookup, builds the index (ms)', value: fmt(f.indexMs), verdict: 'info' });
         rows.push({ area, figure: 'name lookup p50 / p99 (ms)', value: `${fmt(f.lookupP50, 3)} / ${fmt(f.lookupP99, 3)}`, target: 'p99 < 1 ms', verdict: verdict(f.lookupP99 < 1) });

@@ -52,7 +52,9 @@ const serviceSlackOk = (body: string) => body.includes('"blocks"') && body.inclu
 const serviceTeamsOk = (body: string) => body.includes('application/vnd.microsoft.card.adaptive') && body.includes('Mali');
 
 function targets(opts: HttpBenchOptions): Record<Kind, Target> {
-  const base = (port: number) => ({ PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port) });
+  // No NODE_ENV: the service refuses TEAMS_ALLOW_UNAUTHENTICATED under NODE_ENV=production, and the bench needs it
+  // (as the Emulator does) to send activities without Bot Framework tokens; every process runs alike.
+  const base = (port: number) => ({ PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port) });
   return {
     service: {
       kind: 'service',

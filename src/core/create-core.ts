@@ -4,9 +4,11 @@ import { resolveName } from '../dataset/resolver.js';
 import type { Entity, EntityKind } from '../dataset/resolver.js';
 import type { Country, Dataset } from '../dataset/schema.js';
 import type { Answer } from './answer.js';
+import { createAnswerMemo } from './answer-memo.js';
 import type { AnswerContext } from './answer-context.js';
 import type { Clock } from './clock.js';
 import type { Command } from './command.js';
+import { answerDay } from './format-date.js';
 import { parseCommand } from './parse-command.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
 import { codes } from './answers/codes.js';
@@ -30,6 +32,8 @@ export interface CoreDeps {
   reminders?: ReminderCommands;
   /** IANA zone in which days are counted ("29 days left"); UTC by default. */
   defaultTz?: string;
+  /** How many answers to dataset-only commands to keep (per dataset and day); 0 keeps none. Default 300. */
+  memoSize?: number;
 }
 
 /** The core's one entry point, the same for every platform. */
@@ -41,6 +45,7 @@ export interface Core {
 /** Creates the core. */
 export function createCore(deps: CoreDeps): Core {
   const zone = deps.defaultTz ?? 'UTC';
+  const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
     parse: parseCommand,
     async handle(text, context) {
@@ -53,8 +58,16 @@ export function createCore(deps: CoreDeps): Core {
           if (!context.channel) return remindersUnavailable(command.kind, 'no-channel');
           if (!deps.reminders) return remindersUnavailable(command.kind, 'not-configured');
           return deps.reminders.handle(command, context);
-        default:
-          return answer(command, { dataset: deps.dataset(), now: deps.clock.now(), zone });
+        default: {
+          const dataset = deps.dataset();
+          const now = deps.clock.now();
+          const day = answerDay(now, zone);
+          if (day === undefined) return answer(command, { dataset, now, zone });
+          // The answer depends on nothing else (not the time of day, not the platform): see answer-memo.ts.
+          const scope = { dataset, day };
+          const key = JSON.stringify(command);
+          return memo.get(scope, key) ?? memo.set(scope, key, answer(command, { dataset, now, zone }));
+        }
       }
     },
   };

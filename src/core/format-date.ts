@@ -82,9 +82,21 @@ function ymdIn(now: Date, zone: string): [number, number, number] | undefined {
   return ymd;
 }
 
-/** The calendar day of `now` in `zone`, as YYYY-MM-DD. */
+/** The calendar day of `now` in `zone`, as YYYY-MM-DD (in UTC when the zone is unknown). */
 export function todayIn(now: Date, zone = 'UTC'): string {
-  return DateTime.fromJSDate(now, { zone }).toISODate() ?? now.toISOString().slice(0, 10);
+  const ymd = ymdIn(now, zone) ?? ymdIn(now, 'UTC');
+  if (!ymd) return now.toISOString().slice(0, 10);
+  return `${ymd[0]}-${String(ymd[1]).padStart(2, '0')}-${String(ymd[2]).padStart(2, '0')}`;
+}
+
+/**
+ * What a relative answer can depend on, as one string: the calendar day in `zone` ("days left") and in UTC (the
+ * report year, the data's age). Undefined for an invalid instant or an unknown zone, whose answers are not memoised.
+ */
+export function answerDay(now: Date, zone: string): string | undefined {
+  const local = ymdIn(now, zone);
+  if (!local) return undefined;
+  return `${local.join('-')} ${now.getUTCFullYear()}-${now.getUTCMonth() + 1}-${now.getUTCDate()} ${zone}`;
 }
 
 /** "29 days left", "1 day left", "today", "1 day ago", "12 days ago". */

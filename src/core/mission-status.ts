@@ -6,7 +6,7 @@ import type { Mandate, Mission } from '../dataset/schema.js';
 import type { Item } from './answer.js';
 import type { AnswerContext } from './answer-context.js';
 import { citeFact } from './cite.js';
-import { daysUntil, formatDaysLeft, formatPartialDate, partialDateStart } from './format-date.js';
+import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart } from './format-date.js';
 
 /** A mission's state at one moment. */
 export type MissionState =
@@ -43,6 +43,19 @@ export function scr(resolution: string): string {
   return `SCR ${resolution}`;
 }
 
+/** The sourced milestones from today up to a mandate's expiry ("up for renewal in June", "the final extension"). */
+export function milestonesAhead(ctx: AnswerContext, mission: Mission, expires: string): Mission['milestones'] {
+  // Partial dates compare as text: "2021-06" sorts before "2021-06-30", so a month-only milestone of the expiry's
+  // month counts.
+  return mission.milestones.filter((x) => daysUntil(ctx.now, partialDateEnd(x.date), ctx.zone) >= 0 && x.date <= expires);
+}
+
+/** A milestone's text as a clause after "29 days left; …". */
+export function milestoneClause(milestone: Mission['milestones'][number]): string {
+  const text = milestone.text.replace(/\.$/, '');
+  return /^(The|A|An) /.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+}
+
 /** One line on a mission for a brief or the renewals list, with its citations; undefined before it existed. */
 export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | undefined {
   const state = missionStateAt(mission, ctx.now, ctx.zone);
@@ -58,21 +71,24 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
       if (!m) return { label: name, text: `${mission.name}: ${mission.status}`, cite: [] };
       const under = `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)}`;
       if (!m.expires) return { label: name, text: `${under}, no expiry date recorded`, cite: cite(m) };
+      const next = milestonesAhead(ctx, mission, m.expires);
       return {
         label: name,
         text: `${under} ${measures ? 'run' : 'runs'} to ${formatPartialDate(m.expires)}`,
-        detail: formatDaysLeft(state.daysLeft ?? 0),
-        cite: cite(m),
+        detail: [formatDaysLeft(state.daysLeft ?? 0), ...next.map(milestoneClause)].join('; '),
+        cite: [...cite(m), ...next.map((x) => citeFact(dataset, x))],
       };
     }
     case 'expired': {
       const m = state.mandate;
+      // A later extension known only from an unverified report is not a recorded renewal, but it is not hidden either.
+      const reported = mission.milestones.filter((x) => x.unverified && (!m.adopted || x.date > m.adopted) && daysUntil(ctx.now, partialDateStart(x.date), ctx.zone) <= 0);
       return {
         label: name,
         text: `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)} expired on ${formatPartialDate(m.expires!)}; no renewal recorded in the dataset`,
-        detail: formatDaysLeft(-state.daysAgo),
+        detail: [formatDaysLeft(-state.daysAgo), ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`)].join('; '),
         tone: 'warning',
-        cite: cite(m),
+        cite: [...cite(m), ...reported.map((x) => citeFact(dataset, x))],
       };
     }
     case 'ending': {
@@ -89,6 +105,15 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
     case 'ended': {
       const m = state.mandate;
       const end = mission.end!;
+      if (end.unverified) {
+        // A planned end that no source confirms happened is not stated as "closed".
+        return {
+          label: name,
+          text: `${end.text}: ${formatPartialDate(end.date)}${end.resolution ? ` under ${scr(end.resolution)}` : ''}; that it ${measures ? 'ended' : 'closed'} is not confirmed in the dataset`,
+          tone: 'warning',
+          cite: [...cite(m), citeFact(dataset, end)],
+        };
+      }
       // "closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))"
       const parts = [`${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution)})` : ''}`];
       if (m?.expires && m.expires < end.date) parts.push(`${measures ? 'measures ran to' : 'mandate ended'} ${formatPartialDate(m.expires)} (${scr(m.resolution)})`);

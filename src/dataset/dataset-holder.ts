@@ -20,6 +20,11 @@ export interface DatasetHolderOptions {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Called after a new dataset is swapped in (metrics, the scheduler re-planning pending occurrences). */
   onChange?: (next: Dataset, previous: Dataset | undefined) => void | Promise<void>;
+  /**
+   * Called with a valid new dataset before it is swapped in, e.g. to build its lookup indexes, so that the first
+   * request it serves does not wait for them. A throw is logged and the dataset is served nonetheless.
+   */
+  prepare?: (next: Dataset) => void;
   /** Called when a reload is refused (metrics). */
   onRefused?: (problems: string[]) => void;
   /** A dataset already loaded (so the service does not load twice at start-up). */
@@ -76,6 +81,11 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
     const previous = served;
     if (previous && previous.version === result.dataset.version) {
       return { ok: true, version: previous.version, changed: false };
+    }
+    try {
+      options.prepare?.(result.dataset);
+    } catch (err) {
+      logger.error({ err }, 'preparing the new dataset failed; it is served nonetheless (indexes are built on first use)');
     }
     served = result.dataset; // the swap: one assignment, the whole dataset
     logger.info(

@@ -3,6 +3,7 @@
 // object (a WeakMap keyed by it), so a reloaded dataset gets fresh indexes and requests never rebuild them.
 import MiniSearch from 'minisearch';
 import type { Query, SearchResult } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Country, Dataset, Mission, Party, Provenance } from './schema.js';
 
 /** Something a name can resolve to. */
@@ -50,6 +51,10 @@ interface Indexes {
   entities: Map<string, Entity>;
   exact: Map<string, Entity[]>;
   names: MiniSearch<NameDoc>;
+  /** The names' vocabulary: each term, with the keys of the entities whose names hold it (see candidatesOf). */
+  terms: SearchableMap<Set<string>>;
+  /** A query word matching more entities than this is "common" ("militia", "of"): see resolveName. */
+  commonLimit: number;
   facts: MiniSearch<FactDoc>;
   hits: Map<string, Omit<SearchHit, 'score'>>;
 }
@@ -122,8 +127,14 @@ function buildIndexes(dataset: Dataset): Indexes {
     tokenize,
     processTerm: (t) => t,
   });
+  const terms = new SearchableMap<Set<string>>();
   for (const [key, entity] of entities) {
     const { primary, aliases } = namesOf(entity);
+    for (const t of tokenize([...primary, ...aliases].join(' '))) {
+      const keys = terms.get(t);
+      if (keys) keys.add(key);
+      else terms.set(t, new Set([key]));
+    }
     for (const name of [...primary, ...aliases]) {
       const folded = foldName(name);
       if (!folded) continue;
@@ -175,7 +186,8 @@ function buildIndexes(dataset: Dataset): Indexes {
   for (const e of dataset.events.values()) {
     addFact(`event:${e.id}`, { kind: 'event', countryId: e.country, label: e.title, text: `${e.title} ${e.symbol ?? ''}`.trim(), command: e.country ? `renewals ${e.country}` : 'renewals', provenance: e });
   }
-  return { entities, exact, names, facts, hits };
+  // Small datasets (the real one has ~150 names) never have a common word; 200 countries / 20,000 parties do.
+  return { entities, exact, names, terms, commonLimit: Math.max(256, Math.ceil(entities.size / 16)), facts, hits };
 }
 
 /** Builds the name and search indexes of a dataset now (e.g. right after a reload), so no request waits for it. */
@@ -226,16 +238,26 @@ export function resolveName(dataset: Dataset, query: string, options: { kinds?: 
 
   const terms = tokenize(query);
   const filter = (r: SearchResult) => allowed(idx.entities.get(r.id as string));
+  // A word matches as itself (exactly, as a prefix, or within its typo budget) or with two letters swapped (exactly
+  // or as a prefix). The swaps are not also given edits: a swap is already two edits, and each fuzzy walk of the
+  // vocabulary costs milliseconds at 20,000 parties.
+  const strictSpecs = terms.map((t): TermSpec[] => [
+    { terms: [t], fuzzy: typoBudget(t), prefix: t.length >= 3 },
+    ...(t.length >= 3 ? [{ terms: transpositions(t), fuzzy: 0, prefix: true }] : []),
+  ]);
   const strictQuery: Query = {
     combineWith: 'AND',
-    queries: terms.map((t) => ({
+    queries: strictSpecs.map((specs) => ({
       combineWith: 'OR',
-      queries: [t, ...(t.length >= 3 ? transpositions(t) : [])],
-      fuzzy: typoBudget(t),
-      prefix: t.length >= 3,
+      queries: specs.map((spec) => ({ combineWith: 'OR', queries: spec.terms, fuzzy: spec.fuzzy, prefix: spec.prefix })),
     })),
   };
-  const strict = collapseToCountries(idx, idx.names.search(strictQuery, { boost: { primary: 2 }, filter }));
+  // MiniSearch scores every entity holding any matched word before the AND drops most of them; with 20,000 parties
+  // a word like "of" or "militia" holds thousands. Intersect the words' entities from the vocabulary first (the same
+  // expansion: exact, prefix, edits), skip the search when nothing can match (the usual made-up name), and otherwise
+  // score only the entities in the intersection (boostDocument 0 skips the rest): the same results, far less work.
+  const candidates = intersection(strictSpecs.map((specs) => candidatesOf(idx, specs)));
+  const strict = candidates.size === 0 ? [] : topResults(idx, idx.names.search(strictQuery, { boost: { primary: 2 }, filter, boostDocument: only(candidates) }));
   const best = strict[0];
   const second = strict[1];
   if (best && (!second || best.score >= 2 * second.score)) {
@@ -243,9 +265,66 @@ export function resolveName(dataset: Dataset, query: string, options: { kinds?: 
   }
   if (strict.length > 1) return { ok: false, suggestions: strict.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
 
-  const broad = collapseToCountries(idx, idx.names.search(folded, { boost: { primary: 2 }, fuzzy: 0.34, prefix: true, combineWith: 'OR', filter }));
+  // Suggestions: any word may match, with edits in proportion to its length, at most 2 (3 or more edits on a long
+  // word walk most of the vocabulary and suggest names nobody would take for the one typed).
+  const broadSpecs = terms.map((t): TermSpec => ({ terms: [t], fuzzy: Math.min(BROAD_MAX_EDITS, Math.round(t.length * BROAD_FUZZY)), prefix: true }));
+  // Suggestions come from the distinctive words: a name sharing only "militia" or "of" with the query is no
+  // suggestion for it, and scoring the thousands of names holding such a word is most of a miss's cost at 20,000
+  // parties. So when some word matches a few names (no more than commonLimit), only those words are searched.
+  const sizes = broadSpecs.map((spec) => candidatesOf(idx, [spec]).size);
+  const rare = terms.filter((_, i) => sizes[i]! > 0 && sizes[i]! <= idx.commonLimit);
+  const text = rare.length > 0 && rare.length < terms.length ? rare.join(' ') : folded;
+  const broad = topResults(idx, idx.names.search(text, { boost: { primary: 2 }, fuzzy: BROAD_FUZZY, maxFuzzy: BROAD_MAX_EDITS, prefix: true, combineWith: 'OR', filter }));
   return { ok: false, suggestions: broad.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
 }
+
+const BROAD_FUZZY = 0.34;
+const BROAD_MAX_EDITS = 2;
+
+/** How one word of a query is matched: any of `terms`, exactly, as a prefix, or within `fuzzy` edits. */
+interface TermSpec {
+  terms: string[];
+  fuzzy: number;
+  prefix: boolean;
+}
+
+/** The keys of the entities a word matches, as MiniSearch would match it (a view: the sets are the index's own). */
+function candidatesOf(idx: Indexes, specs: readonly TermSpec[]): { size: number; sets: Set<string>[] } {
+  const sets = new Set<Set<string>>();
+  for (const spec of specs) for (const term of spec.terms) {
+    const exact = idx.terms.get(term);
+    if (exact) sets.add(exact);
+    if (spec.prefix) for (const keys of idx.terms.atPrefix(term).values()) sets.add(keys);
+    if (spec.fuzzy > 0) for (const [keys] of idx.terms.fuzzyGet(term, spec.fuzzy).values()) sets.add(keys);
+  }
+  let size = 0;
+  for (const keys of sets) size += keys.size;
+  return { size, sets: [...sets] };
+}
+
+/** The keys matched by every word (an entity must match all words of a strict query). */
+function intersection(words: Array<{ size: number; sets: Set<string>[] }>): Set<string> {
+  const out = new Set<string>();
+  if (words.length === 0 || words.some((w) => w.size === 0)) return out;
+  const [smallest, ...others] = [...words].sort((a, b) => a.size - b.size);
+  for (const keys of smallest!.sets) {
+    for (const key of keys) if (others.every((w) => w.sets.some((s) => s.has(key)))) out.add(key);
+  }
+  return out;
+}
+
+/** A MiniSearch `boostDocument` that scores only `keys` (a boost of 0 skips a document before it is scored). */
+function only(keys: Set<string>): (id: unknown) => number {
+  return (id) => (keys.has(id as string) ? 1 : 0);
+}
+
+/** The best results, with parties and missions found only through their country's name collapsed into it. */
+function topResults(idx: Indexes, results: SearchResult[]): SearchResult[] {
+  // Only the first few are ever shown or compared; a country that explains a party is ranked above it.
+  return collapseToCountries(idx, results.slice(0, TOP_RESULTS));
+}
+
+const TOP_RESULTS = 50;
 
 /** Drops missions and parties found only through their country's name ("mission in Mali"): they are the country. */
 function collapseToCountries(idx: Indexes, results: SearchResult[]): SearchResult[] {

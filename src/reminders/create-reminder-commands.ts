@@ -14,7 +14,7 @@ import type { Dataset } from '../dataset/schema.js';
 import type { Deliveries } from './delivery.js';
 import { eventsForTarget, upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder, ReminderTarget, SubscriptionReminder } from './reminder.js';
-import { describeSchedule, formatInstant, stopAction, targetCommand, targetName } from './reminder-message.js';
+import { conversationName, describeSchedule, formatInstant, stopAction, targetCommand, targetName } from './reminder-message.js';
 import type { ReminderStore } from './reminder-store.js';
 
 type ReminderCommand = Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>;
@@ -48,17 +48,18 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
       const dataset = deps.dataset();
       const now = deps.clock.now();
       const key = channelKey(channel);
+      const here = conversationName(channel);
 
       switch (command.kind) {
         case 'reminders':
-          return listReminders(await deps.store.listByChannel(key), dataset, now);
+          return listReminders(await deps.store.listByChannel(key), dataset, now, here);
 
         case 'forget': {
           const id = command.id.toLowerCase();
           const existing = await deps.store.get(id);
           if (!existing || existing.channelKey !== key || !(await deps.store.remove(id, key))) {
             return {
-              ...simple('forget', 'no-match', `No reminder ${id} in this channel`, ['`reminders` lists this channel\'s reminders with their ids.']),
+              ...simple('forget', 'no-match', `No reminder ${id} in ${here}`, [`\`reminders\` lists the reminders of ${here} with their ids.`]),
               actions: [{ label: 'List reminders', command: 'reminders', kind: 'command' }],
             };
           }
@@ -69,8 +70,8 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         case 'remind-once': {
           const existing = await deps.store.listByChannel(key);
           if (existing.length >= MAX_REMINDERS_PER_CHANNEL) {
-            return simple(command.kind, 'usage', 'This channel has too many reminders', [
-              `A channel can hold ${MAX_REMINDERS_PER_CHANNEL} reminders. \`reminders\` lists them; \`forget <id>\` removes one.`,
+            return simple(command.kind, 'usage', `${capitalize(here)} has too many reminders`, [
+              `A channel or conversation can hold ${MAX_REMINDERS_PER_CHANNEL} reminders. \`reminders\` lists them; \`forget <id>\` removes one.`,
             ]);
           }
           const delivery = deps.deliveries[channel.platform];
@@ -82,10 +83,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
           // Said at once, not discovered on the day: a private channel the bot is not in, a chat it was never added to.
           const can = await delivery.canPost(channel);
           if (!can.ok) {
-            return simple(command.kind, 'unavailable', 'I cannot post reminders in this channel', [can.reason, `To fix it: ${can.fix}`]);
+            return simple(command.kind, 'unavailable', `I cannot post reminders in ${here}`, [can.reason, `To fix it: ${can.fix}`]);
           }
           if (command.kind === 'remind-once') return remindOnce(command, context, now);
-          return remind(command, context, dataset, now, existing);
+          return remind(command, context, dataset, now, existing, here);
         }
       }
     },
@@ -119,6 +120,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
     dataset: Dataset,
     now: Date,
     existing: Reminder[],
+    here: string,
   ): Promise<Answer> {
     const resolution = resolveName(dataset, command.target, { kinds: ['country', 'mission'] });
     if (!resolution.ok) {
@@ -137,7 +139,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
     );
     if (same && same.at === command.at && same.tz === tz && same.leadDays.join(',') === command.leadDays.join(',')) {
       return {
-        ...simple('remind', 'answered', `This channel is already reminded about ${targetName(dataset, same)}`, [
+        ...simple('remind', 'answered', `${capitalize(here)} is already reminded about ${targetName(dataset, same)}`, [
           `Reminder ${same.id}: ${describeSchedule(same)}.`,
         ]),
         actions: [stopAction(same)],
@@ -161,11 +163,11 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         tone: 'gap',
       });
     }
-    const notes: Item[] = same ? [{ text: `This channel also has reminder ${same.id} for it (${describeSchedule(same)}); forget ${same.id} to keep only the new one.`, tone: 'warning' }] : [];
+    const notes: Item[] = same ? [{ text: `${capitalize(here)} also has reminder ${same.id} for it (${describeSchedule(same)}); forget ${same.id} to keep only the new one.`, tone: 'warning' }] : [];
     return {
       kind: 'remind',
       outcome: 'answered',
-      title: `Reminders set for ${targetName(dataset, reminder)} in this channel`,
+      title: `Reminders set for ${targetName(dataset, reminder)} in ${here}`,
       subtitle: `Reminder ${reminder.id}: ${describeSchedule(reminder)}`,
       sections: [{ heading: 'Next reminders', items }, ...(notes.length > 0 ? [{ items: notes }] : [])],
       actions: [
@@ -176,10 +178,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
     };
   }
 
-  function listReminders(reminders: Reminder[], dataset: Dataset, now: Date): Answer {
+  function listReminders(reminders: Reminder[], dataset: Dataset, now: Date, here: string): Answer {
     if (reminders.length === 0) {
       return {
-        ...simple('reminders', 'answered', 'No reminders in this channel', ['Try: remind mali, or remind "Mali consultations" at 2026-12-03T09:30:00+01:00']),
+        ...simple('reminders', 'answered', `No reminders in ${here}`, ['Try: remind mali, or remind "Mali consultations" at 2026-12-03T09:30:00+01:00']),
         actions: [{ label: 'Help', command: 'help', kind: 'command' }],
       };
     }
@@ -203,10 +205,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
     return {
       kind: 'reminders',
       outcome: 'answered',
-      title: `Reminders in this channel (${reminders.length})`,
+      title: `Reminders in ${here} (${reminders.length})`,
       sections: [{ items }],
       actions: reminders.slice(0, 5).map(stopAction),
-      summary: `${reminders.length} reminder${reminders.length === 1 ? '' : 's'} in this channel`,
+      summary: `${reminders.length} reminder${reminders.length === 1 ? '' : 's'} in ${here}`,
     };
   }
 }
@@ -217,6 +219,10 @@ function describe(reminder: Reminder, dataset: Dataset): string {
 
 function formatEventDate(event: CalendarEvent): string {
   return event.date.length === 7 ? `${formatPartialDate(event.date)} (known to the month only)` : formatPartialDate(event.date);
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 function simple(kind: string, outcome: Answer['outcome'], title: string, lines: string[]): Answer {

@@ -19,7 +19,7 @@ import type {
   Reminder,
   SubscriptionReminder,
 } from './reminder.js';
-import type { ReminderStore } from './reminder-store.js';
+import type { CandidateQuery, ReminderStore } from './reminder-store.js';
 
 // No 0/o, 1/l/i: ids are read aloud and typed by hand.
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -31,6 +31,10 @@ export function newReminderId(): string {
 }
 
 const iso = (d: Date) => d.toISOString();
+// Rows per multi-row INSERT and ids per IN list: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const CHUNK = 500;
+// Lead-time conditions OR-ed in one statement: SQLite's parser nests each OR one level deeper (limit 1,000).
+const CONDITIONS_PER_STATEMENT = 100;
 
 /** Creates the reminder store over an opened Storage. */
 export function createReminderStore(storage: Storage): ReminderStore {
@@ -100,6 +104,16 @@ export class KyselyReminderStore implements ReminderStore {
     return row ? toReminder(row) : undefined;
   }
 
+  async getMany(ids: readonly string[]): Promise<Reminder[]> {
+    const out: Reminder[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.db.selectFrom('reminders').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute();
+      out.push(...rows.map(toReminder));
+    }
+    return out;
+  }
+
   async listByChannel(key: string): Promise<Reminder[]> {
     const rows = await this.db.selectFrom('reminders').selectAll().where('channel_key', '=', key).orderBy('created_at').orderBy('id').execute();
     return rows.map(toReminder);
@@ -108,6 +122,57 @@ export class KyselyReminderStore implements ReminderStore {
   async listActive(): Promise<Reminder[]> {
     const rows = await this.db.selectFrom('reminders').selectAll().where('disabled_at', 'is', null).orderBy('created_at').orderBy('id').execute();
     return rows.map(toReminder);
+  }
+
+  async listCandidates(query: CandidateQuery): Promise<Reminder[]> {
+    const found = new Map<string, Reminder>();
+    // Conditions "kind K, target in (…), lead between a and b", one per distinct kind and lead range: targets whose
+    // events share a date share a range, so a dataset makes few conditions, each an index range on reminder_leads.
+    const byRange = new Map<string, { kind: string; range?: [number, number]; ids: string[] }>();
+    for (const { target, leads } of query.targets) {
+      for (const range of leads ? leadRanges(leads) : [undefined]) {
+        const key = `${target.kind}:${range ? range.join('-') : 'any'}`;
+        const group = byRange.get(key);
+        if (group) group.ids.push(target.id);
+        else byRange.set(key, { kind: target.kind, ...(range ? { range } : {}), ids: [target.id] });
+      }
+    }
+    const groups = [...byRange.values()];
+    for (let i = 0; i < groups.length; i += CONDITIONS_PER_STATEMENT) {
+      const rows = await this.db
+        .withTables<{ reminder_leads: ReminderLeadsTable }>()
+        .selectFrom('reminder_leads as l')
+        .innerJoin('reminders as r', 'r.id', 'l.reminder_id')
+        .selectAll('r')
+        .where((eb) =>
+          eb.or(
+            groups.slice(i, i + CONDITIONS_PER_STATEMENT).map(({ kind, range, ids }) =>
+              eb.and([
+                eb('l.target_kind', '=', kind),
+                eb('l.target_id', 'in', ids),
+                ...(range ? [eb('l.lead_days', '>=', range[0]), eb('l.lead_days', '<=', range[1])] : []),
+              ]),
+            ),
+          ),
+        )
+        .where('r.disabled_at', 'is', null)
+        .execute();
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, toReminder(row));
+    }
+    const onceRows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('kind', '=', 'once')
+      .where('disabled_at', 'is', null)
+      .where('fire_at', '>=', iso(query.from))
+      .where('fire_at', '<=', iso(query.to))
+      // A one-off has one occurrence: once stored, the scheduler's claim takes it from there.
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('reminder_occurrences').select('reminder_occurrences.id').whereRef('reminder_occurrences.reminder_id', '=', 'reminders.id'))),
+      )
+      .execute();
+    for (const row of onceRows) found.set(row.id, toReminder(row));
+    return [...found.values()];
   }
 
   async remove(id: string, key: string): Promise<boolean> {
@@ -130,31 +195,37 @@ export class KyselyReminderStore implements ReminderStore {
 
   async addOccurrences(occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>, now: Date): Promise<PlannedOccurrence[]> {
     const added: PlannedOccurrence[] = [];
-    for (const o of occurrences) {
-      const result = await this.db
+    for (let i = 0; i < occurrences.length; i += CHUNK / 5) {
+      const chunk = occurrences.slice(i, i + CHUNK / 5);
+      const inserted = await this.db
         .insertInto('reminder_occurrences')
-        .values({
-          id: randomUUID(),
-          reminder_id: o.reminderId,
-          occurrence_key: o.key,
-          event_id: o.eventId ?? null,
-          lead_days: o.leadDays ?? null,
-          due_at: iso(o.dueAt),
-          status: o.skipped ? 'done' : 'pending',
-          outcome: o.skipped ? 'skipped' : null,
-          next_attempt_at: iso(o.dueAt),
-          claim_token: null,
-          claimed_by: null,
-          lease_until: null,
-          last_error: o.skipped ?? null,
-          message_id: null,
-          created_at: iso(now),
-          recorded_at: o.skipped ? iso(now) : null,
-        })
-        // The unique (reminder_id, occurrence_key) makes this idempotent across polls and replicas.
+        .values(
+          chunk.map((o) => ({
+            id: randomUUID(),
+            reminder_id: o.reminderId,
+            occurrence_key: o.key,
+            event_id: o.eventId ?? null,
+            lead_days: o.leadDays ?? null,
+            due_at: iso(o.dueAt),
+            status: o.skipped ? ('done' as const) : ('pending' as const),
+            outcome: o.skipped ? 'skipped' : null,
+            next_attempt_at: iso(o.dueAt),
+            claim_token: null,
+            claimed_by: null,
+            lease_until: null,
+            last_error: o.skipped ?? null,
+            message_id: null,
+            created_at: iso(now),
+            recorded_at: o.skipped ? iso(now) : null,
+          })),
+        )
+        // The unique (reminder_id, occurrence_key) makes this idempotent across polls and replicas; RETURNING names
+        // the rows this call inserted (SQLite 3.35+ and PostgreSQL alike).
         .onConflict((oc) => oc.columns(['reminder_id', 'occurrence_key']).doNothing())
-        .executeTakeFirst();
-      if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 1) added.push(o);
+        .returning(['reminder_id', 'occurrence_key'])
+        .execute();
+      const fresh = new Set(inserted.map((r) => `${r.reminder_id} ${r.occurrence_key}`));
+      for (const o of chunk) if (fresh.delete(`${o.reminderId} ${o.key}`)) added.push(o);
     }
     return added;
   }
@@ -261,6 +332,17 @@ export class KyselyReminderStore implements ReminderStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  async defer(claim: ClaimedOccurrence, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('reminder_occurrences')
+      // Not an attempt: nothing was posted, so the attempt counted at claim time is given back.
+      .set((eb) => ({ status: 'pending', next_attempt_at: iso(at), lease_until: null, claim_token: null, attempts: eb('attempts', '-', 1) }))
+      .where('id', '=', claim.id)
+      .where('claim_token', '=', claim.token)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async release(claims: readonly ClaimedOccurrence[]): Promise<void> {
     for (const claim of claims) {
       await this.db
@@ -283,6 +365,25 @@ export class KyselyReminderStore implements ReminderStore {
       .execute();
     return rows.map(toOccurrence);
   }
+}
+
+/** reminder_leads (migration 0003): one row per subscription and lead time, kept by triggers, for the poll's scan. */
+interface ReminderLeadsTable {
+  reminder_id: string;
+  target_kind: string | null;
+  target_id: string | null;
+  lead_days: number;
+}
+
+/** Sorted lead times as contiguous ranges: [5,6,7,30] → [[5,7],[30,30]]. */
+function leadRanges(leads: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const lead of [...leads].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && lead <= last[1] + 1) last[1] = Math.max(last[1], lead);
+    else out.push([lead, lead]);
+  }
+  return out;
 }
 
 function channelColumns(channel: ChannelRef) {

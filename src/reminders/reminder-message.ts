@@ -29,6 +29,12 @@ export function targetCommand(dataset: Dataset, reminder: SubscriptionReminder):
   return name && name.length <= 24 ? name.toLowerCase() : id;
 }
 
+/** "this channel" in Slack, "this conversation" in Teams (a channel, a group chat or a one-to-one chat). */
+export function conversationName(channel: { platform: 'slack' | 'teams' }): string {
+  // A Teams ChannelRef may be a chat as well as a channel, and Teams users call both a conversation.
+  return channel.platform === 'teams' ? 'this conversation' : 'this channel';
+}
+
 /** "30d, 7d, 1d at 09:00 Europe/Paris": how a subscription is set, in the words of the command. */
 export function describeSchedule(reminder: SubscriptionReminder): string {
   return `${reminder.leadDays.map((d) => `${d}d`).join(', ')} at ${reminder.at} ${reminder.tz}`;
@@ -68,7 +74,7 @@ export function reminderMessage(input: { reminder: SubscriptionReminder; event: 
       {
         items: [
           {
-            text: `Reminders for ${targetName(dataset, reminder)} in this channel: ${describeSchedule(reminder)}`,
+            text: `Reminders for ${targetName(dataset, reminder)} in ${conversationName(reminder.channel)}: ${describeSchedule(reminder)}`,
             detail: `reminder ${reminder.id}`,
           },
         ],

@@ -7,6 +7,12 @@ export interface ReminderTarget {
   id: string;
 }
 
+/** A target whose events may fire in a window, with the lead times that would make them fire (none listed: any). */
+export interface TargetLeads {
+  target: ReminderTarget;
+  leads?: number[];
+}
+
 interface ReminderBase {
   /** Short id users type in `forget <id>`. */
   id: string;

@@ -11,8 +11,9 @@ import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Deliveries, DeliveryResult } from './delivery.js';
-import { planOccurrences } from './plan-occurrences.js';
-import type { ClaimedOccurrence, OccurrenceOutcome, Reminder } from './reminder.js';
+import { createOccurrencePlanner, planOccurrences } from './plan-occurrences.js';
+import type { OccurrencePlanner } from './plan-occurrences.js';
+import type { ClaimedOccurrence, OccurrenceOutcome, PlannedOccurrence, Reminder } from './reminder.js';
 import { oneOffMessage, reminderMessage } from './reminder-message.js';
 import type { ReminderStore } from './reminder-store.js';
 
@@ -38,18 +39,31 @@ export interface SchedulerDeps {
   /** Backoff for transient errors without Retry-After: base · 2^(attempt-1), capped. Defaults 30 s and 15 min. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** Occurrences claimed per poll. Default 50. */
+  /** Occurrences claimed at a time; a full batch is followed by another claim at once. Default 50. */
   batchSize?: number;
+  /** Posts in flight at once, each to a different channel. Default 8. */
+  concurrency?: number;
+  /** Gap kept between two posts to one channel (Slack allows one message a second per channel). Default 1 s. */
+  channelSpacingMs?: number;
   /** Names this scheduler in claims and logs. Default: a random id. */
   owner?: string;
+  /**
+   * Told what became of each occurrence once it is recorded (metrics): 'delivered' (a possible repeat included),
+   * 'late', 'skipped' or 'failed'; and 'disabled' when a reminder is disabled because its channel cannot be posted to.
+   */
+  onOutcome?: (outcome: SchedulerOutcome) => void;
 }
+
+/** What the scheduler reports through `onOutcome`. */
+export type SchedulerOutcome = 'delivered' | 'late' | 'skipped' | 'failed' | 'disabled';
 
 /** What one poll did, for tests and logs. */
 export interface TickReport {
   planned: number;
   skipped: number;
   claimed: number;
-  outcomes: Array<{ reminderId: string; key: string; outcome: OccurrenceOutcome | 'retry' | 'released' | 'lost' }>;
+  /** `deferred`: put back untried until its channel's next free second. */
+  outcomes: Array<{ reminderId: string; key: string; outcome: OccurrenceOutcome | 'retry' | 'released' | 'lost' | 'deferred' }>;
 }
 
 /** A running scheduler: start() polls on a timer; tick() runs one poll (tests drive it by hand). */
@@ -59,6 +73,9 @@ export interface Scheduler {
   stop(): Promise<void>;
   tick(): Promise<TickReport>;
 }
+
+// Claim rounds in one poll at most (batchSize each); more waits for the next poll, which then comes at once.
+const MAX_ROUNDS = 50;
 
 /** Creates the scheduler (not started). */
 export function createScheduler(deps: SchedulerDeps): Scheduler {
@@ -71,29 +88,56 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const backoffBaseMs = deps.backoffBaseMs ?? 30_000;
   const backoffMaxMs = deps.backoffMaxMs ?? 15 * 60_000;
   const batchSize = deps.batchSize ?? 50;
+  const concurrency = Math.max(1, deps.concurrency ?? 8);
+  const spacingMs = deps.channelSpacingMs ?? 1000;
   const owner = deps.owner ?? `scheduler-${randomUUID().slice(0, 8)}`;
   const log = deps.logger.child({ component: 'reminders', owner });
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickReport> | undefined;
   let stopping = false;
+  // A failing listener (metrics) must never cost a reminder.
+  const tell = (outcome: SchedulerOutcome): void => {
+    try {
+      deps.onOutcome?.(outcome);
+    } catch (err) {
+      log.warn({ err, outcome }, 'reminder outcome listener failed');
+    }
+  };
 
-  async function plan(reminders: Reminder[], events: CalendarEvent[], now: Date): Promise<{ planned: number; skipped: number }> {
+  // Occurrences this process has seen stored ("<reminder id> <key>" → due time): a poll does not insert again what
+  // an earlier poll stored. Only a saving; the store's unique key remains the guarantee.
+  const stored = new Map<string, number>();
+  // The calendar of the dataset last seen: derived once per dataset, not per poll.
+  let calendar: { dataset: Dataset; events: CalendarEvent[] } | undefined;
+  const eventsOf = (dataset: Dataset): CalendarEvent[] =>
+    calendar?.dataset === dataset ? calendar.events : (calendar = { dataset, events: calendarEvents(dataset) }).events;
+
+  async function plan(planner: OccurrencePlanner, now: Date): Promise<{ planned: number; skipped: number }> {
+    const from = new Date(now.getTime() - catchUpMs);
+    for (const [key, dueAt] of stored) if (dueAt < from.getTime()) stored.delete(key);
+    // Only the reminders that can fire in the window: the calendar names the targets (and lead times), the store's
+    // indexes find their subscriptions, plus the one-offs due and not yet stored.
+    const reminders = await deps.store.listCandidates({ targets: planner.targetsFiring(from, now), from, to: now });
+    const due: Array<PlannedOccurrence & { skipped?: string }> = [];
+    for (const reminder of reminders) {
+      const since = new Date(Math.max(reminder.createdAt.getTime(), from.getTime()));
+      for (const o of planner.plan(reminder, since, now)) {
+        if (stored.has(`${o.reminderId} ${o.key}`)) continue;
+        due.push(now.getTime() - o.dueAt.getTime() > graceMs ? { ...o, skipped: 'missed by more than the grace window' } : o);
+      }
+    }
+    if (due.length === 0) return { planned: 0, skipped: 0 };
+    const added = await deps.store.addOccurrences(due, now);
+    for (const o of due) stored.set(`${o.reminderId} ${o.key}`, o.dueAt.getTime());
     let planned = 0;
     let skipped = 0;
-    for (const reminder of reminders) {
-      const from = new Date(Math.max(reminder.createdAt.getTime(), now.getTime() - catchUpMs));
-      const due = planOccurrences(reminder, events, from, now).map((o) =>
-        now.getTime() - o.dueAt.getTime() > graceMs ? { ...o, skipped: 'missed by more than the grace window' } : o,
-      );
-      if (due.length === 0) continue;
-      const added = await deps.store.addOccurrences(due, now);
-      for (const o of added) {
-        if ('skipped' in o && o.skipped) {
-          skipped++;
-          log.warn({ reminderId: o.reminderId, key: o.key, dueAt: o.dueAt.toISOString() }, 'reminder occurrence skipped: missed by more than the grace window');
-        } else planned++;
-      }
+    for (const o of added) {
+      if ('skipped' in o && o.skipped) {
+        skipped++;
+        tell('skipped');
+        log.warn({ reminderId: o.reminderId, key: o.key, dueAt: o.dueAt.toISOString() }, 'reminder occurrence skipped: missed by more than the grace window');
+      } else planned++;
     }
     return { planned, skipped };
   }
@@ -109,12 +153,22 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return reminderMessage({ reminder, event, dataset, now });
   }
 
-  async function handle(claim: ClaimedOccurrence, events: CalendarEvent[], dataset: Dataset): Promise<TickReport['outcomes'][number]['outcome']> {
+  async function handle(
+    claim: ClaimedOccurrence,
+    reminder: Reminder | undefined,
+    events: CalendarEvent[],
+    dataset: Dataset,
+  ): Promise<TickReport['outcomes'][number]['outcome']> {
     const ctx = { reminderId: claim.reminderId, key: claim.key, dueAt: claim.dueAt.toISOString(), attempt: claim.attempts };
+    // Not attempted yet: a stop() that came while other posts of the batch were in flight leaves it to any scheduler.
+    if (stopping) {
+      await deps.store.release([claim]);
+      return 'released';
+    }
     const now = deps.clock.now();
-    const reminder = await deps.store.get(claim.reminderId);
     const skip = async (why: string) => {
       await deps.store.record(claim, 'skipped', now, { error: why });
+      tell('skipped');
       log.info({ ...ctx, reason: why }, 'reminder occurrence skipped');
       return 'skipped' as const;
     };
@@ -137,6 +191,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       }
     }
     const after = deps.clock.now();
+    // The channel's next post waits a second after this one ends, or as long as a 429 asked.
+    const hold = result.kind === 'retry' ? Math.max(spacingMs, result.afterMs ?? 0) : spacingMs;
+    channelFree.set(reminder.channelKey, after.getTime() + hold);
 
     if (result.kind === 'delivered') {
       const outcome: OccurrenceOutcome = claim.possibleRepeat
@@ -145,13 +202,19 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           ? 'late'
           : 'delivered';
       const kept = await deps.store.record(claim, outcome, after, result.messageId ? { messageId: result.messageId } : {});
+      // A lost claim is counted by the scheduler that records the occurrence in the end.
       if (!kept) log.error({ ...ctx, outcome }, 'reminder posted but the claim was lost (lease too short?): it may be posted again');
-      else log.info({ ...ctx, outcome, messageId: result.messageId }, 'reminder posted');
+      else {
+        tell(outcome === 'late' ? 'late' : 'delivered');
+        log.info({ ...ctx, outcome, messageId: result.messageId }, 'reminder posted');
+      }
       return kept ? outcome : 'lost';
     }
     if (result.kind === 'permanent') {
       await deps.store.record(claim, 'failed', after, { error: result.reason });
       await deps.store.disable(reminder.id, result.reason, after);
+      tell('failed');
+      tell('disabled');
       log.error({ ...ctx, reason: result.reason, channel: reminder.channelKey }, 'reminder disabled: the channel cannot be posted to');
       return 'failed';
     }
@@ -159,6 +222,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const nextAt = new Date(after.getTime() + waitMs);
     if (claim.attempts >= maxAttempts || nextAt.getTime() - claim.dueAt.getTime() > graceMs) {
       await deps.store.record(claim, 'failed', after, { error: result.reason });
+      tell('failed');
       log.error({ ...ctx, reason: result.reason }, 'reminder occurrence failed: out of attempts or past the grace window');
       return 'failed';
     }
@@ -167,30 +231,98 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return 'retry';
   }
 
-  async function tick(): Promise<TickReport> {
-    const now = deps.clock.now();
-    const dataset = deps.dataset();
-    const events = calendarEvents(dataset);
-    const reminders = await deps.store.listActive();
-    const { planned, skipped } = await plan(reminders, events, now);
-    const claims = await deps.store.claimDue({ now, owner, leaseMs, limit: batchSize });
-    const report: TickReport = { planned, skipped, claimed: claims.length, outcomes: [] };
-    for (let i = 0; i < claims.length; i++) {
-      const claim = claims[i]!;
-      if (stopping) {
-        const rest = claims.slice(i);
-        await deps.store.release(rest);
-        for (const c of rest) report.outcomes.push({ reminderId: c.reminderId, key: c.key, outcome: 'released' });
-        log.info({ released: rest.length }, 'scheduler stopping: claims released');
-        break;
+  // Per channel, when its next post may start: posts to one channel are spaced here rather than learnt from 429s,
+  // which would spend attempts. An occurrence whose channel is busy is deferred (untried) to a slot of its own:
+  // queueEnd is the last slot handed out per channel, held the slot each deferred occurrence was given, so that it
+  // keeps its turn when it comes back. In memory: a second replica spaces its own posts, and a 429 still backs off.
+  const channelFree = new Map<string, number>();
+  const queueEnd = new Map<string, number>();
+  const held = new Map<string, number>();
+  // When the next poll should come if sooner than pollMs: the earliest slot still held, or at once after a poll that
+  // stopped claiming at MAX_ROUNDS.
+  let wakeAt: number | undefined;
+
+  /** Posts a claimed batch: one post in flight per channel, `concurrency` channels at once; the rest deferred. */
+  async function runBatch(claims: ClaimedOccurrence[], events: CalendarEvent[], dataset: Dataset): Promise<TickReport['outcomes']> {
+    if (claims.length === 0) return [];
+    const now = deps.clock.now().getTime();
+    for (const map of [channelFree, queueEnd]) for (const [k, t] of map) if (t < now) map.delete(k);
+    for (const [id, t] of held) if (t < now - leaseMs) held.delete(id); // taken by another replica meanwhile
+    const reminders = new Map((await deps.store.getMany(claims.map((c) => c.reminderId))).map((r) => [r.id, r]));
+    const outcomes: Array<TickReport['outcomes'][number] | undefined> = new Array(claims.length);
+    const postNow: number[] = [];
+    const deferTo: Array<[number, number]> = [];
+    for (const [i, claim] of claims.entries()) {
+      const reminder = reminders.get(claim.reminderId);
+      // Removed or disabled: handle() records the skip, posting nothing, so it takes no slot.
+      if (!reminder || reminder.disabled) {
+        postNow.push(i);
+        continue;
       }
+      const channel = reminder.channelKey;
+      const free = channelFree.get(channel) ?? 0;
+      const turn = held.get(claim.id);
+      held.delete(claim.id);
+      const slot = turn !== undefined ? Math.max(now, free) : Math.max(now, free, (queueEnd.get(channel) ?? -Infinity) + spacingMs);
+      if (slot <= now) {
+        postNow.push(i);
+        channelFree.set(channel, now + spacingMs); // until the post ends and sets it precisely
+      } else {
+        deferTo.push([i, slot]);
+        held.set(claim.id, slot);
+        if (turn === undefined) queueEnd.set(channel, slot);
+      }
+    }
+    const run = async (i: number) => {
+      const claim = claims[i]!;
       try {
-        report.outcomes.push({ reminderId: claim.reminderId, key: claim.key, outcome: await handle(claim, events, dataset) });
+        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: await handle(claim, reminders.get(claim.reminderId), events, dataset) };
       } catch (err) {
         // A store error mid-occurrence: the lease expires and the occurrence is picked up again (possible repeat).
         log.error({ err, reminderId: claim.reminderId, key: claim.key }, 'reminder occurrence could not be handled');
       }
+    };
+    const queue = [...postNow];
+    const worker = async () => {
+      for (let i = queue.shift(); i !== undefined; i = queue.shift()) await run(i);
+    };
+    const deferring = (async () => {
+      for (const [i, slot] of deferTo) {
+        const claim = claims[i]!;
+        const kept = await deps.store.defer(claim, new Date(slot));
+        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: kept ? 'deferred' : 'lost' };
+      }
+    })();
+    await Promise.all([deferring, ...Array.from({ length: Math.min(concurrency, queue.length) }, worker)]);
+    const released = outcomes.filter((o) => o?.outcome === 'released').length;
+    if (released > 0) log.info({ released }, 'scheduler stopping: claims released');
+    return outcomes.filter((o) => o !== undefined);
+  }
+
+  async function tick(): Promise<TickReport> {
+    const now = deps.clock.now();
+    const dataset = deps.dataset();
+    const events = eventsOf(dataset);
+    const { planned, skipped } = await plan(createOccurrencePlanner(events), now);
+    const report: TickReport = { planned, skipped, claimed: 0, outcomes: [] };
+    // A full batch means more is ready: claim again at once rather than a poll later (bounded, so that a poll ends).
+    let drained: number | undefined;
+    for (let round = 0; round < MAX_ROUNDS && !stopping; round++) {
+      const claimedAt = deps.clock.now();
+      const claims = await deps.store.claimDue({ now: claimedAt, owner, leaseMs, limit: batchSize });
+      report.claimed += claims.length;
+      report.outcomes.push(...(await runBatch(claims, events, dataset)));
+      if (claims.length < batchSize) {
+        drained = claimedAt.getTime();
+        break;
+      }
     }
+    if (drained !== undefined) {
+      // Everything ready was claimed: a held slot already past did not come back to us (another replica took it).
+      for (const [id, slot] of held) if (slot <= drained) held.delete(id);
+      wakeAt = undefined;
+      for (const slot of held.values()) if (wakeAt === undefined || slot < wakeAt) wakeAt = slot;
+    } else wakeAt = deps.clock.now().getTime();
     return report;
   }
 
@@ -203,11 +335,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   function schedule(): void {
     if (stopping) return;
+    // Sooner than a period when an occurrence was deferred to its channel's next free second.
+    const delay = wakeAt === undefined ? pollMs : Math.min(pollMs, Math.max(0, wakeAt - deps.clock.now().getTime()));
     timer = setTimeout(() => {
       runTick()
         .catch((err: unknown) => log.error({ err }, 'scheduler poll failed'))
         .finally(schedule);
-    }, pollMs);
+    }, delay);
     timer.unref?.();
   }
 

@@ -1,5 +1,6 @@
 // Versioned migrations, in code so that they ship inside the build (no migrations folder to find at run time).
 // Names sort in the order they run. Never edit a released migration: add the next one.
+import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,61 @@ const migrations: Record<string, Migration> = {
         .on('reminder_occurrences')
         .columns(['status', 'next_attempt_at'])
         .execute();
+    },
+  },
+  // A poll reads only the subscriptions that can fire, not every reminder: reminder_leads holds one row per
+  // (subscription, lead time) with its target, indexed so that "target T with a lead between a and b" is an index
+  // range. Triggers keep it in step with every insert and delete into reminders, whoever writes them (the store,
+  // an operator's SQL, the bench's bulk seeding); subscriptions are never updated in place. One-offs are found by
+  // fire_at.
+  '0003-reminder-scan': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('reminder_leads')
+        .addColumn('reminder_id', 'text', (c) => c.notNull())
+        .addColumn('target_kind', 'text')
+        .addColumn('target_id', 'text')
+        .addColumn('lead_days', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reminder_leads_target').on('reminder_leads').columns(['target_kind', 'target_id', 'lead_days']).execute();
+      await db.schema.createIndex('reminder_leads_reminder').on('reminder_leads').column('reminder_id').execute();
+      await db.schema.createIndex('reminders_fire_at').on('reminders').column('fire_at').execute();
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`create function reminder_leads_sync() returns trigger language plpgsql as $$
+          begin
+            if tg_op = 'DELETE' then
+              delete from reminder_leads where reminder_id = old.id;
+              return old;
+            end if;
+            if new.kind = 'subscription' then
+              insert into reminder_leads (reminder_id, target_kind, target_id, lead_days)
+                select new.id, new.target_kind, new.target_id, x::integer
+                from unnest(string_to_array(new.lead_days, ',')) as x where x ~ '^[0-9]+$';
+            end if;
+            return new;
+          end $$`.execute(db);
+        await sql`create trigger reminders_leads_insert after insert on reminders for each row execute function reminder_leads_sync()`.execute(db);
+        await sql`create trigger reminders_leads_delete after delete on reminders for each row execute function reminder_leads_sync()`.execute(db);
+        await sql`insert into reminder_leads (reminder_id, target_kind, target_id, lead_days)
+          select r.id, r.target_kind, r.target_id, x::integer
+          from reminders r, unnest(string_to_array(r.lead_days, ',')) as x
+          where r.kind = 'subscription' and x ~ '^[0-9]+$'`.execute(db);
+      } else {
+        // "30,7,1" read as the JSON array [30,7,1]; a malformed list adds no rows rather than failing the insert.
+        await sql`create trigger reminders_leads_insert after insert on reminders when new.kind = 'subscription' begin
+            insert into reminder_leads (reminder_id, target_kind, target_id, lead_days)
+              select new.id, new.target_kind, new.target_id, value
+              from json_each(case when json_valid('[' || new.lead_days || ']') then '[' || new.lead_days || ']' else '[]' end)
+              where typeof(value) = 'integer';
+          end`.execute(db);
+        await sql`create trigger reminders_leads_delete after delete on reminders begin
+            delete from reminder_leads where reminder_id = old.id;
+          end`.execute(db);
+        await sql`insert into reminder_leads (reminder_id, target_kind, target_id, lead_days)
+          select r.id, r.target_kind, r.target_id, j.value
+          from reminders r, json_each(case when json_valid('[' || r.lead_days || ']') then '[' || r.lead_days || ']' else '[]' end) j
+          where r.kind = 'subscription' and typeof(j.value) = 'integer'`.execute(db);
+      }
     },
   },
 };

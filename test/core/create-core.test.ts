@@ -151,7 +151,7 @@ describe('renewals', () => {
     const core = createCore({ dataset: () => fixture, clock: at('2026-11-28T00:00:00Z') });
     const a = await core.handle('renewals testland', cli);
     const untp = items(a).find((i) => i.text.includes('UNTP'))!;
-    expect(untp.detail).toBe('64 days left');
+    expect(untp.detail).toBe('64 days left; unverified');
     expect(untp.cite?.[0]?.unverified).toBe('The expiry day was not seen.');
     expect(answerToPlainText(a)).toContain('unverified: The expiry day was not seen.');
   });
@@ -204,7 +204,7 @@ describe('help', () => {
       expect(a.kind).toBe('help');
       const plain = answerToPlainText(a);
       expect(plain).toContain('recs mali');
-      expect(plain).toContain('remind mali');
+      expect(plain).toContain('remind drc');
       expect(plain).toContain('remind "Mali consultations" at 2026-12-03T09:30:00+01:00');
       expect(a.actions.length).toBeGreaterThan(0);
     }

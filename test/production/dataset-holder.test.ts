@@ -46,6 +46,36 @@ describe('createDatasetHolder', () => {
     expect(await holder.reload()).toMatchObject({ ok: true, changed: false, version: holder.version() });
   });
 
+  it('prepares each valid dataset before it is served (indexes), never a refused one; a failing prepare still serves', async () => {
+    const logs = captureLogs();
+    const prepared: Array<{ version: string; servedThen: string | undefined }> = [];
+    holder = createDatasetHolder({
+      dir,
+      logger: createLogger({ destination: logs }),
+      prepare: (next) => {
+        // Called before the swap: requests still see the previous dataset while indexes are built.
+        prepared.push({ version: next.version, servedThen: holder!.version() });
+        if (next.countries.get('mali')?.name === 'Mali Prepared Badly') throw new Error('index build failed');
+      },
+    });
+    const first = await holder.reload('start');
+    expect(prepared).toEqual([{ version: holder.version(), servedThen: undefined }]);
+    await holder.reload(); // same files: nothing new to prepare
+    expect(prepared).toHaveLength(1);
+
+    const original = await readFile(mali(), 'utf8');
+    await writeFile(mali(), original.replace('iso2: ML', 'iso2: not-an-iso-code'));
+    expect(await holder.reload()).toMatchObject({ ok: false });
+    expect(prepared).toHaveLength(1);
+
+    await writeFile(mali(), original.replace(/^(\s*)name: Mali$/m, '$1name: Mali Prepared Badly'));
+    const next = await holder.reload();
+    expect(next).toMatchObject({ ok: true, changed: true });
+    expect(prepared[1]).toEqual({ version: next.version, servedThen: first.version });
+    expect(holder.current().countries.get('mali')?.name).toBe('Mali Prepared Badly');
+    expect(logs.text()).toContain('preparing the new dataset failed');
+  });
+
   it('serves a valid file change without restart (watch), telling onChange, and swaps the dataset whole', async () => {
     const logs = captureLogs();
     const changes: Array<[string, string | undefined]> = [];

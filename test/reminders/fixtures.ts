@@ -93,6 +93,40 @@ export class RecordingDelivery implements Delivery {
   }
 }
 
+/**
+ * A Delivery that holds each post until `width` posts are in flight together (or a second has passed, so that a
+ * scheduler posting one at a time is caught by the counts, not by a hung test), and counts the overlap.
+ */
+export class GatedDelivery implements Delivery {
+  maxInFlight = 0;
+  maxInFlightPerChannel = 0;
+  private inFlight = 0;
+  private readonly perChannel = new Map<string, number>();
+  private waiters: Array<() => void> = [];
+
+  constructor(private readonly width: number) {}
+
+  async canPost(): Promise<Awaited<ReturnType<Delivery['canPost']>>> {
+    return { ok: true };
+  }
+
+  async deliver(channel: ChannelRef, _message: Answer): Promise<DeliveryResult> {
+    const key = channelKey(channel);
+    this.inFlight++;
+    this.perChannel.set(key, (this.perChannel.get(key) ?? 0) + 1);
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    this.maxInFlightPerChannel = Math.max(this.maxInFlightPerChannel, this.perChannel.get(key)!);
+    await new Promise<void>((resolve) => {
+      this.waiters.push(resolve);
+      if (this.waiters.length >= this.width) for (const w of this.waiters.splice(0)) w();
+      else setTimeout(resolve, 1000).unref();
+    });
+    this.inFlight--;
+    this.perChannel.set(key, this.perChannel.get(key)! - 1);
+    return { kind: 'delivered' };
+  }
+}
+
 /** A pino logger writing JSON lines into an array. */
 export function memoryLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEvents } from '../../src/dataset/calendar-events.js';
-import { anchorDay, fireInstant, nextOccurrence, planOccurrences } from '../../src/reminders/plan-occurrences.js';
+import { anchorDay, createOccurrencePlanner, eventsForTarget, fireInstant, nextOccurrence, planOccurrences } from '../../src/reminders/plan-occurrences.js';
 import type { SubscriptionReminder } from '../../src/reminders/reminder.js';
 import { makeDataset, slackChannel } from './fixtures.js';
 
@@ -66,5 +66,53 @@ describe('planOccurrences', () => {
     expect(planOccurrences(once, [], fireAt, fireAt)).toEqual([{ reminderId: 'r2', key: 'once@2026-12-03T08:30:00.000Z', dueAt: fireAt }]);
     expect(nextOccurrence(once, [], fireAt)).toBeUndefined();
     expect(nextOccurrence(sub(), events, new Date('2026-12-13T08:00:00Z'))?.key).toBe('monusco-mandate-expiry@2026-12-19T08:00:00.000Z#1d');
+  });
+});
+
+describe('createOccurrencePlanner', () => {
+  // The planner drops events by UTC-day arithmetic before asking luxon: compare it with luxon alone, at the extremes
+  // of the zones (UTC+14, UTC−11) and of the day, over windows that cut through the days around each lead.
+  it('plans exactly what luxon alone finds, in every zone and at any time of day', () => {
+    const days = ['2026-12-20', '2026-12-21', '2026-12-22', '2027-01-05'];
+    const events = calendarEvents(
+      makeDataset({
+        events: days.map((date, i) => ({ id: `e${i}`, date, title: `Event ${i}`, kind: 'meeting', country: 'mali', source: 'watchlist-2021-06' })),
+      }),
+    );
+    const planner = createOccurrencePlanner(events);
+    let compared = 0;
+    for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Paris', 'America/New_York', 'UTC']) {
+      for (const at of ['00:00', '09:00', '23:59']) {
+        const reminder = sub({ target: { kind: 'country', id: 'mali' }, leadDays: [30, 7, 1, 0], at, tz });
+        for (let h = 0; h < 24 * 12; h += 7) {
+          const from = new Date(Date.UTC(2026, 10, 18) + h * 3600_000);
+          const to = new Date(from.getTime() + 26 * 3600_000);
+          const expected = eventsForTarget(reminder, events).flatMap((e) =>
+            reminder.leadDays.flatMap((lead) => {
+              const t = fireInstant(e.date, lead, at, tz)!;
+              return t >= from && t <= to ? [`${e.id}@${t.toISOString()}#${lead}d`] : [];
+            }),
+          );
+          const got = planner.plan(reminder, from, to).map((o) => o.key);
+          expect(got.sort(), `${tz} ${at} ${from.toISOString()}`).toEqual(expected.sort());
+          compared += expected.length;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100); // the windows did catch occurrences, not only empty ones
+  });
+
+  it('names the targets whose events may fire in a window, each with the lead times that would', () => {
+    const planner = createOccurrencePlanner(calendarEvents(makeDataset()));
+    // MONUSCO expires on 20 December 2026: seen from 12-13 December, only leads of 6 to 10 days can fire.
+    expect(planner.targetsFiring(new Date('2026-12-12T00:00:00Z'), new Date('2026-12-13T12:00:00Z'))).toEqual([
+      { target: { kind: 'country', id: 'democratic-republic-of-the-congo' }, leads: [6, 7, 8, 9, 10] },
+      { target: { kind: 'mission', id: 'monusco' }, leads: [6, 7, 8, 9, 10] },
+    ]);
+    expect(planner.targetsFiring(new Date('2026-12-23T00:00:00Z'), new Date('2026-12-30T00:00:00Z'))).toEqual([]); // past
+    expect(planner.targetsFiring(new Date(0), new Date('2100-01-01T00:00:00Z'))).toEqual([
+      { target: { kind: 'country', id: 'democratic-republic-of-the-congo' } }, // too wide to list: any lead
+      { target: { kind: 'mission', id: 'monusco' } },
+    ]);
   });
 });

@@ -132,6 +132,47 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
     expect(keys.length).toBe(40);
   });
 
+  it.skipIf(skip)('lists for a poll only the subscriptions on firing targets and leads, and the one-offs due and not stored', async () => {
+    const s = await store();
+    const mali = { kind: 'country' as const, id: 'mali' };
+    const sub = (target: { kind: 'country' | 'mission'; id: string }, leadDays: number[], channelId = 'C1') =>
+      s.addSubscription({ channel: slackChannel(channelId), target, leadDays, at: '09:00', tz: 'UTC' }, T0);
+    const maliDefault = await sub(mali, [30, 7, 1]);
+    await sub(mali, [60, 14]); // no lead in the range
+    const drc = await sub({ kind: 'country', id: 'drc' }, [7]); // another target
+    const minusma = await sub({ kind: 'mission', id: 'minusma' }, [7, 0]);
+    const disabled = await sub(mali, [7], 'C2');
+    await s.disable(disabled.id, 'channel_not_found', T0);
+    const removed = await sub(mali, [8], 'C3');
+    await s.remove(removed.id, 'slack:T1:C3');
+    const due = await s.addOneOff({ channel: slackChannel(), text: 'due', fireAt: at(1000), tz: 'UTC' }, T0);
+    await s.addOneOff({ channel: slackChannel(), text: 'later', fireAt: at(86_400_000), tz: 'UTC' }, T0);
+    const stored = await s.addOneOff({ channel: slackChannel(), text: 'stored', fireAt: at(2000), tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: stored.id, key: `once@${at(2000).toISOString()}`, dueAt: at(2000) }], T0);
+
+    const ids = async (targets: Parameters<ReminderStore['listCandidates']>[0]['targets']) =>
+      (await s.listCandidates({ targets, from: T0, to: at(3600_000) })).map((r) => r.id).sort();
+    expect(await ids([{ target: mali, leads: [6, 7, 8] }, { target: { kind: 'mission', id: 'mali' }, leads: [7] }])).toEqual([maliDefault.id, due.id].sort());
+    expect(await ids([{ target: { kind: 'mission', id: 'minusma' }, leads: [0] }, { target: { kind: 'country', id: 'drc' } }])).toEqual(
+      [minusma.id, drc.id, due.id].sort(),
+    );
+    expect(await ids([])).toEqual([due.id]);
+    expect(await s.listCandidates({ targets: [], from: at(3000), to: at(3600_000) })).toEqual([]);
+    expect((await s.getMany([drc.id, minusma.id, 'nosuch', drc.id])).map((r) => r.id).sort()).toEqual([drc.id, minusma.id].sort());
+  });
+
+  it.skipIf(skip)('defers a claimed occurrence untried: ready again at the given time, the attempt given back', async () => {
+    const s = await store();
+    const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
+    await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: T0 }], T0);
+    const [c1] = await s.claimDue({ now: T0, owner: 'a', leaseMs: 60_000, limit: 1 });
+    expect(await s.defer(c1!, at(1000))).toBe(true);
+    expect(await s.defer(c1!, at(1000))).toBe(false); // the claim is gone
+    expect(await s.claimDue({ now: at(999), owner: 'a', leaseMs: 60_000, limit: 1 })).toEqual([]);
+    const [c2] = await s.claimDue({ now: at(1000), owner: 'b', leaseMs: 60_000, limit: 1 });
+    expect(c2).toMatchObject({ attempts: 1, possibleRepeat: false, claimedBy: 'b', nextAttemptAt: at(1000) });
+  });
+
   it.skipIf(skip)('removing a reminder removes its occurrences', async () => {
     const s = await store();
     const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);

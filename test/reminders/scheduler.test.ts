@@ -9,7 +9,7 @@ import { createScheduler } from '../../src/reminders/scheduler.js';
 import type { SchedulerDeps } from '../../src/reminders/scheduler.js';
 import { DATABASE_URL, postgresBackend, sqliteBackend } from '../storage/test-databases.js';
 import type { TestBackend } from '../storage/test-databases.js';
-import { RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
+import { GatedDelivery, RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
 
 const DRC = { kind: 'country' as const, id: 'democratic-republic-of-the-congo' };
 const CREATED = new Date('2026-11-01T00:00:00Z');
@@ -195,6 +195,68 @@ describe('scheduler', () => {
     const left = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))].find((o) => o.status !== 'done');
     expect(left).toMatchObject({ status: 'pending', attempts: 0 });
     expect(t.lines.some((l) => l.msg === 'scheduler stopping: claims released')).toBe(true);
+  });
+
+  it('claims again at once when a batch was full, rather than a poll later', async () => {
+    const t = await setUp({ batchSize: 2 });
+    for (let i = 0; i < 5; i++) await t.store.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const report = await t.at('2026-11-02T09:00:00Z');
+    expect(report.claimed).toBe(5);
+    expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('delivered'));
+    expect(t.delivery.posts.map((p) => p.message.title).sort()).toEqual(['⏰ r0', '⏰ r1', '⏰ r2', '⏰ r3', '⏰ r4']);
+  });
+
+  it('spaces posts to one channel a second apart: the others wait untried for their turn, in order', async () => {
+    const t = await setUp();
+    const fireAt = new Date('2026-11-02T09:00:00Z');
+    const busy = [];
+    for (let i = 0; i < 3; i++) busy.push(await t.store.addOneOff({ channel: slackChannel('C1'), text: `c1-${i}`, fireAt, tz: 'UTC' }, CREATED));
+    await t.store.addOneOff({ channel: slackChannel('C2'), text: 'c2', fireAt, tz: 'UTC' }, CREATED);
+    const first = await t.at('2026-11-02T09:00:00Z');
+    expect(first.claimed).toBe(4);
+    expect(first.outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'deferred', 'delivered', 'delivered']);
+    expect(t.delivery.posts.map((p) => p.channel).sort()).toEqual(['slack:T1:C1', 'slack:T1:C2']);
+    const waiting = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id)))).flat().filter((o) => o.status === 'pending');
+    expect(waiting.map((o) => [o.attempts, o.nextAttemptAt.toISOString()]).sort()).toEqual([
+      [0, '2026-11-02T09:00:01.000Z'],
+      [0, '2026-11-02T09:00:02.000Z'],
+    ]);
+    expect((await t.at('2026-11-02T09:00:00.999Z')).claimed).toBe(0);
+    expect((await t.at('2026-11-02T09:00:01Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
+    expect((await t.at('2026-11-02T09:00:02Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
+    expect(t.delivery.posts.filter((p) => p.channel === 'slack:T1:C1')).toHaveLength(3);
+    const done = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id)))).flat();
+    expect(done.map((o) => [o.outcome, o.attempts])).toEqual(Array(3).fill(['delivered', 1]));
+  });
+
+  it('waits as long as a 429 asked before the next post to that channel', async () => {
+    const t = await setUp();
+    const fireAt = new Date('2026-11-02T09:00:00Z');
+    const a = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt, tz: 'UTC' }, CREATED);
+    const b = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'b', fireAt, tz: 'UTC' }, CREATED);
+    t.delivery.script = [{ kind: 'retry', afterMs: 5000, reason: 'rate limited by Slack (429)' }];
+    expect((await t.at('2026-11-02T09:00:00Z')).outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'retry']);
+    // The deferred one had its slot a second on; the 429 holds the channel for 5 s, so it waits again, untried.
+    expect((await t.at('2026-11-02T09:00:01Z')).outcomes.map((o) => o.outcome)).toEqual(['deferred']);
+    expect((await t.at('2026-11-02T09:00:04.999Z')).claimed).toBe(0);
+    // Both ready again at 5 s: one posts, the other takes the next second.
+    expect((await t.at('2026-11-02T09:00:05Z')).outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'delivered']);
+    expect((await t.at('2026-11-02T09:00:06Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
+    const all = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))];
+    expect(all.map((o) => o.attempts).sort()).toEqual([1, 2]); // the 429 was an attempt, the waits were not
+  });
+
+  it('posts to different channels at once, never two at once to one channel', async () => {
+    const fireAt = new Date('2026-11-02T09:00:00Z');
+    const gate = new GatedDelivery(3);
+    const t = await setUp();
+    const scheduler = createScheduler({ store: t.store, dataset: () => makeDataset(), deliveries: { slack: gate }, clock: t.clock, logger: memoryLogger().logger, concurrency: 3 });
+    for (let i = 0; i < 6; i++) await t.store.addOneOff({ channel: slackChannel(`C${i % 3}`), text: `r${i}`, fireAt, tz: 'UTC' }, CREATED);
+    t.clock.set(fireAt);
+    const report = await scheduler.tick();
+    expect(report.outcomes.map((o) => o.outcome).sort()).toEqual([...Array(3).fill('deferred'), ...Array(3).fill('delivered')]); // one per channel now
+    expect(gate.maxInFlight).toBe(3); // the pool's size, reached: posts overlapped
+    expect(gate.maxInFlightPerChannel).toBe(1);
   });
 
   it('start() polls on its own and stop() ends it', async () => {

@@ -78,4 +78,19 @@ describe('readConfig', () => {
     const teams = readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
     expect(teams.ok && teams.config.teams.enabled).toBe(true);
   });
+
+  it('refuses TEAMS_ALLOW_UNAUTHENTICATED=true when NODE_ENV=production, with one problem line', () => {
+    expect(readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production' })).toEqual({
+      ok: false,
+      problems: [
+        'TEAMS_ALLOW_UNAUTHENTICATED: not allowed when NODE_ENV=production (it turns off Bot Framework authentication; use it only with the Emulator)',
+      ],
+    });
+    // Listed together with the other problems, not instead of them.
+    const both = readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'production', MicrosoftAppId: 'id' });
+    expect(both.ok === false && both.problems).toHaveLength(2);
+    // Outside production (or set to false) it stays allowed, for the Emulator.
+    expect(readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'development' }).ok).toBe(true);
+    expect(readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'false', NODE_ENV: 'production' }).ok).toBe(true);
+  });
 });

@@ -42,6 +42,35 @@ describe('npm start (dist/src/main.js)', () => {
     expect(proc.err()).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 
+  it('refuses TEAMS_ALLOW_UNAUTHENTICATED=true with NODE_ENV=production, in one line, and exits 2', async () => {
+    const proc = run({ NODE_ENV: 'production', TEAMS_ALLOW_UNAUTHENTICATED: 'true' });
+    expect(await proc.exited).toBe(2);
+    expect(proc.err().trim().split('\n')[0]).toBe(
+      'TEAMS_ALLOW_UNAUTHENTICATED: not allowed when NODE_ENV=production (it turns off Bot Framework authentication; use it only with the Emulator)',
+    );
+  });
+
+  it('scrubs configured secret values from its logs and start-up errors, even inside free text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caac-main-'));
+    // A secret with no token shape is only recognisable by its value: here it ends up in a path the start-up quotes.
+    const secret = 'plain-signing-secret-4f9a2c';
+    try {
+      const proc = run({
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_BOT_TOKEN: 'xoxb-main-scrub',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+        CAAC_DB_PATH: join(dir, 'caac.sqlite'),
+        CAAC_DATA_DIR: join(dir, secret),
+      });
+      expect(await proc.exited).toBe(2);
+      expect(proc.out()).toContain('"level":"fatal"'); // the fatal line was logged…
+      expect(proc.out()).toContain('[Redacted]'); // …with the secret's place marked
+      expect(proc.out() + proc.err()).not.toContain(secret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('starts without platform credentials, serves /healthz, and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caac-main-'));
     const port = await freePort();

@@ -11,6 +11,7 @@ import { StartupError, createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
+import { BODY_LIMITS } from '../../src/http/read-body.js';
 import { createLogger } from '../../src/logging.js';
 
 function captureLogs() {
@@ -87,6 +88,17 @@ describe('the service without platform credentials', () => {
     expect(slack.status).toBe(503);
     expect(((await slack.json()) as { message: string }).message).toMatch(/SLACK_SIGNING_SECRET/);
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+  });
+
+  it('answers 413 to a Teams body over the limit before any handler reads it, and counts it', async () => {
+    const body = JSON.stringify({ type: 'message', text: 'x'.repeat(BODY_LIMITS.teams) });
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ ok: false, error: 'body_too_large', limit: BODY_LIMITS.teams });
+    // Just under the limit, the body is read and handed on (Teams is off here: 503, which says how to turn it on).
+    const under = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.slice(0, BODY_LIMITS.teams - 100) });
+    expect(under.status).toBe(503);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/caac_requests_refused_total\{reason="body-too-large",platform="teams"\} 1/);
   });
 
   it('logs each request with its own child logger (request id)', () => {

@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
+import { BODY_LIMITS } from '../../src/http/read-body.js';
 import { createLogger } from '../../src/logging.js';
 import type { SlackBlock } from '../../src/render/answer-to-block-kit.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
@@ -52,7 +53,8 @@ afterAll(async () => {
 });
 
 describe('start-up', () => {
-  it('resolved the bot ids with one auth.test', () => {
+  it('resolves the bot ids with one auth.test, in the background (see slack-startup.test.ts)', async () => {
+    await slack.waitFor(() => slack.apiCalls.length > 0);
     expect(slack.apiCalls.map((c) => c.path)).toEqual(['auth.test']);
   });
 });
@@ -170,6 +172,69 @@ describe('/caac through the service', () => {
   });
 });
 
+describe('requests no listener of ours takes, answered at once (not left to Bolt\'s 3-second timeout and 404)', () => {
+  beforeEach(() => {
+    slack.apiCalls.length = 0;
+    slack.responses.length = 0;
+  });
+  const interactive = (payload: Record<string, unknown>) =>
+    postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+
+  it('tells the user privately that an unknown slash command is not ours, escaping its name', async () => {
+    for (const command of ['/caac-old', '/<!channel>&']) {
+      const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, command, text: 'mali', response_url: slack.responseUrl('unknown') }));
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { response_type: string; text: string; blocks?: unknown };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toMatch(/^This app does not know the command \S+\. Try `\/caac help`/);
+      expect(body.text).not.toMatch(/<!/);
+      expect(body.blocks).toBeUndefined();
+    }
+    expect(slack.apiCalls).toEqual([]);
+    expect(slack.responses).toEqual([]);
+  });
+
+  it('acknowledges a button with an unknown action id with an empty 200, and does nothing else', async () => {
+    for (const action_id of ['caac_old_button', 'caac_share', 'caac_share:1x', 'caac_share:0\n']) {
+      const payload = {
+        ...shareAction,
+        response_url: slack.responseUrl('unknown-action'),
+        actions: [{ action_id, block_id: 'b1', type: 'button', value: 'mali', text: { type: 'plain_text', text: 'Old' }, action_ts: '1' }],
+      };
+      const res = await interactive(payload);
+      expect(res.status, action_id).toBe(200);
+      expect(await res.text()).toBe('');
+    }
+    expect(slack.apiCalls).toEqual([]);
+    expect(slack.responses).toEqual([]);
+  });
+
+  it('acknowledges shortcuts, modal submissions and menu requests the manifest never declared', async () => {
+    const user = { id: 'U0123USER', team_id: 'T0001ABCD' };
+    const team = { id: 'T0001ABCD', domain: 'example' };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ type: 'shortcut', callback_id: 'old_shortcut', trigger_id: 't', user, team }, ''],
+      [{ type: 'message_action', callback_id: 'old_action', trigger_id: 't', user, team, channel: { id: 'C0123MALI' }, message: { ts: '1' }, response_url: slack.responseUrl('ma') }, ''],
+      [{ type: 'view_submission', user, team, view: { id: 'V1', callback_id: 'old_modal', type: 'modal', state: { values: {} } } }, ''],
+      [{ type: 'block_suggestion', user, team, action_id: 'old_menu', block_id: 'b', value: 'ma' }, '{"options":[]}'],
+    ];
+    for (const [payload, expected] of cases) {
+      const res = await interactive(payload);
+      expect(res.status, String(payload.type)).toBe(200);
+      expect(await res.text()).toBe(expected);
+    }
+    expect(slack.apiCalls).toEqual([]);
+    expect(slack.responses).toEqual([]);
+  });
+
+  it('still answers its own buttons', async () => {
+    const res = await interactive({ ...shareAction, response_url: slack.responseUrl('own') });
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => slack.responses.length === 1);
+    expect(slack.responses[0]!.body).toMatchObject({ response_type: 'in_channel' });
+  });
+});
+
 describe('request verification', () => {
   const body = () => slashCommandBody({ ...slash, response_url: slack.responseUrl('v') });
   const now = () => Math.floor(Date.now() / 1000);
@@ -192,6 +257,83 @@ describe('request verification', () => {
   it('accepts a correctly signed request 4 minutes off in either direction', async () => {
     expect((await postSigned(base, SECRET, body(), { timestamp: now() - 4 * 60 })).status).toBe(200);
     expect((await postSigned(base, SECRET, body(), { timestamp: now() + 4 * 60 })).status).toBe(200);
+  });
+});
+
+describe('bodies Slack never sends, correctly signed', () => {
+  beforeEach(() => {
+    slack.apiCalls.length = 0;
+    slack.responses.length = 0;
+  });
+
+  it('answers 400 to JSON that is not an object (Bolt would throw outside any handler and never answer)', async () => {
+    // The last two: objects Bolt cannot classify, which it would leave unanswered for 3 seconds, then 404.
+    for (const json of ['null', '1', '"x"', '[]', '[{"type":"block_actions"}]', '{"type":"anything"}', '{}']) {
+      for (const contentType of ['application/json', 'text/plain']) {
+        const res = await postSigned(base, SECRET, json, { contentType });
+        expect(res.status, `${contentType} ${json}`).toBe(400);
+        expect(((await res.json()) as { error: string }).error).toBe('bad_request');
+      }
+    }
+  });
+
+  it('answers 400 to interactivity payloads whose actions, user or channel Bolt would trip on, and does nothing', async () => {
+    const user = { id: 'U0123USER', team_id: 'T0001ABCD' };
+    const payloads = [
+      { type: 'block_actions', user, actions: [] },
+      { type: 'block_actions', user, actions: '' },
+      { type: 'block_actions', user, actions: 5 },
+      { type: 'block_actions', user, actions: [null] },
+      { type: 'block_actions', user, actions: [{ action_id: 7, block_id: 'b', value: 'mali' }] },
+      { type: '', actions: [] },
+      { type: 'block_actions', team: null, actions: [{ action_id: 'caac_share:0', block_id: 'b', value: 'mali' }] },
+      { ...shareAction, channel: null },
+      { ...shareAction, user: null },
+      { ...shareAction, response_url: undefined, response_urls: null },
+      { type: 'view_submission', user, view: null },
+      { type: 'event_callback', event: null },
+      { type: 'event_callback', event: { type: 'app_home_opened', user: null } },
+      { type: 'event_callback', event: { type: 'message', channel: 3 } },
+      { type: 'event_callback', event: { type: 'app_home_opened', user: 'U1' }, authorizations: [null] },
+    ];
+    for (const payload of payloads) {
+      const res = await postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+    }
+    // A repeated field of a slash command parses to an array: refused before it reaches the core.
+    const repeated = `${slashCommandBody({ ...slash, response_url: slack.responseUrl('r') })}&text=codes`;
+    expect((await postSigned(base, SECRET, repeated)).status).toBe(400);
+    expect(slack.apiCalls).toEqual([]);
+    expect(slack.responses).toEqual([]);
+  });
+
+  it('still answers the real payloads, and Slack\'s unsigned ssl_check', async () => {
+    const share = await postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify({ ...shareAction, response_url: slack.responseUrl('ok') }) }).toString());
+    expect(share.status).toBe(200);
+    await slack.waitFor(() => slack.responses.length === 1);
+    const ssl = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'ssl_check=1&token=x',
+    });
+    expect(ssl.status).toBe(200);
+    const challenge = await postSigned(base, SECRET, JSON.stringify({ type: 'url_verification', challenge: 'c-123' }), { contentType: 'application/json' });
+    expect(await challenge.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('answers an unsigned body of a bad shape with 401, like any unsigned request', async () => {
+    const res = await postSigned(base, SECRET, 'null', { contentType: 'application/json', signature: 'v0=' + '0'.repeat(64) });
+    expect(res.status).toBe(401);
+  });
+
+  it('answers 413 to a correctly signed body over the limit, and counts it', async () => {
+    const big = `${slashCommandBody({ ...slash, response_url: slack.responseUrl('big') })}&pad=${'x'.repeat(BODY_LIMITS.slack)}`;
+    const res = await postSigned(base, SECRET, big);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ ok: false, error: 'body_too_large', limit: BODY_LIMITS.slack });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/caac_requests_refused_total\{reason="body-too-large",platform="slack"\} 1/);
+    expect(slack.responses).toEqual([]);
   });
 });
 

@@ -34,7 +34,8 @@ afterAll(async () => {
 
 describe('Slack in Socket Mode', () => {
   it('identifies the bot once and opens the socket through SLACK_API_URL with the app token', async () => {
-    await slack.waitFor(() => slack.apiCalls.some((c) => c.path === 'apps.connections.open'));
+    // Both in the background, in either order: the start waits for neither.
+    await slack.waitFor(() => slack.apiCalls.some((c) => c.path === 'apps.connections.open') && slack.apiCalls.some((c) => c.path === 'auth.test'));
     expect(slack.apiCalls.filter((c) => c.path === 'auth.test')).toHaveLength(1);
     const open = slack.apiCalls.find((c) => c.path === 'apps.connections.open')!;
     expect(open.body.token ?? open.authorization).toMatch(/^(Bearer )?xapp-1-test$/);

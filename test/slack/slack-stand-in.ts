@@ -29,8 +29,8 @@ export interface SlackStandIn {
   apiCalls: RecordedCall[];
   /** POSTs to response_url paths. */
   responses: RecordedCall[];
-  /** Overrides the reply to a Web API method. */
-  reply(method: string, fn: (body: Record<string, unknown>) => StandInReply): void;
+  /** Overrides the reply to a Web API method; a promise holds the call open until it settles (a slow Slack). */
+  reply(method: string, fn: (body: Record<string, unknown>) => StandInReply | Promise<StandInReply>): void;
   /** Waits until `predicate` holds (polling), or fails after 5 s. */
   waitFor(predicate: () => boolean): Promise<void>;
   close(): Promise<void>;
@@ -64,7 +64,7 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
 export async function startSlackStandIn(): Promise<SlackStandIn> {
   const apiCalls: RecordedCall[] = [];
   const responses: RecordedCall[] = [];
-  const overrides = new Map<string, (body: Record<string, unknown>) => StandInReply>();
+  const overrides = new Map<string, (body: Record<string, unknown>) => StandInReply | Promise<StandInReply>>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -77,9 +77,11 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const authorization = req.headers.authorization;
         apiCalls.push({ path: method, body, ...(authorization ? { authorization } : {}) });
         const fn = overrides.get(method) ?? defaults[method] ?? (() => ({ body: { ok: false, error: 'unknown_method' } }));
-        const reply = fn(body);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        res.end(JSON.stringify(reply.body));
+        void Promise.resolve(fn(body)).then((reply) => {
+          if (res.destroyed) return;
+          res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+          res.end(JSON.stringify(reply.body));
+        });
         return;
       }
       responses.push({ path, body });

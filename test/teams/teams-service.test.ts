@@ -55,7 +55,7 @@ describe('Teams in the service', () => {
     const set = await ask('remind drc 7d at 09:00 tz Europe/Paris');
     expect(set.summary).toMatch(/^Reminders set for Democratic Republic of the Congo/);
     const listed = await ask('reminders');
-    expect(listed.summary).toBe('1 reminder in this channel');
+    expect(listed.summary).toBe('1 reminder in this conversation'); // Teams: a chat is a conversation, not a channel
     expect(JSON.stringify(listed.card)).toMatch(/Democratic Republic of the Congo: 7d at 09:00 Europe\/Paris/);
   });
 });

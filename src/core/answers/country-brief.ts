@@ -27,22 +27,28 @@ export function countryBrief(ctx: AnswerContext, country: Country, note?: string
   if (figures) sections.push(figures);
   const council = councilSection(ctx, country);
   if (council) sections.push(council);
+  const gaps = gapsOf(country, parties);
+  if (gaps.length > 0) sections.push(gapsSection(ctx, country, gaps));
 
   const subtitleParts: string[] = [];
   if (note) subtitleParts.push(note);
   if (country.in_annexes_since) subtitleParts.push(`In the Secretary-General's annexes since ${country.in_annexes_since.year}`);
-  else subtitleParts.push("Not in the Secretary-General's annexes in this dataset");
+  // Absent annex data is a gap, not a fact: "not in the annexes" would read as "not listed" (DATA.md).
+  else if (gaps.length > 0) subtitleParts.push(`${capitalize(gaps.map((g) => g.what).join(', '))}: not yet in this dataset`);
   subtitleParts.push(dataAgeLine(ctx, listingFacts.length > 0 ? listingFacts : allFacts(ctx, country), listingFacts.length > 0 ? 'listing data' : 'data'));
 
-  const first = parties[0];
+  // The party whose profile says most (an action plan, an affiliation) is the one offered next.
+  const first = parties.find((p) => p.action_plan_marker?.value) ?? parties[0];
   const cmd = countryCommand(country);
   const actions: Action[] = [
+    // With the brief mostly gaps, the sources of what it does hold come first.
+    ...(gaps.length > 0 && !hasListings(parties) ? [{ label: 'Sources', command: `sources ${cmd}` }] : []),
     ...(country.recommendations.length > 0 ? [{ label: `Recommendations`, command: `recs ${cmd}` }] : []),
     ...(country.figures.length > 0 ? [{ label: 'Figures', command: `figures ${cmd}` }] : []),
-    { label: 'Sources', command: `sources ${cmd}` },
+    ...(gaps.length > 0 && !hasListings(parties) ? [] : [{ label: 'Sources', command: `sources ${cmd}` }]),
     ...(first ? [{ label: partyShortName(first), command: partyShortName(first).toLowerCase() }] : []),
     { label: 'Renewals', command: `renewals ${cmd}` },
-    { label: `Remind this channel`, command: `remind ${cmd}` },
+    { label: 'Remind here', command: `remind ${cmd}` },
   ];
   return {
     kind: 'country',
@@ -53,6 +59,52 @@ export function countryBrief(ctx: AnswerContext, country: Country, note?: string
     actions,
     summary: `${country.name}: children and armed conflict brief`,
   };
+}
+
+/** A kind of fact the dataset does not hold for a country yet, and where it is published. */
+interface Gap {
+  what: string;
+  line: string;
+}
+
+function hasListings(parties: readonly Party[]): boolean {
+  return parties.some((p) => p.listings.length > 0 || p.not_listed.length > 0);
+}
+
+/** What the brief cannot say for this country, in the brief's order. */
+function gapsOf(country: Country, parties: readonly Party[]): Gap[] {
+  const gaps: Gap[] = [];
+  if (!country.in_annexes_since && !hasListings(parties)) {
+    gaps.push({
+      what: 'annex listings',
+      line: "whether parties are listed in the Secretary-General's annexes, for which violations, and any action plans",
+    });
+  }
+  if (country.figures.length === 0) gaps.push({ what: 'figures', line: 'verified figures on grave violations against children' });
+  if (country.recommendations.length === 0) gaps.push({ what: 'recommendations', line: 'recommendations to the Security Council' });
+  return gaps;
+}
+
+function gapsSection(ctx: AnswerContext, country: Country, gaps: readonly Gap[]): Section {
+  const items: Item[] = gaps.map((g) => ({ label: capitalize(g.what), text: `${g.line}: not yet in this dataset`, tone: 'gap' }));
+  // Point at where the missing facts are published: the newest annual report the dataset knows by its symbol.
+  const report = [...ctx.dataset.events.values()]
+    .filter((e) => e.kind === 'report' && e.symbol && daysUntil(ctx.now, partialDateStart(e.date), ctx.zone) <= 0)
+    .sort((a, b) => comparePartialDates(a.date, b.date))
+    .at(-1);
+  const annual = report
+    ? `the Secretary-General's annual report on children and armed conflict (the newest in this dataset: ${report.symbol}, ${formatPartialDate(report.date)})`
+    : "the Secretary-General's annual report on children and armed conflict";
+  items.push({
+    label: 'Where to look',
+    text: `${annual} and its annexes; the Secretary-General's reports on ${country.name}`,
+    ...(report ? { cite: [citeFact(ctx.dataset, report)] } : {}),
+  });
+  return { heading: 'Not yet in this dataset', items };
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /** The command text that shows a country ("mali", "drc"). */

@@ -19,10 +19,11 @@ export function help(ctx: AnswerContext, topic?: string): Answer {
     { label: 'search schools', text: 'full-text search across the dataset' },
   ];
   const reminders: Item[] = [
-    { label: 'remind mali', text: "remind this channel before Mali's dated events (default 30d,7d,1d at 09:00)" },
-    { label: 'remind mali 7d,1d at 08:30 tz Europe/Paris', text: 'choose the lead times, the time of day and the time zone' },
-    { label: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'a one-off reminder in this channel' },
-    { label: 'reminders', text: "this channel's reminders, with their ids and next times" },
+    // "here" is the Slack channel or the Teams conversation the command is typed in.
+    { label: 'remind drc', text: "remind here before the country's dated events, e.g. MONUSCO's mandate expiry (default 30d,7d,1d at 09:00)" },
+    { label: 'remind drc 7d,1d at 08:30 tz Europe/Paris', text: 'choose the lead times, the time of day and the time zone' },
+    { label: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'a one-off reminder here' },
+    { label: 'reminders', text: 'the reminders set here, with their ids and next times' },
     { label: 'forget <id>', text: 'remove one of them' },
   ];
   return {

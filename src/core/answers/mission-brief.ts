@@ -45,7 +45,7 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
       ? [
           { label: country.name, command: countryCommand(country) },
           { label: 'Renewals', command: `renewals ${countryCommand(country)}` },
-          { label: 'Remind this channel', command: `remind ${mission.acronym.toLowerCase()}` },
+          { label: 'Remind here', command: `remind ${mission.acronym.toLowerCase()}` },
         ]
       : [{ label: 'Renewals', command: 'renewals' }],
     summary: `${mission.acronym}: ${status?.text ?? 'not yet established'}`,

@@ -20,14 +20,27 @@ export function noMatch(ctx: AnswerContext, query: string, suggestions: readonly
     };
   }
   const covered = listEntities(ctx.dataset, 'country');
-  const list = covered.map((e) => e.name).join(', ');
+  const list = byRichness(ctx, covered).map((e) => e.name).join(', ');
   return {
     kind: 'no-match',
     outcome: 'no-match',
     title: `No ${what} matches "${query}".`,
     subtitle: covered.length > 0 ? `The dataset covers: ${list}.` : 'The dataset covers no country yet.',
     sections: [],
-    actions: [...covered.slice(0, 4).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })), { label: 'Help', command: 'help' }],
+    // Nothing is near the query, so offer the countries the dataset says most about rather than the first by name.
+    actions: [...byRichness(ctx, covered).slice(0, 3).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })), { label: 'Help', command: 'help' }],
     summary: `No ${what} matches "${query}". Try: help`,
   };
+}
+
+/** Countries ordered by how much the dataset holds on them (listed parties, figures, recommendations), then by name. */
+function byRichness(ctx: AnswerContext, countries: readonly Entity[]): Entity[] {
+  const weight = (e: Entity): number => {
+    const c = ctx.dataset.countries.get(e.id);
+    if (!c) return 0;
+    const parties = [...ctx.dataset.parties.values()].filter((p) => p.country === c.id).length;
+    const missions = [...ctx.dataset.missions.values()].filter((m) => m.country === c.id).length;
+    return parties * 10 + c.figures.length + c.recommendations.length + (c.in_annexes_since ? 10 : 0) + missions;
+  };
+  return countries.map((e) => ({ e, w: weight(e) })).sort((a, b) => b.w - a.w || a.e.name.localeCompare(b.e.name)).map((x) => x.e);
 }

@@ -7,7 +7,7 @@ import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact } from '../cite.js';
 import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart, todayIn } from '../format-date.js';
-import { missionStateAt, missionStatusItem, scr } from '../mission-status.js';
+import { milestoneClause, milestonesAhead, missionStateAt, missionStatusItem, scr } from '../mission-status.js';
 import { countryCommand } from './country-brief.js';
 
 /** How long past events stay on the list when no country is named. */
@@ -25,7 +25,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   const { dataset } = ctx;
   const upcoming: Dated[] = [];
   const past: Dated[] = [];
-  const expired: Item[] = [];
+  const expired: Dated[] = [];
   const inScope = (id: string | undefined) => !country || id === country.id;
 
   for (const mission of dataset.missions.values()) {
@@ -35,14 +35,20 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     if (state.phase === 'running' && state.mandate?.expires) {
       const m = state.mandate;
       const days = state.daysLeft ?? 0;
+      const next = milestonesAhead(ctx, mission, m.expires!);
       upcoming.push({
         start: m.expires!,
         days,
-        item: { label: formatPartialDate(m.expires!), text: `${expiryTitle(mission)} (${scr(m.resolution)})${where}`, detail: formatDaysLeft(days), cite: [citeFact(dataset, m)] },
+        item: {
+          label: formatPartialDate(m.expires!),
+          text: `${expiryTitle(mission)} (${scr(m.resolution)})${where}`,
+          detail: [formatDaysLeft(days), ...next.map(milestoneClause)].join('; '),
+          cite: [citeFact(dataset, m), ...next.map((x) => citeFact(dataset, x))],
+        },
       });
     } else if (state.phase === 'expired') {
       const item = missionStatusItem(ctx, mission);
-      if (item) expired.push({ ...item, text: `${item.text}${where}` });
+      if (item) expired.push({ start: state.mandate.expires!, days: -state.daysAgo, item: { ...item, text: `${item.text}${where}` } });
     } else if (state.phase === 'ending' && mission.end) {
       upcoming.push({
         start: mission.end.date,
@@ -76,18 +82,23 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     }
   }
 
-  upcoming.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  past.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : 0));
+  // Same-day events in the order of their text, so that the list reads the same on every run and platform.
+  const byText = (a: Dated, b: Dated) => a.item.text.localeCompare(b.item.text);
+  upcoming.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : byText(a, b)));
+  past.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
+  // The most recently expired first: the likeliest to have a renewal the dataset has not caught up with yet.
+  expired.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
+  for (const d of [...upcoming, ...past]) markUnverified(d.item);
   const shownPast = country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
 
   const sections: Section[] = [];
   sections.push({ heading: 'Coming up', items: upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: 'Nothing upcoming in the dataset.', tone: 'gap' }] });
-  if (expired.length > 0) sections.push({ heading: 'Expired, no renewal recorded', items: expired });
+  if (expired.length > 0) sections.push({ heading: 'Expired, no renewal recorded', items: expired.map((e) => e.item) });
   if (shownPast.length > 0) sections.push({ heading: country ? 'Past' : `Past (last ${RECENT_PAST_DAYS} days)`, items: shownPast.map((p) => p.item) });
 
   const actions: Action[] = [];
   if (country) {
-    actions.push({ label: country.name, command: countryCommand(country) }, { label: 'Remind this channel', command: `remind ${countryCommand(country)}` });
+    actions.push({ label: country.name, command: countryCommand(country) }, { label: 'Remind here', command: `remind ${countryCommand(country)}` });
   } else {
     actions.push({ label: 'Help', command: 'help' });
   }
@@ -101,6 +112,11 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     actions,
     summary: next ? `Next: ${next.item.text}, ${next.item.label} (${next.item.detail})` : 'No upcoming dated events in the dataset',
   };
+}
+
+/** Says in the line itself, not only in the source list, that a date is not confirmed by a primary source. */
+function markUnverified(item: Item): void {
+  if (item.cite?.some((c) => c.unverified)) item.detail = `${item.detail ? `${item.detail}; ` : ''}unverified`;
 }
 
 function countryName(ctx: AnswerContext, mission: Mission): string {

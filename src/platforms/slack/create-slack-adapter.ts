@@ -4,7 +4,7 @@
 // the renderer.
 // https://docs.slack.dev/tools/bolt-js/ · https://docs.slack.dev/interactivity/implementing-slash-commands
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPModuleFunctions, HTTPReceiver, isValidSlackRequest } from '@slack/bolt';
 import type { AuthorizeResult, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackConfig } from '../../config.js';
@@ -13,13 +13,16 @@ import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Command } from '../../core/command.js';
 import type { ChannelRef, RequestContext } from '../../core/ports.js';
-import { BODY_LIMITS } from '../../http/read-body.js';
+import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';
 import { requestLogger } from '../../http/request-logger.js';
 import type { Delivery } from '../../reminders/delivery.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import type { Storage } from '../../storage/open-database.js';
+import { answerUnknownRequests } from './answer-unknown-requests.js';
 import { boltLogger } from './bolt-logger.js';
+import { createBotIdentity } from './bot-identity.js';
 import { answersToHomeView } from './home-view.js';
+import { slackBodyProblem } from './slack-body-problem.js';
 import { createSlackDelivery } from './slack-delivery.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
@@ -34,6 +37,9 @@ export const SLACK_PATHS = { events: '/slack/events', install: '/slack/install',
 
 /** The bot scopes the app asks for, as in the manifest: the slash command, posting, and checking a channel before `remind`. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read'] as const;
+
+// The buttons our answers carry: "Share in channel" and the suggestion/next-command buttons, numbered.
+const KNOWN_ACTION_ID = new RegExp(`^(?:${SLACK_ACTION_IDS.share}|${SLACK_ACTION_IDS.run}):\\d+$`);
 
 /** Slack's signature window: requests more than 5 minutes old or ahead of our clock are refused. */
 export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
@@ -57,6 +63,8 @@ export interface SlackAdapterOptions {
   signatureClock?: Clock;
   /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
   homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** Waits between auth.test retries at start-up (their number bounds the retries); default about two minutes. */
+  botIdRetryDelaysMs?: readonly number[];
 }
 
 /** The running Slack side of the service. */
@@ -66,7 +74,10 @@ export interface SlackAdapter {
   handles(method: string, path: string): boolean;
   /** Answers a request that `handles` accepted. The body must not have been read. */
   requestListener(req: IncomingMessage, res: ServerResponse): void;
-  /** Resolves the bot ids once (single workspace) and connects Socket Mode; the request path never calls Slack. */
+  /**
+   * Starts resolving the bot ids (single workspace) and connecting Socket Mode, both in the background: it returns
+   * at once, and the request path never waits for Slack.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Posts reminders to Slack channels. */
@@ -84,19 +95,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const store = config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
 
-  // One workspace: the bot ids are resolved once by auth.test (at start, or on the first request if Slack was
-  // unreachable then) and cached, so Bolt never calls auth.test on the request path.
-  let ids: Promise<{ botId: string; botUserId: string }> | undefined;
-  const web = new webApi.WebClient(undefined, { ...clientOptions, logger: bLogger });
-  const resolveIds = () =>
-    (ids ??= web.auth
-      .test({ token: config.botToken! })
-      .then((r) => ({ botId: String(r.bot_id ?? ''), botUserId: String(r.user_id ?? '') }))
-      .catch((err: unknown) => {
-        ids = undefined;
-        throw err;
-      }));
-  const authorize = async (): Promise<AuthorizeResult> => ({ botToken: config.botToken!, ...(await resolveIds()) });
+  // One workspace: the bot ids are found by auth.test in the background, with bounded retries, so that neither the
+  // start nor any request waits for Slack. Until they are known, requests are authorized with the token alone: Bolt
+  // needs the ids only to ignore the bot's own events, and none of the events we take can come from the bot.
+  const identity =
+    config.mode === 'single' || config.mode === 'socket'
+      ? createBotIdentity({
+          token: config.botToken!,
+          ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+          logger: log,
+          clientLogger: bLogger,
+          ...(options.botIdRetryDelaysMs ? { retryDelaysMs: options.botIdRetryDelaysMs } : {}),
+        })
+      : undefined;
+  const authorize = async (): Promise<AuthorizeResult> => ({ botToken: config.botToken!, ...identity?.ids() });
 
   let receiver: HTTPReceiver | undefined;
   let app: App;
@@ -183,7 +195,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: new RegExp(`^(${SLACK_ACTION_IDS.share}|${SLACK_ACTION_IDS.run}):\\d+$`) },
+    { type: 'block_actions', action_id: KNOWN_ACTION_ID },
     async ({ ack, body, action, respond, context }) => {
       await ack();
       const reqLog = (context.requestLog as Logger | undefined) ?? log;
@@ -240,6 +252,9 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     log.info({ team: b.team_id }, 'slack app uninstalled: installation removed');
   });
 
+  // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
+  answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, log);
+
   app.error(async (err) => {
     log.error({ err }, 'slack listener failed');
   });
@@ -267,17 +282,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         res.writeHead(401).end();
         return;
       }
-      receiver.requestListener(req, res);
+      if (req.method !== 'POST') {
+        receiver.requestListener(req, res);
+        return;
+      }
+      const http = receiver;
+      screenBody(req, res, config.signingSecret!, requestLogger(req, log)).then(
+        (pass) => {
+          if (pass) http.requestListener(req, res);
+        },
+        (err: unknown) => {
+          requestLogger(req, log).error({ err }, 'slack request could not be screened');
+          if (!res.headersSent) res.writeHead(500).end();
+        },
+      );
     },
     async start() {
-      if (config.mode === 'single' || config.mode === 'socket') {
-        try {
-          const { botId, botUserId } = await resolveIds();
-          log.info({ botId, botUserId }, 'slack bot identified (auth.test, once)');
-        } catch (err) {
-          log.error({ err }, 'slack auth.test failed at start-up; will retry on the first request. Check SLACK_BOT_TOKEN and SLACK_API_URL');
-        }
-      }
+      identity?.start();
       if (config.mode === 'socket') {
         // Not awaited: the Socket Mode client keeps retrying while Slack is unreachable, and health and Teams must
         // serve meanwhile. The log says what to check.
@@ -289,9 +310,58 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       }
     },
     async stop() {
+      identity?.stop();
       if (config.mode === 'socket') await app.stop().catch((err: unknown) => log.warn({ err }, 'slack socket mode: stop failed'));
     },
   };
+}
+
+// Reads the body within the limit (413 past it) and refuses, before Bolt sees it, a signed body of a shape Bolt
+// would trip on (400) - see slack-body-problem.ts. The body is left on the request as `rawBody`, which Bolt's
+// HTTPReceiver reads instead of the stream. True when the request may go on to Bolt.
+async function screenBody(req: IncomingMessage, res: ServerResponse, signingSecret: string, reqLog: Logger): Promise<boolean> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, { limit: BODY_LIMITS.slack });
+  } catch (err) {
+    if (err instanceof BodyTooLargeError) {
+      reqLog.warn({ limit: err.limit }, 'slack request refused: body over the limit');
+      sendBodyTooLarge(res, err.limit);
+    } else {
+      reqLog.warn({ err }, 'slack request body could not be read');
+      if (!res.headersSent && !res.destroyed) res.writeHead(400).end();
+    }
+    return false;
+  }
+  const buffered = Object.assign(req, { rawBody: raw });
+  const text = raw.toString();
+  let problem: string | undefined;
+  try {
+    problem = slackBodyProblem(HTTPModuleFunctions.parseHTTPRequestBody(buffered));
+  } catch {
+    return true; // not JSON: Bolt checks the signature, then answers 400 itself
+  }
+  // Bolt answers ssl_check=1 without a signature and drops the rest of such a body: nothing of it is read.
+  const sslCheck = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(text).get('ssl_check') === '1';
+  if (!problem || sslCheck) return true;
+  // An unsigned request learns nothing about the shapes we accept: it gets Bolt's 401, as any unsigned request.
+  const signed = isValidSlackRequest({
+    signingSecret,
+    body: text,
+    headers: {
+      'x-slack-signature': String(req.headers['x-slack-signature']),
+      'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+    },
+  });
+  if (!signed) {
+    reqLog.warn('slack request refused: signature verification failed');
+    res.writeHead(401).end();
+    return false;
+  }
+  reqLog.warn({ problem }, 'slack request refused: a body of a shape Slack does not send');
+  const body = JSON.stringify({ ok: false, error: 'bad_request', message: `Not a Slack request this app handles: ${problem}.` });
+  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  return false;
 }
 
 /** Whether the request's x-slack-request-timestamp is within 5 minutes of now, in either direction. */
