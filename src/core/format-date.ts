@@ -1,6 +1,5 @@
 // Dates as people read them, with the precision they were written with: "2013", "June 2021", "30 June 2021".
 // Relative phrases ("29 days left", "3 days ago", "over 5 years old") are computed from an injected `now`.
-import { DateTime } from 'luxon';
 
 const MONTHS = [
   'January',
@@ -32,7 +31,12 @@ export function formatPartialDate(date: string): string {
 export function partialDateEnd(date: string): string {
   const [y, mo, d] = date.split('-');
   if (d !== undefined) return date;
-  if (mo !== undefined) return DateTime.fromISO(`${y}-${mo}-01`, { zone: 'UTC' }).endOf('month').toISODate()!;
+  if (mo !== undefined) {
+    const month = Number(mo);
+    if (!/^\d{4}$/.test(y ?? '') || !(month >= 1 && month <= 12)) return date;
+    // Day 0 of the next month is the last day of this one.
+    return `${y}-${mo}-${String(new Date(Date.UTC(Number(y), month, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
   return `${y}-12-31`;
 }
 
@@ -121,14 +125,31 @@ export function formatRelativeDays(days: number): string {
  * then "over 1 year old", "over 5 years old". Whole years counted from the end of the as-of period.
  */
 export function formatDataAge(now: Date, date: string): string | undefined {
-  const end = DateTime.fromISO(partialDateEnd(date), { zone: 'UTC' }).startOf('day');
-  const today = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('day');
-  if (!end.isValid || today <= end) return undefined;
-  // "over N years": strictly more than N whole years since the end of the as-of period.
-  let years = Math.floor(today.diff(end, 'years').years);
-  if (years >= 1 && +end.plus({ years }) === +today) years -= 1;
+  const end = parseDay(partialDateEnd(date));
+  if (!end || Number.isNaN(now.getTime())) return undefined;
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  // "over N years": the largest N whose anniversary of the end is strictly before today (plain UTC arithmetic: this
+  // runs on every brief). An end on 29 February has its anniversary on 28 February in other years.
+  let years = now.getUTCFullYear() - end[0];
+  while (years > 0 && anniversary(end, years) >= today) years -= 1;
   if (years < 1) return undefined;
   return years === 1 ? 'over 1 year old' : `over ${years} years old`;
+}
+
+/** A valid YYYY-MM-DD as [year, month, day]. */
+function parseDay(day: string): [number, number, number] | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? [y, mo, d] : undefined;
+}
+
+/** The UTC midnight of `day` plus `years` years, the day clamped to the month's length (29 February -> 28). */
+function anniversary(day: readonly [number, number, number], years: number): number {
+  const [y, mo, d] = day;
+  const last = new Date(Date.UTC(y + years, mo, 0)).getUTCDate();
+  return Date.UTC(y + years, mo - 1, Math.min(d, last));
 }
 
 /** Groups sorted numbers into runs: [2013,2014,2015,2017] -> "2013–2015, 2017" (en dash, as in print). */

@@ -33,7 +33,39 @@ export function partyFullName(party: Party): string {
 
 /** The parties of a country, in the order of the data files. */
 export function partiesOf(dataset: Dataset, country: Country): Party[] {
-  return [...dataset.parties.values()].filter((p) => p.country === country.id);
+  return [...(partyIndexOf(dataset).byCountry.get(country.id) ?? [])];
+}
+
+/** The parties within a coalition ("Part of" it), in the order of the data files. */
+export function membersOf(dataset: Dataset, coalition: Party): Party[] {
+  return [...(partyIndexOf(dataset).byCoalition.get(coalition.id) ?? [])];
+}
+
+interface PartyIndex {
+  byCountry: Map<string, Party[]>;
+  byCoalition: Map<string, Party[]>;
+}
+
+// Built once per dataset object (a reload gets its own): with 20,000 parties, scanning them all for one country's
+// brief or one coalition's members was most of an answer's cost, and the "nothing near" miss scanned them per country.
+const partyIndexes = new WeakMap<Dataset, PartyIndex>();
+
+function partyIndexOf(dataset: Dataset): PartyIndex {
+  let index = partyIndexes.get(dataset);
+  if (!index) {
+    index = { byCountry: new Map(), byCoalition: new Map() };
+    const add = (map: Map<string, Party[]>, key: string, party: Party) => {
+      const list = map.get(key);
+      if (list) list.push(party);
+      else map.set(key, [party]);
+    };
+    for (const p of dataset.parties.values()) {
+      add(index.byCountry, p.country, p);
+      for (const w of new Set(p.within.map((x) => x.party))) add(index.byCoalition, w, p);
+    }
+    partyIndexes.set(dataset, index);
+  }
+  return index;
 }
 
 /** The latest annual-report year, up to `maxYear`, any party of the country is recorded for (listed or not listed). */

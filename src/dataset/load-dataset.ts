@@ -1,5 +1,5 @@
 // Loads data/ into a validated, cross-checked Dataset, or reports every problem at once as `file:line: field: message`.
-// Files are read with js-yaml first (read-yaml-fast.ts), for speed; when it refuses a file, and
+// Files are read by the fast reader first (read-yaml-fast.ts: a line reader for plain block YAML, else js-yaml); when it refuses a file, and
 // whenever a problem has to be located, by the yaml package with source ranges kept (Document + LineCounter), so
 // that a zod issue's path can be mapped back to the line an editor has to change. A dataset with any problem is never returned, not even in part.
 import { createHash } from 'node:crypto';
@@ -74,18 +74,16 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     for (const name of await yamlFilesIn(path.join(dir, sub))) listed.push({ abs: path.join(dir, sub, name), role });
   }
   const unreadable: DataProblem[] = [];
-  const read = await Promise.all(
-    listed.map(async ({ abs, role }): Promise<DataFile | undefined> => {
-      try {
-        return { path: shown(abs), role, text: await readFile(abs, 'utf8') };
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})`;
-        unreadable.push({ file: shown(abs), line: 1, field: '(file)', message: why });
-        return undefined;
-      }
-    }),
-  );
+  const read = await mapBounded(listed, READ_CONCURRENCY, async ({ abs, role }): Promise<DataFile | undefined> => {
+    try {
+      return { path: shown(abs), role, text: await readFile(abs, 'utf8') };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(err)})`;
+      unreadable.push({ file: shown(abs), line: 1, field: '(file)', message: why });
+      return undefined;
+    }
+  });
   if (unreadable.length > 0) return { ok: false, problems: sortProblems(unreadable) };
   const files = read as DataFile[];
   // The version hashes names relative to the data folder, so the same data has the same version wherever it lives.
@@ -94,6 +92,23 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     hash.update(path.relative(dir, listed[i]!.abs).split(path.sep).join('/')).update('\0').update(files[i]!.text).update('\0');
   }
   return loadDatasetFromFiles(files, hash.digest('hex').slice(0, 12));
+}
+
+/** Files read at once: enough to keep libuv's thread pool busy, few enough never to run out of file descriptors. */
+const READ_CONCURRENCY = 16;
+
+/** `items.map(fn)` with at most `limit` calls in flight, results in the items' order. */
+async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 async function yamlFilesIn(dir: string): Promise<string[]> {

@@ -93,6 +93,10 @@ function describeDatabaseError(err: unknown): string {
     case 'EAI_AGAIN':
       return `host not found${typeof e.hostname === 'string' ? ` (${e.hostname})` : ''}`;
     default: {
+      // kysely after destroy(), better-sqlite3 after close(): the handle is gone, which an operator reads as closed.
+      if (typeof e.message === 'string' && /driver has already been destroyed|connection is not open/i.test(e.message)) {
+        return 'the database connection is closed';
+      }
       const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);
       // PostgreSQL's own refusals carry a SQLSTATE (28P01 wrong password, 57P01 shut down, 3D000 no such database).
       return typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) ? `${message} (SQLSTATE ${e.code})` : message;

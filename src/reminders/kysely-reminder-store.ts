@@ -332,15 +332,35 @@ export class KyselyReminderStore implements ReminderStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async defer(claim: ClaimedOccurrence, at: Date): Promise<boolean> {
-    const result = await this.db
-      .updateTable('reminder_occurrences')
-      // Not an attempt: nothing was posted, so the attempt counted at claim time is given back.
-      .set((eb) => ({ status: 'pending', next_attempt_at: iso(at), lease_until: null, claim_token: null, attempts: eb('attempts', '-', 1) }))
-      .where('id', '=', claim.id)
-      .where('claim_token', '=', claim.token)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  async defer(deferrals: ReadonlyArray<{ claim: ClaimedOccurrence; at: Date }>): Promise<Set<string>> {
+    const done = new Set<string>();
+    // One statement per claim token (one claimDue call) and chunk, not one per occurrence: a busy channel's batch
+    // defers most of what it claimed.
+    const byToken = new Map<string, Array<{ claim: ClaimedOccurrence; at: Date }>>();
+    for (const d of deferrals) {
+      const list = byToken.get(d.claim.token);
+      if (list) list.push(d);
+      else byToken.set(d.claim.token, [d]);
+    }
+    for (const [token, list] of byToken) {
+      for (let i = 0; i < list.length; i += CHUNK / 5) {
+        const chunk = list.slice(i, i + CHUNK / 5);
+        const rows = await this.db
+          .updateTable('reminder_occurrences')
+          .set((eb) => {
+            let slot = eb.case().when('id', '=', chunk[0]!.claim.id).then(iso(chunk[0]!.at));
+            for (const d of chunk.slice(1)) slot = slot.when('id', '=', d.claim.id).then(iso(d.at));
+            // Not an attempt: nothing was posted, so the attempt counted at claim time is given back.
+            return { status: 'pending', next_attempt_at: slot.else(eb.ref('next_attempt_at')).end(), lease_until: null, claim_token: null, attempts: eb('attempts', '-', 1) };
+          })
+          .where('id', 'in', chunk.map((d) => d.claim.id))
+          .where('claim_token', '=', token)
+          .returning('id')
+          .execute();
+        for (const r of rows) done.add(r.id);
+      }
+    }
+    return done;
   }
 
   async release(claims: readonly ClaimedOccurrence[]): Promise<void> {

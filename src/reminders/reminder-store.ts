@@ -59,10 +59,10 @@ export interface ReminderStore {
   /** Puts a claimed occurrence back, to be tried again at `at` (a 429, a 5xx); false if the claim was lost. */
   retryAt(claim: ClaimedOccurrence, at: Date, error: string): Promise<boolean>;
   /**
-   * Puts a claimed occurrence back untried, ready again at `at` (a channel's next free slot): not an attempt, and the
-   * attempt counted at claim time is given back. False if the claim was lost.
+   * Puts claimed occurrences back untried, each ready again at its `at` (its channel's next free slot): not an
+   * attempt, so the attempt counted at claim time is given back. Returns the ids deferred (a lost claim is not).
    */
-  defer(claim: ClaimedOccurrence, at: Date): Promise<boolean>;
+  defer(deferrals: ReadonlyArray<{ claim: ClaimedOccurrence; at: Date }>): Promise<Set<string>>;
   /** Releases claims without an attempt (shutdown): ready again at once for any scheduler. */
   release(claims: readonly ClaimedOccurrence[]): Promise<void>;
   /** A reminder's occurrences, by due time (for `reminders`, logs and tests). */

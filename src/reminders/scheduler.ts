@@ -242,7 +242,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   // stopped claiming at MAX_ROUNDS.
   let wakeAt: number | undefined;
 
-  /** Posts a claimed batch: one post in flight per channel, `concurrency` channels at once; the rest deferred. */
+  /**
+   * Posts a claimed batch: one post per free channel, `concurrency` at once (the batch is over before the next claim,
+   * so that is also one in flight per channel); the others deferred to their slots. Workers start synchronously up
+   * to their post, so a stop() during one post is seen by the next before it posts.
+   */
   async function runBatch(claims: ClaimedOccurrence[], events: CalendarEvent[], dataset: Dataset): Promise<TickReport['outcomes']> {
     if (claims.length === 0) return [];
     const now = deps.clock.now().getTime();
@@ -287,15 +291,14 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       for (let i = queue.shift(); i !== undefined; i = queue.shift()) await run(i);
     };
     const deferring = (async () => {
-      for (const [i, slot] of deferTo) {
+      if (deferTo.length === 0) return;
+      const kept = await deps.store.defer(deferTo.map(([i, slot]) => ({ claim: claims[i]!, at: new Date(slot) })));
+      for (const [i] of deferTo) {
         const claim = claims[i]!;
-        const kept = await deps.store.defer(claim, new Date(slot));
-        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: kept ? 'deferred' : 'lost' };
+        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: kept.has(claim.id) ? 'deferred' : 'lost' };
       }
     })();
     await Promise.all([deferring, ...Array.from({ length: Math.min(concurrency, queue.length) }, worker)]);
-    const released = outcomes.filter((o) => o?.outcome === 'released').length;
-    if (released > 0) log.info({ released }, 'scheduler stopping: claims released');
     return outcomes.filter((o) => o !== undefined);
   }
 
@@ -311,12 +314,16 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const claimedAt = deps.clock.now();
       const claims = await deps.store.claimDue({ now: claimedAt, owner, leaseMs, limit: batchSize });
       report.claimed += claims.length;
+      // Each batch finishes before the next claim: overlapping them was tried and was not faster (on SQLite the
+      // records queue behind the claim transactions on the one connection).
       report.outcomes.push(...(await runBatch(claims, events, dataset)));
       if (claims.length < batchSize) {
         drained = claimedAt.getTime();
         break;
       }
     }
+    const released = report.outcomes.filter((o) => o.outcome === 'released').length;
+    if (released > 0) log.info({ released }, 'scheduler stopping: claims released');
     if (drained !== undefined) {
       // Everything ready was claimed: a held slot already past did not come back to us (another replica took it).
       for (const [id, slot] of held) if (slot <= drained) held.delete(id);

@@ -96,11 +96,16 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
+    // A partitioned database must not make every request wait for ever for a connection.
+    connectionTimeoutMillis: 5_000,
     // Every connection of the pool works in the chosen schema, so queries stay unqualified.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', (err) => opts.logger?.warn({ err }, 'postgres pool: idle client error'));
+  // pg-pool takes its own error listener off a client while it is checked out, so a connection that dies mid-query
+  // would emit 'error' with no listener and crash the process; the query itself still rejects, which is enough.
+  pool.on('connect', (client) => client.on('error', (err) => opts.logger?.warn({ err }, 'postgres: connection lost')));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   try {
     // Two processes starting at once on one database: one migrates while the other waits on the advisory lock

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
+  answerDay,
   comparePartialDates,
   daysUntil,
   formatDataAge,
@@ -54,6 +57,45 @@ describe('relative phrases', () => {
     expect(formatDataAge(new Date('2022-06-30T00:00:00Z'), '2021-06')).toBeUndefined();
     expect(formatDataAge(new Date('2022-07-01T00:00:00Z'), '2021-06')).toBe('over 1 year old');
     expect(formatDataAge(new Date('2026-11-28T00:00:00Z'), '2021-06')).toBe('over 5 years old');
+    // An end on 29 February: its anniversary in other years is 28 February.
+    expect(formatDataAge(new Date('2021-02-28T12:00:00Z'), '2020-02')).toBeUndefined();
+    expect(formatDataAge(new Date('2021-03-01T00:00:00Z'), '2020-02')).toBe('over 1 year old');
+    expect(formatDataAge(new Date('2026-11-28T00:00:00Z'), '2021-02-30')).toBeUndefined();
+  });
+  it('counts whole years as luxon does (it ran on every brief; plain date arithmetic replaced it)', () => {
+    // The former implementation, kept here as the reference.
+    const reference = (now: Date, date: string): string | undefined => {
+      const end = DateTime.fromISO(partialDateEnd(date), { zone: 'UTC' }).startOf('day');
+      const today = DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('day');
+      if (!end.isValid || today <= end) return undefined;
+      let years = Math.floor(today.diff(end, 'years').years);
+      if (years >= 1 && +end.plus({ years }) === +today) years -= 1;
+      if (years < 1) return undefined;
+      return years === 1 ? 'over 1 year old' : `over ${years} years old`;
+    };
+    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true });
+    const partial = fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([d, n]) => d.toISOString().slice(0, n));
+    fc.assert(
+      fc.property(day, partial, (now, date) => {
+        expect(formatDataAge(now, date)).toBe(reference(now, date));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(partialDateEnd('2021-13')).toBe('2021-13');
+  });
+});
+
+describe('answerDay', () => {
+  it('changes with the day in the zone or in UTC, not with the time of day', () => {
+    const key = (iso: string, zone: string) => answerDay(new Date(iso), zone);
+    expect(key('2026-11-01T00:00:01Z', 'UTC')).toBe(key('2026-11-01T23:59:59Z', 'UTC'));
+    expect(key('2026-11-01T10:00:00Z', 'Asia/Tokyo')).not.toBe(key('2026-11-01T15:30:00Z', 'Asia/Tokyo'));
+    expect(key('2026-11-01T10:00:00Z', 'UTC')).not.toBe(key('2026-11-01T10:00:00Z', 'Asia/Tokyo'));
+    expect(key('2026-11-01T10:00:00Z', 'Not/AZone')).toBeUndefined();
+    expect(answerDay(new Date(Number.NaN), 'UTC')).toBeUndefined();
+  });
+  it('falls back to UTC for "today" in an unknown zone', () => {
+    expect(todayIn(new Date('2021-06-01T23:30:00Z'), 'Not/AZone')).toBe('2021-06-01');
   });
 });
 

@@ -76,11 +76,11 @@ export const FOUNDING_FACTS: FactRow[] = [
   {
     fact: 'MNLA ~* a,c in the 2013–2017 reports, and the 2020 report',
     command: 'mnla',
-    expect: ['Mouvement national de libération de l’Azawad (MNLA) — Mali', `2013–2017  ${A}; ${C}`, `2020       ${A}; ${C}`, '2018–2019  not in this dataset', 'markers ~ *', 'Part of        Coordination des mouvements de l’Azawad (CMA)'],
+    expect: ['Mouvement national de libération de l’Azawad (MNLA) — Mali', `2013       ${A}; ${C}`, `2014–2017  ${A}; ${C}`, `2020       ${A}; ${C}`, '2018–2019  not in this dataset', 'markers ~ *', 'Part of        Coordination des mouvements de l’Azawad (CMA)'],
     absent: ['not listed'],
   },
-  { fact: 'Ansar Eddine * a,c 2013–2017', command: 'ansar eddine', expect: [`2013–2017  ${A}; ${C}`, '* Persistent perpetrator  yes'] },
-  { fact: 'MUJAO * a,c 2013–2017', command: 'mujao', expect: ['Mouvement pour l’unification et le jihad en Afrique de l’Ouest (MUJAO) — Mali', `2013–2017  ${A}; ${C}`] },
+  { fact: 'Ansar Eddine * a,c 2013–2017', command: 'ansar eddine', expect: [`2013       ${A}; ${C}`, `2014–2017  ${A}; ${C}`, '* Persistent perpetrator  yes'] },
+  { fact: 'MUJAO * a,c 2013–2017', command: 'mujao', expect: ['Mouvement pour l’unification et le jihad en Afrique de l’Ouest (MUJAO) — Mali', `2013       ${A}; ${C}`, `2014–2017  ${A}; ${C}`] },
   { fact: 'persistent perpetrator marker', command: 'mnla', expect: ['* Persistent perpetrator  yes: in the annexes for at least five years'] },
   {
     fact: 'the legend: codes a–f and the two markers',
@@ -101,7 +101,7 @@ export const FOUNDING_FACTS: FactRow[] = [
     command: 'mali',
     now: '2026-11-28',
     expect: [
-      'MINUSMA                closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))',
+      'MINUSMA                closed 31 December 2023: withdrawal deadline (liquidation from 1 January 2024); mandate ended 30 June 2023 (SCR 2690 (2023))',
       'Mali sanctions (2374)  ended 31 August 2023',
       'listing data as of June 2021',
       'over 5 years old',

@@ -187,7 +187,7 @@ describe('the calendar', () => {
   it('has no mandate expiry for closed missions, and their ends instead', () => {
     const events = calendarEvents(dataset);
     expect(events.find((e) => e.id === 'minusma-mandate-expiry')).toBeUndefined();
-    expect(events.find((e) => e.id === 'minusma-end')).toMatchObject({ date: '2023-12-31', title: 'MINUSMA: withdrawal completed' });
+    expect(events.find((e) => e.id === 'minusma-end')).toMatchObject({ date: '2023-12-31', title: 'MINUSMA: withdrawal deadline (liquidation from 1 January 2024)' });
     expect(events.find((e) => e.id === 'mali-sanctions-2374-end')?.date).toBe('2023-08-31');
   });
 

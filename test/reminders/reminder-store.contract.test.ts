@@ -166,11 +166,18 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
     const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: T0, tz: 'UTC' }, T0);
     await s.addOccurrences([{ reminderId: r.id, key: 'k', dueAt: T0 }], T0);
     const [c1] = await s.claimDue({ now: T0, owner: 'a', leaseMs: 60_000, limit: 1 });
-    expect(await s.defer(c1!, at(1000))).toBe(true);
-    expect(await s.defer(c1!, at(1000))).toBe(false); // the claim is gone
+    expect(await s.defer([{ claim: c1!, at: at(1000) }])).toEqual(new Set([c1!.id]));
+    expect(await s.defer([{ claim: c1!, at: at(1000) }])).toEqual(new Set()); // the claim is gone
     expect(await s.claimDue({ now: at(999), owner: 'a', leaseMs: 60_000, limit: 1 })).toEqual([]);
     const [c2] = await s.claimDue({ now: at(1000), owner: 'b', leaseMs: 60_000, limit: 1 });
     expect(c2).toMatchObject({ attempts: 1, possibleRepeat: false, claimedBy: 'b', nextAttemptAt: at(1000) });
+    // Several at once, each to its own time.
+    await s.addOccurrences([{ reminderId: r.id, key: 'k2', dueAt: T0 }, { reminderId: r.id, key: 'k3', dueAt: T0 }], T0);
+    expect(await s.record(c2!, 'delivered', at(1000))).toBe(true);
+    const [d1, d2] = await s.claimDue({ now: at(1000), owner: 'a', leaseMs: 60_000, limit: 2 });
+    expect((await s.defer([{ claim: d1!, at: at(2000) }, { claim: d2!, at: at(3000) }])).size).toBe(2);
+    expect((await s.claimDue({ now: at(2000), owner: 'a', leaseMs: 60_000, limit: 5 })).map((c) => [c.key, c.nextAttemptAt])).toEqual([[d1!.key, at(2000)]]);
+    expect((await s.claimDue({ now: at(3000), owner: 'a', leaseMs: 60_000, limit: 5 })).map((c) => [c.key, c.attempts])).toEqual([[d2!.key, 1]]);
   });
 
   it.skipIf(skip)('removing a reminder removes its occurrences', async () => {

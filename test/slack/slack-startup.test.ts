@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createLogger } from '../../src/logging.js';

@@ -6,7 +6,7 @@ import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
 import { formatPartialDate } from '../format-date.js';
-import { actionPlansOf, coalitionsOf, lastPublishedReportYear, partyFullName, partyMarkers, partyShortName, spellCodes } from '../party-facts.js';
+import { actionPlansOf, coalitionsOf, lastPublishedReportYear, membersOf, partyFullName, partyMarkers, partyShortName, spellCodes } from '../party-facts.js';
 import { countryCommand, dataAgeLine } from './country-brief.js';
 
 /** The answer about one party. */
@@ -23,7 +23,7 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
     const coalition = dataset.parties.get(w.party);
     if (coalition) about.push({ label: 'Part of', text: partyFullName(coalition), cite: [citeFact(dataset, w)] });
   }
-  const members = [...dataset.parties.values()].filter((p) => p.within.some((w) => w.party === party.id));
+  const members = membersOf(dataset, party);
   if (members.length > 0) {
     about.push({ label: 'Members', text: members.map(partyFullName).join('; '), cite: citeFacts(dataset, members.flatMap((m) => m.within.filter((w) => w.party === party.id))) });
   }
@@ -111,7 +111,13 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
   };
   for (let y = first; y <= last; y++) {
     const entry = byYear.get(y);
-    const key = entry?.listing ? codesKey(entry.listing.codes) + `|${entry.listing.listed_as ?? ''}` : entry?.notListed ? 'not-listed' : 'gap';
+    // Years are grouped only when they say the same thing on the same footing: an unverified year stays on its own,
+    // so that its caveat is not read as applying to the whole run.
+    const key = entry?.listing
+      ? `${codesKey(entry.listing.codes)}|${entry.listing.listed_as ?? ''}|${entry.listing.source}|${entry.listing.unverified ?? ''}`
+      : entry?.notListed
+        ? 'not-listed'
+        : 'gap';
     if (run && run.key === key && run.to === y - 1) {
       run.to = y;
     } else {
