@@ -23,7 +23,7 @@ import { createRateLimiter, rateLimitedAnswer } from './http/rate-limit.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from './http/read-body.js';
 import { createReadinessCheck } from './http/readiness.js';
-import { setRequestLogger } from './http/request-logger.js';
+import { requestNote, setRequestLogger } from './http/request-logger.js';
 import { configSecrets, createLogger } from './logging.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
@@ -161,7 +161,8 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
     res.on('finish', () => {
       // While stopping, a keep-alive socket is not kept for another request: the server can close as soon as it is sent.
       if (stopping) req.socket.end();
-      const line = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) };
+      // One line per request: what the adapter noted (command kind, outcome) joins the HTTP fields.
+      const line = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ...requestNote(req) };
       if (path === '/healthz' || path === '/readyz' || path === '/metrics') log.debug(line, 'request');
       else log.info(line, 'request');
       if (path === '/slack/events' && res.statusCode === 401) metrics.refused('bad-signature', 'slack');
@@ -222,11 +223,18 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       const reminderCommands = createReminderCommands({ store, dataset, clock, deliveries, defaultTz: config.defaultTz });
       const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands });
       // Every platform's commands pass here: rate limits, and the request metrics (command kind and outcome only).
+      // The adapters parse a text to route it, then hand the same text here: the last parse is reused (a Command is
+      // never changed by its readers), so a request is parsed here once, not once per reader.
+      let lastParse: { text: string; command: ReturnType<Core['parse']> } | undefined;
+      const parse = (text: string) => {
+        if (lastParse?.text !== text) lastParse = { text, command: core.parse(text) };
+        return lastParse.command;
+      };
       const limitedCore: Core = {
-        parse: (text) => core.parse(text),
+        parse,
         handle: async (text, context) => {
           const done = metrics.startRequest();
-          const command = core.parse(text).kind;
+          const command = parse(text).kind;
           const user = context.userId ? `${context.platform}:${context.channel?.workspaceId ?? ''}:${context.userId}` : undefined;
           const decision = limiter.take({ ...(user ? { user } : {}), ...(context.channel ? { channel: channelKey(context.channel) } : {}) });
           if (!decision.ok) {
@@ -340,7 +348,7 @@ async function workspaceReminders(
   platform: 'slack' | 'teams',
   workspaceId: string,
 ): Promise<Answer[]> {
-  const reminders = (await store.listActive()).filter((r) => r.channel.platform === platform && r.channel.workspaceId === workspaceId);
+  const reminders = await store.listByWorkspace(platform, workspaceId);
   const channels = new Map(reminders.map((r) => [r.channelKey, r.channel]));
   const answers: Answer[] = [];
   for (const channel of [...channels.values()].slice(0, 5)) {

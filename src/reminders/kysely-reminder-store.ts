@@ -124,6 +124,19 @@ export class KyselyReminderStore implements ReminderStore {
     return rows.map(toReminder);
   }
 
+  async listByWorkspace(platform: ChannelRef['platform'], workspaceId: string): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .where('disabled_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toReminder);
+  }
+
   async listCandidates(query: CandidateQuery): Promise<Reminder[]> {
     const found = new Map<string, Reminder>();
     // Conditions "kind K, target in (…), lead between a and b", one per distinct kind and lead range: targets whose

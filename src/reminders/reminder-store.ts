@@ -1,5 +1,6 @@
 // The reminder store's contract. One kysely implementation serves SQLite and PostgreSQL; test/reminders/ runs one
 // contract suite against both.
+import type { ChannelRef } from '../core/ports.js';
 import type {
   ClaimedOccurrence,
   NewOneOff,
@@ -33,6 +34,8 @@ export interface ReminderStore {
   listByChannel(channelKey: string): Promise<Reminder[]>;
   /** Every reminder that is not disabled. */
   listActive(): Promise<Reminder[]>;
+  /** The active reminders of one workspace (a Slack team, a Teams tenant) on one platform, oldest first. */
+  listByWorkspace(platform: ChannelRef['platform'], workspaceId: string): Promise<Reminder[]>;
   /**
    * The active reminders a poll has to plan, by index rather than by reading them all: subscriptions on the targets
    * (and lead times) the calendar says may fire, and the one-offs due in the window not yet stored. Any order.

@@ -51,6 +51,19 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
     expect((await s.listActive()).map((r) => r.id)).toEqual([once.id]);
   });
 
+  it.skipIf(skip)("lists a workspace's active reminders on one platform, oldest first, for the Home tab", async () => {
+    const s = await store();
+    const first = await s.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt: at(10), tz: 'UTC' }, T0);
+    const second = await s.addSubscription({ channel: slackChannel('C2'), target: { kind: 'country', id: 'mali' }, leadDays: [7], at: '09:00', tz: 'UTC', createdBy: 'U1' }, at(1));
+    const gone = await s.addOneOff({ channel: slackChannel('C3'), text: 'b', fireAt: at(10), tz: 'UTC' }, at(2));
+    await s.disable(gone.id, 'channel_not_found', at(3));
+    await s.addOneOff({ channel: slackChannel('C1', 'T2'), text: 'other team', fireAt: at(10), tz: 'UTC' }, at(4));
+    await s.addOneOff({ channel: { platform: 'teams', workspaceId: 'T1', channelId: 'C1' }, text: 'same id, Teams', fireAt: at(10), tz: 'UTC' }, at(5));
+    expect((await s.listByWorkspace('slack', 'T1')).map((r) => r.id)).toEqual([first.id, second.id]);
+    expect((await s.listByWorkspace('teams', 'T1')).map((r) => r.channel.platform)).toEqual(['teams']);
+    expect(await s.listByWorkspace('slack', 'T9')).toEqual([]);
+  });
+
   it.skipIf(skip)('disables a reminder: still listed, marked, and no longer active', async () => {
     const s = await store();
     const r = await s.addOneOff({ channel: slackChannel(), text: 'x', fireAt: at(10), tz: 'UTC' }, T0);

@@ -14,7 +14,8 @@ import { systemClock } from '../../core/clock.js';
 import type { Command } from '../../core/command.js';
 import type { ChannelRef, RequestContext } from '../../core/ports.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';
-import { requestLogger } from '../../http/request-logger.js';
+import { noteRequest, requestLogger } from '../../http/request-logger.js';
+import type { RequestNote } from '../../http/request-logger.js';
 import type { Delivery } from '../../reminders/delivery.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import type { Storage } from '../../storage/open-database.js';
@@ -23,6 +24,7 @@ import { boltLogger } from './bolt-logger.js';
 import { createBotIdentity } from './bot-identity.js';
 import { answersToHomeView } from './home-view.js';
 import { slackBodyProblem } from './slack-body-problem.js';
+import { slashAckBody } from './slash-ack-body.js';
 import { createSlackDelivery } from './slack-delivery.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
@@ -43,6 +45,9 @@ const KNOWN_ACTION_ID = new RegExp(`^(?:${SLACK_ACTION_IDS.share}|${SLACK_ACTION
 
 /** Slack's signature window: requests more than 5 minutes old or ahead of our clock are refused. */
 export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
+
+// A listener's context: Bolt's, with the custom properties of the request (customPropertiesExtractor above).
+type ListenerContext = Record<string, unknown>;
 
 /** What the adapter needs from the core (structurally the core's `Core`). */
 export interface SlackCore {
@@ -112,6 +117,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   let receiver: HTTPReceiver | undefined;
   let app: App;
+  // The response of each request handed to Bolt, for the listeners (Bolt passes them the request's custom properties only).
+  const responses = new WeakMap<IncomingMessage, ServerResponse>();
   if (config.mode === 'socket') {
     app = new App({ socketMode: true, appToken: config.appToken!, authorize, logger: bLogger, clientOptions, convoStore: false });
   } else {
@@ -121,7 +128,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger: bLogger,
       processBeforeResponse: false,
       bodyLimit: BODY_LIMITS.slack,
-      customPropertiesExtractor: (req) => ({ requestLog: requestLogger(req, log) }),
+      // What a listener needs of the HTTP request: its logger, a way to add to its one log line, and its response
+      // (to send the cached ack body with its headers).
+      // Once the response has finished (an ack sent before the answer), its line is written: the note is refused.
+      customPropertiesExtractor: (req) => {
+        const response = responses.get(req);
+        return {
+          requestLog: requestLogger(req, log),
+          noteRequest: (note: RequestNote) => response !== undefined && !response.writableFinished && noteRequest(req, note),
+          response,
+        };
+      },
       // Bolt answers 404 for paths it does not serve only if asked: we route before it, so it never sees them.
       dispatchErrorHandler: async ({ response }) => {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
@@ -161,14 +178,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return context;
   };
 
-  // Answers a command text, never throwing: a fault becomes an apologetic answer and a log line.
-  const answer = async (text: string, context: RequestContext, reqLog: Logger): Promise<Answer> => {
+  // Answers a command text, never throwing: a fault becomes an apologetic answer and a log line. The command kind and
+  // outcome go on the server's one line for the request (a line of their own where there is none: Socket Mode).
+  const answer = async (text: string, context: RequestContext, listener: ListenerContext, known?: Command): Promise<Answer> => {
     const started = performance.now();
-    let kind = 'unknown';
+    const reqLog = (listener.requestLog as Logger | undefined) ?? log;
+    let kind = known?.kind ?? 'unknown';
     try {
-      kind = core.parse(text).kind;
+      kind = known?.kind ?? core.parse(text).kind;
       const result = await core.handle(text, context);
-      reqLog.info({ command: kind, outcome: result.outcome, ms: Math.round(performance.now() - started) }, 'slack command answered');
+      const note = { command: kind, outcome: result.outcome };
+      const noted = typeof listener.noteRequest === 'function' && (listener.noteRequest as (n: RequestNote) => boolean)(note);
+      if (!noted) reqLog.info({ ...note, ms: Math.round(performance.now() - started) }, 'slack command answered');
       return result;
     } catch (err) {
       reqLog.error({ err, command: kind }, 'slack command failed');
@@ -177,20 +198,31 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   };
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
-    const reqLog = (context.requestLog as Logger | undefined) ?? log;
     const text = command.text ?? '';
     const ctx = contextOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
-    if (REMINDER_COMMANDS.has(core.parse(text).kind)) {
+    const parsed = core.parse(text);
+    if (REMINDER_COMMANDS.has(parsed.kind)) {
       // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
       // (Slack's 3 seconds), then answer through response_url.
       await ack();
-      const result = await answer(text, ctx, reqLog);
+      const result = await answer(text, ctx, context, parsed);
       await respond({ response_type: 'ephemeral', ...(answerToBlockKit(result) as RespondArguments) });
       return;
     }
     // Lookups are answered from memory: the answer travels in the acknowledgement itself, nothing outbound.
-    const result = await answer(text, ctx, reqLog);
+    const result = await answer(text, ctx, context, parsed);
     const share = result.outcome === 'answered' ? text : undefined;
+    const response = context.response as ServerResponse | undefined;
+    if (response && !response.headersSent) {
+      // Over HTTP, the body serialised once per memoised answer (slash-ack-body.ts); Bolt writes a string body as it
+      // is, so the JSON headers are ours to set.
+      const body = slashAckBody(result, share);
+      response.setHeader('content-type', 'application/json; charset=utf-8');
+      response.setHeader('content-length', body.bytes);
+      await ack(body.json);
+      return;
+    }
+    // Socket Mode sends the ack's object inside its envelope: no HTTP response to write.
     await ack({ response_type: 'ephemeral', ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments) });
   });
 
@@ -198,11 +230,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     { type: 'block_actions', action_id: KNOWN_ACTION_ID },
     async ({ ack, body, action, respond, context }) => {
       await ack();
-      const reqLog = (context.requestLog as Logger | undefined) ?? log;
       if (!body.response_url) return; // a view's buttons have no response_url; our views carry none
       const text = action.value ?? '';
       const ctx = contextOf(body.team?.id ?? body.user.team_id, body.channel?.id, body.user.id, body.channel?.name);
-      const result = await answer(text, ctx, reqLog);
+      const result = await answer(text, ctx, context);
       if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
         // Posted through response_url, which works where the bot is not a member; the sharer is named by id only
         // when Slack's id has the expected shape, so no text of ours can become a mention.
@@ -229,7 +260,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const reqLog = (context.requestLog as Logger | undefined) ?? log;
     const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
     const ctx = contextOf(teamId, undefined, event.user);
-    const answers = [await answer('renewals', ctx, reqLog)];
+    const answers = [await answer('renewals', ctx, context)];
     if (teamId && options.homeAnswers) {
       try {
         answers.push(...(await options.homeAnswers(teamId)));
@@ -287,6 +318,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         return;
       }
       const http = receiver;
+      responses.set(req, res);
       screenBody(req, res, config.signingSecret!, requestLogger(req, log)).then(
         (pass) => {
           if (pass) http.requestListener(req, res);

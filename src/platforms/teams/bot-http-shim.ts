@@ -3,7 +3,9 @@
 // a Buffer; the adapter wants it parsed, and writes its answer through status/header/send/end.
 // https://learn.microsoft.com/javascript/api/botbuilder/cloudadapter#botbuilder-cloudadapter-process
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import { serialisedCard } from './answer-to-teams-activity.js';
 
 /** The parsed request, or why the body is not an activity (the caller answers 400). */
 export type ParsedBotRequest = { ok: true; request: BotRequest } | { ok: false; message: string };
@@ -53,7 +55,7 @@ export function toBotResponse(res: ServerResponse): BotResponse {
         payload = body.toString();
         contentType = 'text/plain; charset=utf-8';
       } else {
-        payload = JSON.stringify(body);
+        payload = cardAwareStringify(body);
         contentType = 'application/json; charset=utf-8';
       }
       return shim;
@@ -72,4 +74,32 @@ export function toBotResponse(res: ServerResponse): BotResponse {
     },
   };
   return shim;
+}
+
+// A per-process secret placeholder: no text from an activity can equal it, so only our own substitutions are replaced.
+const PLACEHOLDER = `caac-card-${randomBytes(12).toString('hex')}`;
+
+/**
+ * JSON.stringify, except that a card already serialised (answer-to-teams-activity.ts) is copied in as text rather
+ * than walked again: an expectReplies body holds the reply activities botbuilder built around our shared card.
+ */
+export function cardAwareStringify(body: unknown): string {
+  const cards: string[] = [];
+  const json = JSON.stringify(body, (_key, value: unknown) => {
+    if (value !== null && typeof value === 'object') {
+      const card = serialisedCard(value);
+      if (card !== undefined) {
+        cards.push(card);
+        return PLACEHOLDER;
+      }
+    }
+    return value;
+  });
+  if (cards.length === 0) return json;
+  const parts = json.split(`"${PLACEHOLDER}"`);
+  // Every placeholder is ours (the secret above); the check only guards against a future change breaking that.
+  if (parts.length !== cards.length + 1) return JSON.stringify(body);
+  let out = parts[0]!;
+  for (let i = 0; i < cards.length; i++) out += cards[i]! + parts[i + 1]!;
+  return out;
 }
