@@ -1,5 +1,5 @@
 // Loads data/ into a validated, cross-checked Dataset, or reports every problem at once as `file:line: field: message`.
-// Files are read by the fast reader first (read-yaml-fast.ts: a line reader for plain block YAML, else js-yaml); when it refuses a file, and
+// Files are read with js-yaml first (read-yaml-fast.ts), for speed; when it refuses a file, and
 // whenever a problem has to be located, by the yaml package with source ranges kept (Document + LineCounter), so
 // that a zod issue's path can be mapped back to the line an editor has to change. A dataset with any problem is never returned, not even in part.
 import { createHash } from 'node:crypto';

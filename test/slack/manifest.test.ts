@@ -6,7 +6,7 @@ import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_PATHS, SLASH_COMMAND } from '
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifests/slack/manifest.yaml', root), 'utf8'));
-const readme = readFileSync(new URL('docs/notes/slack-readme.md', root), 'utf8');
+const readme = readFileSync(new URL('README.md', root), 'utf8');
 const host = 'https://caac-bot.example.org';
 
 describe('manifests/slack/manifest.yaml', () => {
