@@ -83,9 +83,11 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
       const m = state.mandate;
       // A later extension known only from an unverified report is not a recorded renewal, but it is not hidden either.
       const reported = mission.milestones.filter((x) => x.unverified && (!m.adopted || x.date > m.adopted) && daysUntil(ctx.now, partialDateStart(x.date), ctx.zone) <= 0);
+      // "as of" says how far the record goes, so nobody reads the gap as a fact about the Council.
+      const asOf = cite(m)[0]?.asOf;
       return {
         label: name,
-        text: `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)} expired on ${formatPartialDate(m.expires!)}; no renewal recorded in the dataset`,
+        text: `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)} expired on ${formatPartialDate(m.expires!)}; no renewal recorded in the dataset${asOf ? ` (as of ${asOf})` : ''}`,
         detail: [formatDaysLeft(-state.daysAgo), ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`)].join('; '),
         tone: 'warning',
         cite: [...cite(m), ...reported.map((x) => citeFact(dataset, x))],

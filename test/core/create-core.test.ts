@@ -112,7 +112,7 @@ describe('the dataset and the clock', () => {
     expect(before).toContain('UNTM  mandate under SCR 2800 (2025) runs to 15 November 2026 — 14 days left');
     clock.set(new Date('2026-11-28T10:00:00Z'));
     const after = answerToPlainText(await core.handle('testland', cli));
-    expect(after).toContain('UNTM  ! mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset — 13 days ago');
+    expect(after).toContain('UNTM  ! mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025) — 13 days ago');
   });
 
   it('counts days in the default zone given', async () => {
@@ -141,7 +141,7 @@ describe('renewals', () => {
     expect(coming!.items.map((i) => i.label)).toEqual(['December 2026', '31 January 2027']);
     expect(coming!.items.map((i) => i.text).join(' ')).not.toContain('UNTM');
     expect(expired!.heading).toBe('Expired, no renewal recorded');
-    expect(expired!.items[0]!.text).toBe('mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset');
+    expect(expired!.items[0]!.text).toBe('mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025)');
     expect(expired!.items[0]!.tone).toBe('warning');
     expect(past!.heading).toBe('Past');
     expect(past!.items[0]).toMatchObject({ label: '1 October 2026', tone: 'past', detail: 'past, 58 days ago' });

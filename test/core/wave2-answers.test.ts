@@ -122,7 +122,7 @@ describe('an expired mandate with a later extension reported but not verified', 
   it('is still "no renewal recorded", and the report is shown as unverified', async () => {
     const a = await ask('renewals', '2026-11-28T12:00:00Z');
     const unama = items(a, 'Expired, no renewal recorded').find((i) => i.label === 'UNAMA')!;
-    expect(unama.text).toBe('mandate under SCR 2777 (2025) expired on 17 March 2026; no renewal recorded in the dataset — Afghanistan');
+    expect(unama.text).toBe('mandate under SCR 2777 (2025) expired on 17 March 2026; no renewal recorded in the dataset (as of 17 March 2025) — Afghanistan');
     expect(unama.detail).toMatch(/^256 days ago; unverified, 16 March 2026: Three-month extension reported/);
     expect(unama.cite?.some((c) => c.unverified)).toBe(true);
   });
