@@ -15,7 +15,7 @@ import { manualClock } from '../../src/core/clock.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/logging.js';
-import { slackSignature, startSlackStandIn } from '../slack/slack-stand-in.js';
+import { postSigned as postSignedToSlack, slackSignature, startSlackStandIn } from '../slack/slack-stand-in.js';
 import type { SlackStandIn } from '../slack/slack-stand-in.js';
 import { startBotConnectorStandIn } from '../teams/support/bot-connector-stand-in.js';
 import type { BotConnectorStandIn } from '../teams/support/bot-connector-stand-in.js';
@@ -89,17 +89,7 @@ function postSigned(
   body: string,
   options: { contentType?: string; timestamp?: number; signature?: string } = {},
 ): Promise<Response> {
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  return fetch(`${baseUrl}/slack/events`, {
-    method: 'POST',
-    headers: {
-      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
-    },
-    body,
-    signal: AbortSignal.timeout(DEADLINE_MS),
-  });
+  return postSignedToSlack(baseUrl, secret, body, { ...options, signal: AbortSignal.timeout(DEADLINE_MS) });
 }
 
 /** POSTs a JSON body to /api/messages, with a deadline. */

@@ -142,7 +142,7 @@ export async function postSigned(
   baseUrl: string,
   secret: string,
   body: string,
-  options: { contentType?: string; timestamp?: number; signature?: string } = {},
+  options: { contentType?: string; timestamp?: number; signature?: string; signal?: AbortSignal } = {},
 ): Promise<Response> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${baseUrl}/slack/events`, {
@@ -153,6 +153,7 @@ export async function postSigned(
       'x-slack-signature': options.signature ?? slackSignature(secret, timestamp, body),
     },
     body,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
 }
 
