@@ -1,15 +1,11 @@
 // The scheduler's outcomes reach /metrics: one-off reminders set by signed slash commands through the running
 // service, on an injected clock, end delivered, late, failed (and their reminder disabled) and skipped; the
 // caac_reminders_total counters say so. Slack's Web API and response_url are stand-ins on 127.0.0.1.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
+import { startTestService } from '../support/start-test-service.js';
+import type { TestService } from '../support/start-test-service.js';
 import { manualClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from '../slack/slack-stand-in.js';
 import type { SlackStandIn } from '../slack/slack-stand-in.js';
 
@@ -17,9 +13,8 @@ const slash = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.j
 const SECRET = 'reminder-metrics-signing-secret';
 const clock = manualClock(new Date('2026-03-01T10:00:00Z'));
 let slack: SlackStandIn;
-let app: CaacApp;
+let service: TestService;
 let base: string;
-let dir: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
@@ -27,23 +22,18 @@ beforeAll(async () => {
   slack.reply('chat.postMessage', (b) =>
     b.channel === 'C0BRAVO' ? { body: { ok: false, error: 'channel_not_found' } } : { body: { ok: true, channel: b.channel, ts: '1772359260.000100' } },
   );
-  dir = mkdtempSync(join(tmpdir(), 'caac-reminder-metrics-'));
-  const read = readConfig({
+  service = await startTestService({
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-reminder-metrics',
     SLACK_API_URL: slack.apiUrl,
-    CAAC_DB_PATH: join(dir, 'caac.sqlite'),
     CAAC_SCHEDULER_POLL_MS: '100',
-  });
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { logger: createLogger({ level: 'silent' }), clock });
-  base = `http://127.0.0.1:${(await app.start()).port}`;
+  }, { clock }, 'caac-reminder-metrics-');
+  ({ base } = service);
 }, 60_000);
 
 afterAll(async () => {
-  await app?.stop();
+  await service?.stop();
   await slack?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Sets a one-off reminder in `channel` through the slash command, and waits for its answer on response_url. */

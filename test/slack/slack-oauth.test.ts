@@ -1,45 +1,37 @@
 // The OAuth install into a second workspace through the running service: /slack/install → Slack (stand-in) →
 // /slack/oauth_redirect stores the installation in the database; then /caac from that workspace is answered with
 // the installation's bot ids, with no call to Slack.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logging.js';
+import { startTestService } from '../support/start-test-service.js';
+import type { TestService } from '../support/start-test-service.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
 const slash = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
 const SECRET = 'oauth-signing-secret';
 let slack: SlackStandIn;
-let app: CaacApp;
+let service: TestService;
 let base: string;
 let dir: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  dir = mkdtempSync(join(tmpdir(), 'caac-oauth-'));
-  const read = readConfig({
+  service = await startTestService({
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_CLIENT_ID: '1111.2222',
     SLACK_CLIENT_SECRET: 'client-secret',
     SLACK_STATE_SECRET: 'state-secret-0123456789',
     SLACK_API_URL: slack.apiUrl,
-    CAAC_DB_PATH: join(dir, 'caac.sqlite'),
-  });
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { logger: createLogger({ level: 'silent' }), scheduler: false });
-  base = `http://127.0.0.1:${(await app.start()).port}`;
+  }, { scheduler: false }, 'caac-oauth-');
+  ({ base, dir } = service);
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await service?.stop();
   await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Slack OAuth install', () => {

@@ -1,16 +1,12 @@
 // Slack through the running service (createApp on port 0) and Bolt's real HTTPReceiver, with requests signed as Slack
 // signs them, form-encoded as Slack sends them. The Web API and response_url are stand-ins on 127.0.0.1 that record
 // every call: the answer path must make none.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
+import { startTestService } from '../support/start-test-service.js';
+import type { TestService } from '../support/start-test-service.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { BODY_LIMITS } from '../../src/http/read-body.js';
-import { createLogger } from '../../src/logging.js';
 import type { SlackBlock } from '../../src/render/answer-to-block-kit.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn } from './slack-stand-in.js';
@@ -22,34 +18,26 @@ const homeOpened = JSON.parse(readFileSync(new URL('event-app-home-opened.json',
 
 const SECRET = 'test-signing-secret-0123456789';
 let slack: SlackStandIn;
-let app: CaacApp;
+let service: TestService;
 let base: string;
-let dir: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  dir = mkdtempSync(join(tmpdir(), 'caac-slack-'));
-  const read = readConfig({
+  service = await startTestService({
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: slack.apiUrl,
-    CAAC_DB_PATH: join(dir, 'caac.sqlite'),
-  });
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, {
-    logger: createLogger({ level: 'silent' }),
+  }, {
     scheduler: false,
     // Answers follow the injected clock (the founding document's date); signatures are checked against real time.
     clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
-  });
-  const { port } = await app.start();
-  base = `http://127.0.0.1:${port}`;
+  }, 'caac-slack-');
+  ({ base } = service);
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await service?.stop();
   await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('start-up', () => {

@@ -1,35 +1,25 @@
 // Socket Mode (SLACK_APP_TOKEN): the service asks Slack (the stand-in) for a socket URL instead of serving
 // /slack/events, identifies the bot once, and keeps serving health even when the socket cannot connect.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logging.js';
+import { startTestService } from '../support/start-test-service.js';
+import type { TestService } from '../support/start-test-service.js';
 import { startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
 let slack: SlackStandIn;
-let app: CaacApp;
+let service: TestService;
 let base: string;
-let dir: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
   slack.reply('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-  dir = mkdtempSync(join(tmpdir(), 'caac-socket-'));
-  const read = readConfig({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.apiUrl, CAAC_DB_PATH: join(dir, 'caac.sqlite') });
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { logger: createLogger({ level: 'silent' }), scheduler: false });
-  base = `http://127.0.0.1:${(await app.start()).port}`;
+  service = await startTestService({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.apiUrl }, { scheduler: false }, 'caac-socket-');
+  ({ base } = service);
 });
 
 afterAll(async () => {
-  await app?.stop();
+  await service?.stop();
   await slack?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('Slack in Socket Mode', () => {
