@@ -34,8 +34,44 @@ export interface GeneratedDataset {
   missNames: string[];
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'ta', 'ne', 'so', 'vi', 'da', 'go', 'be', 'zu', 'pa', 'ri', 'mo', 'ke', 'la', 'tu', 'fa', 'ni', 'sa', 'do', 'ye', 'wa'];
-const KINDS = ['Movement', 'Front', 'Alliance', 'Army', 'Union', 'Brigade', 'Council', 'Forces', 'Militia', 'Coalition'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ru',
+  'ta',
+  'ne',
+  'so',
+  'vi',
+  'da',
+  'go',
+  'be',
+  'zu',
+  'pa',
+  'ri',
+  'mo',
+  'ke',
+  'la',
+  'tu',
+  'fa',
+  'ni',
+  'sa',
+  'do',
+  'ye',
+  'wa',
+];
+const KINDS = [
+  'Movement',
+  'Front',
+  'Alliance',
+  'Army',
+  'Union',
+  'Brigade',
+  'Council',
+  'Forces',
+  'Militia',
+  'Coalition',
+];
 const AIMS = ['Liberation', 'Defence', 'Unity', 'Salvation', 'Renewal', 'Justice', 'Resistance', 'Democracy'];
 const CODES = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
 const SOURCES = 40;
@@ -86,7 +122,9 @@ export async function generateDataset(opts: GenerateOptions, out?: string): Prom
 
   await write('reference.yaml', {
     source: 'bench-source-0',
-    violation_codes: Object.fromEntries(CODES.map((c) => [c, { label: `Parties for violation ${c}`, short: `violation ${c}` }])),
+    violation_codes: Object.fromEntries(
+      CODES.map((c) => [c, { label: `Parties for violation ${c}`, short: `violation ${c}` }]),
+    ),
     markers: {
       action_plan: { symbol: '~', label: 'Concluded an action plan.' },
       persistent_perpetrator: { symbol: '*', label: 'In the annexes for at least five years.' },
@@ -125,7 +163,13 @@ export async function generateDataset(opts: GenerateOptions, out?: string): Prom
         id: `${countryId}-p${p}`,
         country: countryId,
         name,
-        acronyms: [`${name.split(' ').filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')}${c}-${p}`],
+        acronyms: [
+          `${name
+            .split(' ')
+            .filter((w) => /^[A-Z]/.test(w))
+            .map((w) => w[0])
+            .join('')}${c}-${p}`,
+        ],
         other_names: [`${place} ${pick(KINDS).toLowerCase()}`],
         listings,
         ...(rnd() < 0.2 ? { persistent_perpetrator: { value: true, source: source() } } : {}),
@@ -141,9 +185,22 @@ export async function generateDataset(opts: GenerateOptions, out?: string): Prom
       in_annexes_since: { year: 2010 + (c % 10), source: source() },
       sg_country_reports: [{ year: 2018, source: source() }],
       lead_country: [{ value: 'France', source: source(), as_of: '2021-06' }],
-      figures: [{ metric: 'grave violations verified', value: Math.floor(rnd() * 500), period: 'January–March 2021', source: source() }],
+      figures: [
+        {
+          metric: 'grave violations verified',
+          value: Math.floor(rnd() * 500),
+          period: 'January–March 2021',
+          source: source(),
+        },
+      ],
       recommendations: [
-        { to: 'Security Council', date: '2021-06', topics: ['protection'], text: `Call on all parties in ${countryName} to release children.`, source: source() },
+        {
+          to: 'Security Council',
+          date: '2021-06',
+          topics: ['protection'],
+          text: `Call on all parties in ${countryName} to release children.`,
+          source: source(),
+        },
       ],
       summaries: [{ text: `${countryName} has been on the agenda since ${2010 + (c % 10)}.`, source: source() }],
     };
@@ -155,7 +212,14 @@ export async function generateDataset(opts: GenerateOptions, out?: string): Prom
         name: `United Nations Mission in ${countryName}`,
         country: countryId,
         status: 'active',
-        mandates: [{ resolution: `${2500 + (c % 400)} (2025)`, adopted: '2025-06-27', expires: opts.missionExpires ?? '2026-06-30', source: source() }],
+        mandates: [
+          {
+            resolution: `${2500 + (c % 400)} (2025)`,
+            adopted: '2025-06-27',
+            expires: opts.missionExpires ?? '2026-06-30',
+            source: source(),
+          },
+        ],
       },
     ];
     await write(`countries/${countryId}.yaml`, { country, parties, missions });
@@ -203,5 +267,7 @@ if (isMain(import.meta.url)) {
     { countries: Number(arg('countries', '200')), partiesPerCountry: Number(arg('parties-per-country', '100')) },
     outArg,
   );
-  process.stdout.write(`wrote ${result.countries} countries, ${result.parties} parties, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.dir}\n`);
+  process.stdout.write(
+    `wrote ${result.countries} countries, ${result.parties} parties, ${(result.bytes / 1e6).toFixed(1)} MB in ${result.dir}\n`,
+  );
 }

@@ -21,14 +21,18 @@ const quick = argv.includes('--quick');
 const only = new Set((flag('only') ?? 'slack,dataset,reminders').split(','));
 const durationSec = Number(flag('duration') ?? (quick ? 2 : 5));
 const started = performance.now();
-const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 const machine = [
   `node ${process.version}`,
   `${cpus().length} CPUs (nproc), ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
   `${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`,
   `${process.platform} ${process.arch}`,
-  `load average at start ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+  `load average at start ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
 ];
 if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm run bench does) for the heap figures');
 
@@ -63,7 +67,15 @@ try {
   }
   if (only.has('dataset')) {
     log('dataset at scale');
-    rows.push(...(await datasetAtScale({ scales: quick ? [1] : [1, 2, 4], lookups: quick ? 500 : 2000, budgetMs: quick ? 60_000 : 180_000, loopMs: quick ? 5_000 : 10_000, log })));
+    rows.push(
+      ...(await datasetAtScale({
+        scales: quick ? [1] : [1, 2, 4],
+        lookups: quick ? 500 : 2000,
+        budgetMs: quick ? 60_000 : 180_000,
+        loopMs: quick ? 5_000 : 10_000,
+        log,
+      })),
+    );
   }
   if (only.has('reminders')) {
     rows.push(
@@ -100,4 +112,6 @@ await mkdir(path.dirname(out), { recursive: true });
 await writeFile(out, report);
 log(`written to ${out}`);
 const missed = rows.filter((r) => r.verdict === 'missed').length;
-log(`${rows.filter((r) => r.verdict === 'met').length} targets met, ${missed} missed, ${rows.filter((r) => r.verdict === 'skipped').length} skipped`);
+log(
+  `${rows.filter((r) => r.verdict === 'met').length} targets met, ${missed} missed, ${rows.filter((r) => r.verdict === 'skipped').length} skipped`,
+);

@@ -22,7 +22,8 @@ function draw(size, background) {
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
       let cover = 0;
-      for (let sj = 0; sj < n; sj++) for (let si = 0; si < n; si++) cover += mark((i + (si + 0.5) / n) / size, (j + (sj + 0.5) / n) / size);
+      for (let sj = 0; sj < n; sj++)
+        for (let si = 0; si < n; si++) cover += mark((i + (si + 0.5) / n) / size, (j + (sj + 0.5) / n) / size);
       cover /= n * n;
       const o = (j * size + i) * 4;
       if (background) {

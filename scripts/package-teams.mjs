@@ -45,19 +45,25 @@ export function validateManifest(manifest) {
   addFormats(ajv);
   const validate = ajv.compile(body);
   if (validate(manifest)) return [];
-  return validate.errors.map((e) => `manifest${e.instancePath || ''}: ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+  return validate.errors.map(
+    (e) => `manifest${e.instancePath || ''}: ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 }
 
 /** Fills the placeholders and returns the package's files, or the problems. */
 export function buildTeamsPackage({ appId, teamsAppId, host, version }) {
   const problems = [];
-  if (!appId) problems.push('MicrosoftAppId: required (the bot\'s app id): set the variable or pass --app-id');
-  else if (!GUID.test(appId) || appId === PLACEHOLDER_ID) problems.push(`MicrosoftAppId: must be the bot's GUID, got '${appId}'`);
+  if (!appId) problems.push("MicrosoftAppId: required (the bot's app id): set the variable or pass --app-id");
+  else if (!GUID.test(appId) || appId === PLACEHOLDER_ID)
+    problems.push(`MicrosoftAppId: must be the bot's GUID, got '${appId}'`);
   const teamsId = teamsAppId || appId;
-  if (teamsAppId && (!GUID.test(teamsAppId) || teamsAppId === PLACEHOLDER_ID)) problems.push(`TEAMS_APP_ID: must be a GUID, got '${teamsAppId}'`);
+  if (teamsAppId && (!GUID.test(teamsAppId) || teamsAppId === PLACEHOLDER_ID))
+    problems.push(`TEAMS_APP_ID: must be a GUID, got '${teamsAppId}'`);
   const bareHost = (host ?? '').replace(/^https?:\/\//i, '').replace(/\/.*$/, '');
-  if (!bareHost) problems.push('CAAC_PUBLIC_HOST: required (the public host name of the service): set the variable or pass --host');
-  else if (!HOST.test(bareHost) || bareHost === PLACEHOLDER_HOST) problems.push(`CAAC_PUBLIC_HOST: must be a public host name such as caac.example.org, got '${host}'`);
+  if (!bareHost)
+    problems.push('CAAC_PUBLIC_HOST: required (the public host name of the service): set the variable or pass --host');
+  else if (!HOST.test(bareHost) || bareHost === PLACEHOLDER_HOST)
+    problems.push(`CAAC_PUBLIC_HOST: must be a public host name such as caac.example.org, got '${host}'`);
   if (problems.length > 0) return { ok: false, problems };
 
   const template = readFileSync(join(manifestDir, 'manifest.json'), 'utf8');
@@ -124,7 +130,9 @@ function main() {
     { level: 9 },
   );
   writeFileSync(out, zip);
-  console.log(`wrote ${out}: Teams app ${result.manifest.id} for bot ${result.manifest.bots[0].botId} at ${result.manifest.validDomains.join(', ')}`);
+  console.log(
+    `wrote ${out}: Teams app ${result.manifest.id} for bot ${result.manifest.bots[0].botId} at ${result.manifest.validDomains.join(', ')}`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

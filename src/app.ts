@@ -162,7 +162,13 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       // While stopping, a keep-alive socket is not kept for another request: the server can close as soon as it is sent.
       if (stopping) req.socket.end();
       // One line per request: what the adapter noted (command kind, outcome) joins the HTTP fields.
-      const line = { method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started), ...requestNote(req) };
+      const line = {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - started),
+        ...requestNote(req),
+      };
       if (path === '/healthz' || path === '/readyz' || path === '/metrics') log.debug(line, 'request');
       else log.info(line, 'request');
       if (path === '/slack/events' && res.statusCode === 401) metrics.refused('bad-signature', 'slack');
@@ -212,7 +218,11 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
         });
       } catch (err) {
         const where = config.databaseUrl ? 'DATABASE_URL' : `CAAC_DB_PATH (${config.dbPath})`;
-        throw new StartupError('the database could not be opened', [`${where}: ${err instanceof Error ? err.message : String(err)}`], { cause: err });
+        throw new StartupError(
+          'the database could not be opened',
+          [`${where}: ${err instanceof Error ? err.message : String(err)}`],
+          { cause: err },
+        );
       }
       logger.info({ dialect: storage.dialect }, 'database open');
 
@@ -220,7 +230,13 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       // The deliveries are filled in below, once the platforms exist; the plugin reads the object when it posts.
       const deliveries: Deliveries = {};
       const store = createReminderStore(storage);
-      const reminderCommands = createReminderCommands({ store, dataset, clock, deliveries, defaultTz: config.defaultTz });
+      const reminderCommands = createReminderCommands({
+        store,
+        dataset,
+        clock,
+        deliveries,
+        defaultTz: config.defaultTz,
+      });
       const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands });
       // Every platform's commands pass here: rate limits, and the request metrics (command kind and outcome only).
       // The adapters parse a text to route it, then hand the same text here: the last parse is reused (a Command is
@@ -235,8 +251,13 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
         handle: async (text, context) => {
           const done = metrics.startRequest();
           const command = parse(text).kind;
-          const user = context.userId ? `${context.platform}:${context.channel?.workspaceId ?? ''}:${context.userId}` : undefined;
-          const decision = limiter.take({ ...(user ? { user } : {}), ...(context.channel ? { channel: channelKey(context.channel) } : {}) });
+          const user = context.userId
+            ? `${context.platform}:${context.channel?.workspaceId ?? ''}:${context.userId}`
+            : undefined;
+          const decision = limiter.take({
+            ...(user ? { user } : {}),
+            ...(context.channel ? { channel: channelKey(context.channel) } : {}),
+          });
           if (!decision.ok) {
             done({ platform: context.platform, command, outcome: 'rate-limited' });
             metrics.refused('rate-limited', context.platform);
@@ -267,7 +288,10 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
         });
         deliveries.slack = slack.delivery;
-        logger.info({ mode: config.slack.mode }, `Slack is on (${config.slack.mode === 'socket' ? 'Socket Mode' : 'POST /slack/events'})`);
+        logger.info(
+          { mode: config.slack.mode },
+          `Slack is on (${config.slack.mode === 'socket' ? 'Socket Mode' : 'POST /slack/events'})`,
+        );
       }
       teams = createTeamsHandler({
         config,
@@ -367,6 +391,9 @@ function slackOffMessage(config: Config): string {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

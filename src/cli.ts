@@ -65,9 +65,13 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         break;
       case '--now': {
         const v = value();
-        if (v === undefined) return { error: '--now needs a date, e.g. --now 2021-06-01 or --now 2021-06-01T09:00:00+02:00' };
+        if (v === undefined)
+          return { error: '--now needs a date, e.g. --now 2021-06-01 or --now 2021-06-01T09:00:00+02:00' };
         const at = parseNow(v);
-        if (!at) return { error: `--now: "${v}" is not an ISO 8601 date or date-time (e.g. 2021-06-01 or 2021-06-01T09:00:00Z)` };
+        if (!at)
+          return {
+            error: `--now: "${v}" is not an ISO 8601 date or date-time (e.g. 2021-06-01 or 2021-06-01T09:00:00Z)`,
+          };
         options.now = at;
         break;
       }
@@ -104,7 +108,11 @@ export async function run(argv: readonly string[]): Promise<CliResult> {
   if (first === 'data') {
     if (second === 'check' && parsed.words.length === 2) return dataCheck(dir);
     if (second === 'stale' && parsed.words.length === 2) return dataStale(dir, parsed);
-    return { code: 2, stdout: '', stderr: `caac: unknown data command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n` };
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `caac: unknown data command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n`,
+    };
   }
 
   const loaded = await loadDataset(dir);
@@ -129,7 +137,11 @@ export function exitCode(answer: Answer): 0 | 1 | 2 {
 }
 
 function invalidDataset(lines: readonly string[]): CliResult {
-  return { code: 2, stdout: '', stderr: `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'}: the dataset was not loaded\n` };
+  return {
+    code: 2,
+    stdout: '',
+    stderr: `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'}: the dataset was not loaded\n`,
+  };
 }
 
 async function dataCheck(dir: string): Promise<CliResult> {

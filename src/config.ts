@@ -54,7 +54,11 @@ export interface Config {
 export type ReadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
 // Environment values are strings; an empty string counts as unset (docker-compose writes `FOO=` for unset values).
-const optional = z.string().trim().optional().transform((v) => (v === undefined || v === '' ? undefined : v));
+const optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
 
 const wholeNumber = (min: number, max: number) =>
   optional.pipe(
@@ -66,7 +70,10 @@ const wholeNumber = (min: number, max: number) =>
       .optional(),
   );
 
-const timeZone = optional.refine((tz) => tz === undefined || isTimeZone(tz), 'must be an IANA time zone such as UTC or Europe/Paris');
+const timeZone = optional.refine(
+  (tz) => tz === undefined || isTimeZone(tz),
+  'must be an IANA time zone such as UTC or Europe/Paris',
+);
 
 const prefixed = (prefix: string, what: string) =>
   optional.refine((v) => v === undefined || v.startsWith(prefix), `must be ${what} (starting "${prefix}")`);
@@ -187,7 +194,8 @@ type Env = z.infer<typeof EnvSchema>;
 
 // Decides Slack's mode from which variables are set; a half-configured Slack is a problem, not silently "off".
 function slackConfig(e: Env, problems: string[]): SlackConfig {
-  const apiUrl = e.SLACK_API_URL === undefined ? undefined : e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
+  const apiUrl =
+    e.SLACK_API_URL === undefined ? undefined : e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`;
   const common = {
     ...(apiUrl !== undefined ? { apiUrl } : {}),
     ...(e.SLACK_SIGNING_SECRET !== undefined ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
@@ -196,17 +204,25 @@ function slackConfig(e: Env, problems: string[]): SlackConfig {
   const oauth = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
   const anyOauth = oauth.some((v) => v !== undefined);
   if (anyOauth && oauth.some((v) => v === undefined)) {
-    const missing = (['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const).filter((n) => e[n] === undefined);
-    problems.push(`${missing.join(', ')}: required for the OAuth install together with the other SLACK_CLIENT_*/SLACK_STATE_SECRET variables`);
+    const missing = (['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const).filter(
+      (n) => e[n] === undefined,
+    );
+    problems.push(
+      `${missing.join(', ')}: required for the OAuth install together with the other SLACK_CLIENT_*/SLACK_STATE_SECRET variables`,
+    );
   }
   if (e.SLACK_APP_TOKEN !== undefined) {
-    if (e.SLACK_BOT_TOKEN === undefined) problems.push('SLACK_BOT_TOKEN: required for Socket Mode (SLACK_APP_TOKEN is set)');
-    if (anyOauth) problems.push('SLACK_APP_TOKEN: Socket Mode serves one workspace; unset it or the SLACK_CLIENT_* variables');
+    if (e.SLACK_BOT_TOKEN === undefined)
+      problems.push('SLACK_BOT_TOKEN: required for Socket Mode (SLACK_APP_TOKEN is set)');
+    if (anyOauth)
+      problems.push('SLACK_APP_TOKEN: Socket Mode serves one workspace; unset it or the SLACK_CLIENT_* variables');
     return { mode: 'socket', appToken: e.SLACK_APP_TOKEN, ...common };
   }
   if (anyOauth) {
-    if (e.SLACK_SIGNING_SECRET === undefined) problems.push('SLACK_SIGNING_SECRET: required for Slack over HTTP (the OAuth variables are set)');
-    if (e.SLACK_BOT_TOKEN !== undefined) problems.push('SLACK_BOT_TOKEN: leave unset with the OAuth install (tokens come from each installation)');
+    if (e.SLACK_SIGNING_SECRET === undefined)
+      problems.push('SLACK_SIGNING_SECRET: required for Slack over HTTP (the OAuth variables are set)');
+    if (e.SLACK_BOT_TOKEN !== undefined)
+      problems.push('SLACK_BOT_TOKEN: leave unset with the OAuth install (tokens come from each installation)');
     return {
       mode: 'oauth',
       ...common,
@@ -216,9 +232,12 @@ function slackConfig(e: Env, problems: string[]): SlackConfig {
     };
   }
   if (e.SLACK_SIGNING_SECRET !== undefined || e.SLACK_BOT_TOKEN !== undefined) {
-    if (e.SLACK_SIGNING_SECRET === undefined) problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN for Slack over HTTP');
+    if (e.SLACK_SIGNING_SECRET === undefined)
+      problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN for Slack over HTTP');
     if (e.SLACK_BOT_TOKEN === undefined) {
-      problems.push('SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for OAuth)');
+      problems.push(
+        'SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for OAuth)',
+      );
     }
     return { mode: 'single', ...common };
   }

@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const read = readConfig(process.env);
   if (!read.ok) {
     for (const problem of read.problems) process.stderr.write(`${problem}\n`);
-    process.stderr.write('caac-bot: the configuration above is invalid; see the README (Configuration) for every variable.\n');
+    process.stderr.write(
+      'caac-bot: the configuration above is invalid; see the README (Configuration) for every variable.\n',
+    );
     process.exit(2);
   }
   const { config } = read;
@@ -44,7 +46,9 @@ async function main(): Promise<void> {
     if (err instanceof StartupError) {
       logger.fatal({ problems: err.lines.slice(0, 100) }, err.message);
       // The lines quote paths and driver messages, which could carry a secret value: scrubbed like the logs.
-      process.stderr.write([`caac-bot: ${err.message}`, ...err.lines].map((l) => `${scrubString(l, secrets)}\n`).join(''));
+      process.stderr.write(
+        [`caac-bot: ${err.message}`, ...err.lines].map((l) => `${scrubString(l, secrets)}\n`).join(''),
+      );
       await app.stop().catch(() => {});
       process.exit(2);
     }

@@ -29,11 +29,16 @@ export default function setup(): void {
   const fresh = existsSync(built) && statSync(built).mtimeMs >= newestMtime(['src', 'bench', 'scripts']);
   if (fresh && !process.env.CAAC_FORCE_BUILD) return;
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
   } catch (err) {
     // tsc still emits JavaScript when it reports type errors; `npm test` runs the typecheck that fails on them.
     if (!existsSync(built)) throw err;
     const out = (err as { stdout?: Buffer }).stdout?.toString() ?? '';
-    process.stderr.write(`global-setup: tsc reported errors (dist/ was still built):\n${out.split('\n').slice(0, 20).join('\n')}\n`);
+    process.stderr.write(
+      `global-setup: tsc reported errors (dist/ was still built):\n${out.split('\n').slice(0, 20).join('\n')}\n`,
+    );
   }
 }

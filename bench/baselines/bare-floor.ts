@@ -16,7 +16,9 @@ export function startBareFloor(port = 0, secret = BENCH_SIGNING_SECRET): Promise
       const body = Buffer.concat(chunks).toString('utf8');
       const timestamp = Number(req.headers['x-slack-request-timestamp']);
       const given = Buffer.from(String(req.headers['x-slack-signature'] ?? ''));
-      const expected = Buffer.from('v0=' + createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex'));
+      const expected = Buffer.from(
+        `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`,
+      );
       const fresh = Math.abs(Date.now() / 1000 - timestamp) <= 300;
       if (!fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
         res.writeHead(401).end();

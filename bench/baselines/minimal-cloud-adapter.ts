@@ -25,7 +25,7 @@ export function startMinimalCloudAdapter(port = 0): Promise<RunningServer> {
         return;
       }
       // The smallest Express-like shim botbuilder's process() needs.
-      const request: Request = { body, headers: req.headers, method: req.method };
+      const request: Request = { body, headers: req.headers, ...(req.method ? { method: req.method } : {}) };
       const response: Response = {
         socket: req.socket,
         status: (code: number) => (res.statusCode = code),

@@ -9,13 +9,20 @@ import { loadInChild } from '../support/load-in-child.js';
 import { fmt, skipped, times, verdict, type Row } from '../support/row.js';
 
 interface Loader {
-  loadDataset(dir: string): Promise<{ ok: true; dataset: Dataset } | { ok: false; problems: Array<{ file: string; line: number; field: string; message: string }> }>;
+  loadDataset(
+    dir: string,
+  ): Promise<
+    | { ok: true; dataset: Dataset }
+    | { ok: false; problems: Array<{ file: string; line: number; field: string; message: string }> }
+  >;
 }
 interface Resolver {
   resolveName(dataset: Dataset, query: string): { ok: boolean };
 }
 interface CoreModule {
-  createCore(deps: { dataset: () => Dataset; clock: { now(): Date } }): { handle(text: string, context: { platform: 'cli' }): Promise<{ outcome: string }> };
+  createCore(deps: { dataset: () => Dataset; clock: { now(): Date } }): {
+    handle(text: string, context: { platform: 'cli' }): Promise<{ outcome: string }>;
+  };
 }
 
 /** What one scale measured. */
@@ -61,7 +68,13 @@ async function timedAsync(n: number, maxMs: number, fn: (i: number) => Promise<u
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /** Runs the dataset cases at each scale (1 = 200 countries × 100 parties), within `budgetMs` overall. */
-export async function datasetAtScale(opts: { scales: number[]; lookups: number; budgetMs: number; loopMs: number; log: (s: string) => void }): Promise<Row[]> {
+export async function datasetAtScale(opts: {
+  scales: number[];
+  lookups: number;
+  budgetMs: number;
+  loopMs: number;
+  log: (s: string) => void;
+}): Promise<Row[]> {
   const loader = await importPart<Loader>('src/dataset/load-dataset.js');
   if (!loader.ok) return [skipped('Dataset at scale', loader.reason)];
   const resolver = await importPart<Resolver>('src/dataset/resolver.js');
@@ -74,7 +87,12 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
     const elapsed = performance.now() - started;
     const estimate = last ? (last.totalMs * scale) / last.scale : 0;
     if (last && elapsed + estimate > opts.budgetMs) {
-      rows.push(skipped(`Dataset ${scale}x`, `would take ~${fmt(estimate / 1000, 0)} s (${scale / last.scale}× the ${last.scale}x run's ${fmt(last.totalMs / 1000, 0)} s), over the bench's ${fmt(opts.budgetMs / 1000)} s budget for this case`));
+      rows.push(
+        skipped(
+          `Dataset ${scale}x`,
+          `would take ~${fmt(estimate / 1000, 0)} s (${scale / last.scale}× the ${last.scale}x run's ${fmt(last.totalMs / 1000, 0)} s), over the bench's ${fmt(opts.budgetMs / 1000)} s budget for this case`,
+        ),
+      );
       continue;
     }
     const scaleStarted = performance.now();
@@ -90,11 +108,26 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
       const warmLoadMs = performance.now() - tw;
       if (!loaded.ok) {
         const first = loaded.problems[0];
-        rows.push(skipped(`Dataset ${scale}x`, `the generated dataset did not load (${loaded.problems.length} problems, first: ${first?.file}:${first?.line}: ${first?.field}: ${first?.message})`));
+        rows.push(
+          skipped(
+            `Dataset ${scale}x`,
+            `the generated dataset did not load (${loaded.problems.length} problems, first: ${first?.file}:${first?.line}: ${first?.field}: ${first?.message})`,
+          ),
+        );
         continue;
       }
       const dataset = loaded.dataset;
-      const f: ScaleFigures = { scale, parties: generated.parties, loadMs, heapMiB, indexMs: NaN, lookupP50: NaN, lookupP99: NaN, missP99: NaN, totalMs: NaN };
+      const f: ScaleFigures = {
+        scale,
+        parties: generated.parties,
+        loadMs,
+        heapMiB,
+        indexMs: NaN,
+        lookupP50: NaN,
+        lookupP99: NaN,
+        missP99: NaN,
+        totalMs: NaN,
+      };
       if (resolver.ok) {
         const resolve = resolver.module.resolveName;
         const ti = performance.now();
@@ -112,14 +145,21 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
         f.lookupP50 = quantile(hits, 0.5);
         f.lookupP99 = quantile(hits, 0.99);
         f.missP99 = quantile(misses, 0.99);
-        opts.log(`dataset ${scale}x: ${found}/${opts.lookups} names found, ${missed}/${misses.length} made-up names missed`);
+        opts.log(
+          `dataset ${scale}x: ${found}/${opts.lookups} names found, ${missed}/${misses.length} made-up names missed`,
+        );
       }
       if (core.ok) {
-        const c = core.module.createCore({ dataset: () => dataset, clock: { now: () => new Date('2026-06-01T09:00:00Z') } });
+        const c = core.module.createCore({
+          dataset: () => dataset,
+          clock: { now: () => new Date('2026-06-01T09:00:00Z') },
+        });
         const answers = await timedAsync(Math.min(opts.lookups, 500), opts.loopMs, (i) =>
           c.handle(generated.partyNames[(i * 104729) % generated.partyNames.length]!, { platform: 'cli' }),
         );
-        const missAnswers = await timedAsync(200, opts.loopMs, (i) => c.handle(generated.missNames[i % generated.missNames.length]!, { platform: 'cli' }));
+        const missAnswers = await timedAsync(200, opts.loopMs, (i) =>
+          c.handle(generated.missNames[i % generated.missNames.length]!, { platform: 'cli' }),
+        );
         f.coreMissCount = missAnswers.length;
         f.coreP99 = quantile(answers, 0.99);
         f.coreMissP99 = quantile(missAnswers, 0.99);
@@ -127,16 +167,54 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
       f.totalMs = performance.now() - scaleStarted;
       figures.push(f);
       const area = `Dataset ${scale}x (${fmt(generated.parties)} parties)`;
-      rows.push({ area, figure: 'load + validate, fresh process (ms)', value: fmt(loadMs), target: scale === 1 ? '< 1,000 ms' : undefined, verdict: scale === 1 ? verdict(loadMs < 1000) : 'info', note: `${fmt(generated.bytes / 1e6, 1)} MB of YAML in ${generated.files} files; as at start-up` });
-      rows.push({ area, figure: 'load + validate, warm process (ms)', value: fmt(warmLoadMs), target: scale === 1 ? '< 1,000 ms' : undefined, verdict: scale === 1 ? verdict(warmLoadMs < 1000) : 'info', note: 'as a hot reload: code already compiled by the JIT' });
-      rows.push({ area, figure: 'heap retained / peak RSS of the loading process (MiB)', value: `${fmt(heapMiB, 1)} / ${fmt(clean.peakRssMiB, 0)}`, verdict: 'info', note: 'measured in a fresh process' });
+      rows.push({
+        area,
+        figure: 'load + validate, fresh process (ms)',
+        value: fmt(loadMs),
+        target: scale === 1 ? '< 1,000 ms' : undefined,
+        verdict: scale === 1 ? verdict(loadMs < 1000) : 'info',
+        note: `${fmt(generated.bytes / 1e6, 1)} MB of YAML in ${generated.files} files; as at start-up`,
+      });
+      rows.push({
+        area,
+        figure: 'load + validate, warm process (ms)',
+        value: fmt(warmLoadMs),
+        target: scale === 1 ? '< 1,000 ms' : undefined,
+        verdict: scale === 1 ? verdict(warmLoadMs < 1000) : 'info',
+        note: 'as a hot reload: code already compiled by the JIT',
+      });
+      rows.push({
+        area,
+        figure: 'heap retained / peak RSS of the loading process (MiB)',
+        value: `${fmt(heapMiB, 1)} / ${fmt(clean.peakRssMiB, 0)}`,
+        verdict: 'info',
+        note: 'measured in a fresh process',
+      });
       if (resolver.ok) {
         rows.push({ area, figure: 'first lookup, builds the index (ms)', value: fmt(f.indexMs), verdict: 'info' });
-        rows.push({ area, figure: 'name lookup p50 / p99 (ms)', value: `${fmt(f.lookupP50, 3)} / ${fmt(f.lookupP99, 3)}`, target: 'p99 < 1 ms', verdict: verdict(f.lookupP99 < 1) });
-        rows.push({ area, figure: 'fuzzy miss p99 (ms)', value: fmt(f.missP99, 3), verdict: 'info', note: `a made-up name: typo-tolerant search, then suggestions (${f.missCount} runs)` });
+        rows.push({
+          area,
+          figure: 'name lookup p50 / p99 (ms)',
+          value: `${fmt(f.lookupP50, 3)} / ${fmt(f.lookupP99, 3)}`,
+          target: 'p99 < 1 ms',
+          verdict: verdict(f.lookupP99 < 1),
+        });
+        rows.push({
+          area,
+          figure: 'fuzzy miss p99 (ms)',
+          value: fmt(f.missP99, 3),
+          verdict: 'info',
+          note: `a made-up name: typo-tolerant search, then suggestions (${f.missCount} runs)`,
+        });
       } else rows.push(skipped(area, resolver.reason));
       if (f.coreP99 !== undefined) {
-        rows.push({ area, figure: 'whole answer (core.handle) p99, hit / miss (ms)', value: `${fmt(f.coreP99, 3)} / ${fmt(f.coreMissP99, 3)}`, verdict: 'info', note: `${f.coreMissCount} misses` });
+        rows.push({
+          area,
+          figure: 'whole answer (core.handle) p99, hit / miss (ms)',
+          value: `${fmt(f.coreP99, 3)} / ${fmt(f.coreMissP99, 3)}`,
+          verdict: 'info',
+          note: `${f.coreMissCount} misses`,
+        });
       } else if (!core.ok) rows.push(skipped(area, core.reason));
     } finally {
       await rm(generated.dir, { recursive: true, force: true });
@@ -157,9 +235,23 @@ export async function datasetAtScale(opts: { scales: number[]; lookups: number; 
       verdict: verdict(growth <= 1.5),
     });
     const memGrowth = top.heapMiB / top.parties / (base.heapMiB / base.parties);
-    rows.push({ area: 'Dataset growth', figure: `heap per party, ${top.scale}x vs 1x`, value: `${fmt((top.heapMiB * 1024) / top.parties, 2)} KiB vs ${fmt((base.heapMiB * 1024) / base.parties, 2)} KiB`, ratio: times(memGrowth), target: 'linear (≤ 1.5×)', verdict: verdict(memGrowth <= 1.5) });
+    rows.push({
+      area: 'Dataset growth',
+      figure: `heap per party, ${top.scale}x vs 1x`,
+      value: `${fmt((top.heapMiB * 1024) / top.parties, 2)} KiB vs ${fmt((base.heapMiB * 1024) / base.parties, 2)} KiB`,
+      ratio: times(memGrowth),
+      target: 'linear (≤ 1.5×)',
+      verdict: verdict(memGrowth <= 1.5),
+    });
     if (Number.isFinite(top.lookupP99)) {
-      rows.push({ area: 'Dataset growth', figure: `lookup p99, ${top.scale}x vs 1x`, value: `${fmt(top.lookupP99, 3)} vs ${fmt(base.lookupP99, 3)} ms`, ratio: times(top.lookupP99 / base.lookupP99), target: `≤ ${top.scale}× (linear or better)`, verdict: verdict(top.lookupP99 / base.lookupP99 <= top.scale * 1.5) });
+      rows.push({
+        area: 'Dataset growth',
+        figure: `lookup p99, ${top.scale}x vs 1x`,
+        value: `${fmt(top.lookupP99, 3)} vs ${fmt(base.lookupP99, 3)} ms`,
+        ratio: times(top.lookupP99 / base.lookupP99),
+        target: `≤ ${top.scale}× (linear or better)`,
+        verdict: verdict(top.lookupP99 / base.lookupP99 <= top.scale * 1.5),
+      });
     }
   }
   return rows;

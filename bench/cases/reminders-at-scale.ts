@@ -26,7 +26,7 @@ export interface RemindersOptions {
   channels: number;
   due: number;
   dueChannels: number;
-  databaseUrl?: string;
+  databaseUrl?: string | undefined;
   workDir: string;
   /** Longest the delivery may run before it is cut off and reported as missed. */
   deliveryTimeoutMs: number;
@@ -50,19 +50,33 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
 
   // The subscriptions follow countries of a generated dataset whose mandates all run to 2030, so that nothing is due
   // from them now: the 1,000 due reminders below are the only work, and every poll still plans all 100,000.
-  const generated = await generateDataset({ countries: 200, partiesPerCountry: 5, seed: 11, missionExpires: '2030-06-30' });
+  const generated = await generateDataset({
+    countries: 200,
+    partiesPerCountry: 5,
+    seed: 11,
+    missionExpires: '2030-06-30',
+  });
   const loaded = await loader.module.loadDataset(generated.dir);
   await rm(generated.dir, { recursive: true, force: true });
   if (!loaded.ok) return [skipped('Reminders', 'the generated dataset did not load')];
   const dataset = loaded.dataset;
 
-  const backends: Array<{ name: 'SQLite' | 'PostgreSQL'; open: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }> }> = [
+  const backends: Array<{
+    name: 'SQLite' | 'PostgreSQL';
+    open: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }>;
+  }> = [
     {
       name: 'SQLite',
       open: async () => {
         const file = path.join(opts.workDir, `reminders-${randomUUID().slice(0, 8)}.sqlite`);
         const storage = await storageMod.module.openDatabase({ sqlitePath: file });
-        return { storage, cleanup: async () => { await storage.close(); for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true }); } };
+        return {
+          storage,
+          cleanup: async () => {
+            await storage.close();
+            for (const f of [file, `${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
+          },
+        };
       },
     },
   ];
@@ -78,7 +92,10 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
           storage,
           cleanup: async () => {
             const { sql } = await import('kysely');
-            await sql.raw(`drop schema if exists ${schema} cascade`).execute(storage.db).catch(() => undefined);
+            await sql
+              .raw(`drop schema if exists ${schema} cascade`)
+              .execute(storage.db)
+              .catch(() => undefined);
             await storage.close();
           },
         };
@@ -88,7 +105,9 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
 
   for (const backend of backends) {
     const area = `Reminders, ${backend.name}`;
-    opts.log(`reminders on ${backend.name}: seeding ${fmt(opts.subscriptions)} subscriptions in ${fmt(opts.channels)} channels`);
+    opts.log(
+      `reminders on ${backend.name}: seeding ${fmt(opts.subscriptions)} subscriptions in ${fmt(opts.channels)} channels`,
+    );
     let opened: { storage: Storage; cleanup: () => Promise<void> };
     try {
       opened = await backend.open();
@@ -100,7 +119,13 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
     try {
       const store = storeMod.module.createReminderStore(storage);
       const seedMs = await seed(storage, dataset, opts);
-      rows.push({ area, figure: `seed ${fmt(opts.subscriptions)} subscriptions + ${fmt(opts.subscriptions)} past occurrences (ms)`, value: fmt(seedMs), verdict: 'info', note: 'bulk inserts, 500 rows a statement' });
+      rows.push({
+        area,
+        figure: `seed ${fmt(opts.subscriptions)} subscriptions + ${fmt(opts.subscriptions)} past occurrences (ms)`,
+        value: fmt(seedMs),
+        verdict: 'info',
+        note: 'bulk inserts, 500 rows a statement',
+      });
 
       // The store's due query alone, nothing due among 100,000 stored occurrences.
       const now = new Date();
@@ -111,14 +136,27 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
         claims.push(performance.now() - t);
         if (got.length > 0) throw new Error(`expected nothing due, claimed ${got.length}`);
       }
-      rows.push({ area, figure: 'store due query (claimDue), nothing due: p50 / max (ms)', value: `${fmt(quantile(claims, 0.5), 2)} / ${fmt(Math.max(...claims), 2)}`, target: '< 20 ms', verdict: verdict(quantile(claims, 0.5) < 20), note: 'the indexed query on reminder_occurrences' });
+      rows.push({
+        area,
+        figure: 'store due query (claimDue), nothing due: p50 / max (ms)',
+        value: `${fmt(quantile(claims, 0.5), 2)} / ${fmt(Math.max(...claims), 2)}`,
+        target: '< 20 ms',
+        verdict: verdict(quantile(claims, 0.5) < 20),
+        note: 'the indexed query on reminder_occurrences',
+      });
 
       if (!schedulerMod.ok) {
         rows.push(skipped(area, schedulerMod.reason));
         continue;
       }
       const logger = pino({ level: 'silent' });
-      const idle = schedulerMod.module.createScheduler({ store, dataset: () => dataset, deliveries: {}, clock: { now: () => new Date() }, logger });
+      const idle = schedulerMod.module.createScheduler({
+        store,
+        dataset: () => dataset,
+        deliveries: {},
+        clock: { now: () => new Date() },
+        logger,
+      });
       const ticks: number[] = [];
       // Three polls, or one when a poll takes more than a second (the bench stays bounded in time).
       for (let i = 0; i < 3 && (i === 0 || ticks[0]! < 1000); i++) {
@@ -127,7 +165,14 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
         ticks.push(performance.now() - t);
         if (report.claimed > 0) throw new Error('expected nothing due');
       }
-      rows.push({ area, figure: `scheduler due-scan, one whole poll over ${fmt(opts.subscriptions)} subscriptions: median of ${ticks.length} (ms)`, value: fmt(quantile(ticks, 0.5)), target: '< 20 ms', verdict: verdict(quantile(ticks, 0.5) < 20), note: `runs: ${ticks.map((x) => fmt(x)).join(', ')}; plan what is due from the calendar, then claim` });
+      rows.push({
+        area,
+        figure: `scheduler due-scan, one whole poll over ${fmt(opts.subscriptions)} subscriptions: median of ${ticks.length} (ms)`,
+        value: fmt(quantile(ticks, 0.5)),
+        target: '< 20 ms',
+        verdict: verdict(quantile(ticks, 0.5) < 20),
+        note: `runs: ${ticks.map((x) => fmt(x)).join(', ')}; plan what is due from the calendar, then claim`,
+      });
 
       if (!slackMod.ok) {
         rows.push(skipped(area, slackMod.reason));
@@ -137,7 +182,12 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
       if (poll > opts.deliveryTimeoutMs / 2) {
         // Deliveries start only after a poll has planned every subscription: with polls this long, the run would be
         // cut off after one or two batches of 50, which says nothing the poll time above does not already say.
-        rows.push(skipped(area, `delivery of ${fmt(opts.due)} due reminders not run: one poll takes ${fmt(poll / 1000, 1)} s, more than half the ${fmt(opts.deliveryTimeoutMs / 1000)} s the bench allows the delivery`));
+        rows.push(
+          skipped(
+            area,
+            `delivery of ${fmt(opts.due)} due reminders not run: one poll takes ${fmt(poll / 1000, 1)} s, more than half the ${fmt(opts.deliveryTimeoutMs / 1000)} s the bench allows the delivery`,
+          ),
+        );
         continue;
       }
       rows.push(...(await deliver(store, dataset, schedulerMod.module, slackMod.module, opts, area)));
@@ -223,7 +273,12 @@ async function deliver(
     for (let i = 0; i < opts.due; i++) {
       const channelId = `CDUE${String(i % opts.dueChannels).padStart(5, '0')}`;
       await store.addOneOff(
-        { channel: { platform: 'slack', workspaceId: SLACK_TEAM, channelId }, tz: 'UTC', text: `Bench reminder ${String(i).padStart(4, '0')}`, fireAt },
+        {
+          channel: { platform: 'slack', workspaceId: SLACK_TEAM, channelId },
+          tz: 'UTC',
+          text: `Bench reminder ${String(i).padStart(4, '0')}`,
+          fireAt,
+        },
         fireAt,
       );
     }
@@ -236,11 +291,14 @@ async function deliver(
       logger: pino({ level: 'silent' }),
       pollMs: opts.pollMs,
     });
-    opts.log(`reminders: delivering ${opts.due} due reminders in ${opts.dueChannels} channels (poll every ${opts.pollMs} ms)`);
+    opts.log(
+      `reminders: delivering ${opts.due} due reminders in ${opts.dueChannels} channels (poll every ${opts.pollMs} ms)`,
+    );
     const t0 = Date.now();
     scheduler.start();
     const deadline = t0 + opts.deliveryTimeoutMs;
-    const seen = () => new Set(standIn.posts.map((p) => /Bench reminder (\d{4})/.exec(p.text)?.[1]).filter(Boolean)).size;
+    const seen = () =>
+      new Set(standIn.posts.map((p) => /Bench reminder (\d{4})/.exec(p.text)?.[1]).filter(Boolean)).size;
     while (seen() < opts.due && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const cutOff = seen() < opts.due;
     // Complete: the time of the last post. Cut off: the whole time waited (the last post says nothing then).
@@ -264,7 +322,11 @@ async function deliver(
         ratio: cutOff ? 'n/a (cut off)' : times(elapsedMs / minimumMs),
         target: 'all once, in the time the limits allow (≤ 1.5× + one poll)',
         verdict: verdict(allOnce && inTime),
-        note: `${fmt(standIn.refused())} posts refused with 429; poll ${fmt(opts.pollMs)} ms` + (cutOff ? `; cut off after ${fmt(opts.deliveryTimeoutMs / 1000)} s, ${fmt(opts.due - unique)} never posted` : ''),
+        note:
+          `${fmt(standIn.refused())} posts refused with 429; poll ${fmt(opts.pollMs)} ms` +
+          (cutOff
+            ? `; cut off after ${fmt(opts.deliveryTimeoutMs / 1000)} s, ${fmt(opts.due - unique)} never posted`
+            : ''),
       },
     ];
   } finally {

@@ -9,7 +9,8 @@ export type Part<T> = { ok: true; module: T } | { ok: false; reason: string };
 /** Imports `src/...js` (path from the package root, as compiled next to bench/). */
 export async function importPart<T>(fromRoot: string): Promise<Part<T>> {
   const url = new URL(`../../${fromRoot}`, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) return { ok: false, reason: `${fromRoot.replace(/\.js$/, '.ts')} not available` };
+  if (!existsSync(fileURLToPath(url)))
+    return { ok: false, reason: `${fromRoot.replace(/\.js$/, '.ts')} not available` };
   try {
     return { ok: true, module: (await import(url.href)) as T };
   } catch (error) {

@@ -18,14 +18,19 @@ export interface ChildLoad {
 /** Runs this file in a child process on `dir`. */
 export function loadInChild(dir: string): Promise<ChildLoad> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), dir], { maxBuffer: 1 << 20 }, (error, stdout) => {
-      if (error) return reject(error);
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildLoad);
-      } catch (e) {
-        reject(e as Error);
-      }
-    });
+    execFile(
+      process.execPath,
+      ['--expose-gc', fileURLToPath(import.meta.url), dir],
+      { maxBuffer: 1 << 20 },
+      (error, stdout) => {
+        if (error) return reject(error);
+        try {
+          resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildLoad);
+        } catch (e) {
+          reject(e as Error);
+        }
+      },
+    );
   });
 }
 
@@ -42,8 +47,14 @@ if (isMain(import.meta.url)) {
   gc();
   gc();
   const heapMiB = (process.memoryUsage().heapUsed - before) / 2 ** 20;
-  const out: ChildLoad = { ok: result.ok, loadMs, heapMiB, rssMiB: process.memoryUsage().rss / 2 ** 20, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  const out: ChildLoad = {
+    ok: result.ok,
+    loadMs,
+    heapMiB,
+    rssMiB: process.memoryUsage().rss / 2 ** 20,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  };
   // Keep the dataset alive until the heap is read.
   if (!result) process.exit(1);
-  process.stdout.write(JSON.stringify(out) + '\n');
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }

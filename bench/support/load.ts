@@ -30,7 +30,12 @@ export interface LoadRequest {
 }
 
 /** Warms up (one pass through the pool, or `warmupSec`), then measures for `durationSec` at `connections`. */
-export async function runLoad(request: LoadRequest, connections: number, durationSec: number, warmupSec = 2): Promise<LoadFigures> {
+export async function runLoad(
+  request: LoadRequest,
+  connections: number,
+  durationSec: number,
+  warmupSec = 2,
+): Promise<LoadFigures> {
   const base = {
     url: request.url,
     method: request.method ?? 'POST',
@@ -79,12 +84,22 @@ export async function runSequential(request: LoadRequest, durationSec: number, w
     new Promise<{ ok: boolean }>((resolve) => {
       const item = items[next++ % items.length]!;
       const req = httpRequest(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: request.method ?? 'POST', headers: { ...item.headers, 'content-length': Buffer.byteLength(item.body) } },
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: request.method ?? 'POST',
+          headers: { ...item.headers, 'content-length': Buffer.byteLength(item.body) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
-            const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300 && (!request.verify || request.verify(Buffer.concat(chunks).toString('utf8')));
+            const ok =
+              (res.statusCode ?? 0) >= 200 &&
+              (res.statusCode ?? 0) < 300 &&
+              (!request.verify || request.verify(Buffer.concat(chunks).toString('utf8')));
             resolve({ ok });
           });
           res.on('error', () => resolve({ ok: false }));
@@ -106,6 +121,14 @@ export async function runSequential(request: LoadRequest, durationSec: number, w
   }
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(q * latencies.length) - 1))] ?? NaN;
-  return { connections: 1, rps: latencies.length / durationSec, p50: at(0.5), p99: at(0.99), requests: latencies.length, failures };
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(q * latencies.length) - 1))] ?? NaN;
+  return {
+    connections: 1,
+    rps: latencies.length / durationSec,
+    p50: at(0.5),
+    p99: at(0.99),
+    requests: latencies.length,
+    failures,
+  };
 }

@@ -9,18 +9,20 @@ export interface Row {
   /** The product's figure, formatted. */
   value: string;
   /** Baselines measured in the same run, formatted ("minimal Bolt 1234; floor 5678"). */
-  baseline?: string;
+  baseline?: string | undefined;
   /** The ratio the target is about ("0.93× Bolt"). */
-  ratio?: string;
+  ratio?: string | undefined;
   /** The issue's target in words ("≥ 0.9× Bolt"). */
-  target?: string;
+  target?: string | undefined;
   verdict?: 'met' | 'missed' | 'info' | 'skipped';
-  note?: string;
+  note?: string | undefined;
 }
 
 /** Formats a number with `digits` decimals, or "n/a". */
 export function fmt(n: number | undefined, digits = 0): string {
-  return n === undefined || !Number.isFinite(n) ? 'n/a' : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n === undefined || !Number.isFinite(n)
+    ? 'n/a'
+    : n.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** A ratio as "0.93×". */

@@ -49,7 +49,10 @@ export async function startSlackApiStandIn(perChannelMs = 1000): Promise<SlackAp
           bot_id: 'B0BENCH0001',
         });
       case 'conversations.info':
-        return json(200, { ok: true, channel: { id: String(params.channel ?? ''), is_member: true, is_archived: false } });
+        return json(200, {
+          ok: true,
+          channel: { id: String(params.channel ?? ''), is_member: true, is_archived: false },
+        });
       case 'chat.postMessage': {
         const channel = String(params.channel ?? '');
         const now = Date.now();
@@ -61,7 +64,11 @@ export async function startSlackApiStandIn(perChannelMs = 1000): Promise<SlackAp
         }
         lastPost.set(channel, now);
         posts.push({ channel, text: String(params.text ?? ''), at: now });
-        return json(200, { ok: true, channel, ts: `${Math.floor(now / 1000)}.${String(posts.length).padStart(6, '0')}` });
+        return json(200, {
+          ok: true,
+          channel,
+          ts: `${Math.floor(now / 1000)}.${String(posts.length).padStart(6, '0')}`,
+        });
       }
       default:
         return json(200, { ok: true });

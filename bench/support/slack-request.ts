@@ -27,8 +27,12 @@ export function slashCommandBody(text: string, userId = 'U0BENCH0001', channelId
 }
 
 /** The headers that make `body` a correctly signed Slack request at `timestampSeconds`. */
-export function signedHeaders(body: string, secret = BENCH_SIGNING_SECRET, timestampSeconds = Math.floor(Date.now() / 1000)): Record<string, string> {
-  const signature = 'v0=' + createHmac('sha256', secret).update(`v0:${timestampSeconds}:${body}`).digest('hex');
+export function signedHeaders(
+  body: string,
+  secret = BENCH_SIGNING_SECRET,
+  timestampSeconds = Math.floor(Date.now() / 1000),
+): Record<string, string> {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestampSeconds}:${body}`).digest('hex')}`;
   return {
     'content-type': 'application/x-www-form-urlencoded',
     'x-slack-request-timestamp': String(timestampSeconds),

@@ -12,7 +12,11 @@ export function messageActivity(text: string, id = 'bench-activity-1'): Record<s
     channelId: 'msteams',
     serviceUrl: 'http://127.0.0.1:9/teams-service/',
     from: { id: '29:bench-user', name: 'Bench User', aadObjectId: '00000000-0000-0000-0000-000000000001' },
-    conversation: { id: 'a:bench-conversation', conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000aa' },
+    conversation: {
+      id: 'a:bench-conversation',
+      conversationType: 'personal',
+      tenantId: '00000000-0000-0000-0000-0000000000aa',
+    },
     recipient: { id: '28:bench-bot', name: 'caac' },
     text,
     textFormat: 'plain',
@@ -27,7 +31,11 @@ export function teamsPool(text: string, n: number): Array<{ headers: Record<stri
   return Array.from({ length: n }, (_, i) => {
     const activity = messageActivity(text, `bench-activity-${i}`);
     activity.from = { id: `29:bench-user-${i}`, name: 'Bench User' };
-    activity.conversation = { id: `a:bench-conversation-${i}`, conversationType: 'personal', tenantId: '00000000-0000-0000-0000-0000000000aa' };
+    activity.conversation = {
+      id: `a:bench-conversation-${i}`,
+      conversationType: 'personal',
+      tenantId: '00000000-0000-0000-0000-0000000000aa',
+    };
     return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) };
   });
 }

@@ -6,7 +6,9 @@ import { formatPartialDate } from './format-date.js';
 
 /** "Watchlist, Children and Armed Conflict Monthly Update – June 2021": publisher and title. */
 export function sourceLabel(source: Source): string {
-  return source.title.toLowerCase().startsWith(source.publisher.toLowerCase()) ? source.title : `${source.publisher}, ${source.title}`;
+  return source.title.toLowerCase().startsWith(source.publisher.toLowerCase())
+    ? source.title
+    : `${source.publisher}, ${source.title}`;
 }
 
 /** The citation of one fact: its source, its as-of date (with its precision), link or symbol, and any caveat. */

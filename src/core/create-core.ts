@@ -74,7 +74,10 @@ export function createCore(deps: CoreDeps): Core {
 }
 
 /** Answers every command that needs only the dataset and the clock. */
-export function answer(command: Exclude<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>, ctx: AnswerContext): Answer {
+export function answer(
+  command: Exclude<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>,
+  ctx: AnswerContext,
+): Answer {
   switch (command.kind) {
     case 'help':
       return help(ctx, command.topic);
@@ -125,14 +128,19 @@ function lookup(ctx: AnswerContext, query: string, kinds: EntityKind[], prefix: 
 }
 
 /** Resolves a name to a country; a party or mission stands for its country ("recs mnla" is Mali's). */
-function findCountry(ctx: AnswerContext, query: string, prefix: string): { country: Country; note?: string } | { answer: Answer } {
+function findCountry(
+  ctx: AnswerContext,
+  query: string,
+  prefix: string,
+): { country: Country; note?: string } | { answer: Answer } {
   const r = resolveName(ctx.dataset, query);
   if (!r.ok) return { answer: noMatch(ctx, query, r.suggestions, 'country', prefix) };
   const e = r.entity;
   const countryId = e.kind === 'country' ? e.id : e.kind === 'party' ? e.party.country : e.mission.country;
   const country = ctx.dataset.countries.get(countryId);
   if (!country) return { answer: noMatch(ctx, query, [], 'country', prefix) };
-  const note = e.kind === 'country' ? closeNote(query, e, r.confidence) : `Showing ${country.name}, the country of ${e.name}`;
+  const note =
+    e.kind === 'country' ? closeNote(query, e, r.confidence) : `Showing ${country.name}, the country of ${e.name}`;
   return note ? { country, note } : { country };
 }
 

@@ -53,7 +53,9 @@ export function daysUntil(now: Date, day: string, zone = 'UTC'): number {
   if (!today || !m) return Number.NaN;
   // Calendar days between two dates: plain UTC arithmetic, unaffected by daylight-saving changes (and no luxon
   // on this hot path: the brief calls it per mission, mandate and dated statement).
-  return Math.round((Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(today[0], today[1] - 1, today[2])) / 86_400_000);
+  return Math.round(
+    (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(today[0], today[1] - 1, today[2])) / 86_400_000,
+  );
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();

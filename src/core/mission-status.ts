@@ -47,7 +47,9 @@ export function scr(resolution: string): string {
 export function milestonesAhead(ctx: AnswerContext, mission: Mission, expires: string): Mission['milestones'] {
   // Partial dates compare as text: "2021-06" sorts before "2021-06-30", so a month-only milestone of the expiry's
   // month counts.
-  return mission.milestones.filter((x) => daysUntil(ctx.now, partialDateEnd(x.date), ctx.zone) >= 0 && x.date <= expires);
+  return mission.milestones.filter(
+    (x) => daysUntil(ctx.now, partialDateEnd(x.date), ctx.zone) >= 0 && x.date <= expires,
+  );
 }
 
 /** A milestone's text as a clause after "29 days left; …". */
@@ -82,13 +84,21 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
     case 'expired': {
       const m = state.mandate;
       // A later extension known only from an unverified report is not a recorded renewal, but it is not hidden either.
-      const reported = mission.milestones.filter((x) => x.unverified && (!m.adopted || x.date > m.adopted) && daysUntil(ctx.now, partialDateStart(x.date), ctx.zone) <= 0);
+      const reported = mission.milestones.filter(
+        (x) =>
+          x.unverified &&
+          (!m.adopted || x.date > m.adopted) &&
+          daysUntil(ctx.now, partialDateStart(x.date), ctx.zone) <= 0,
+      );
       // "as of" says how far the record goes, so nobody reads the gap as a fact about the Council.
       const asOf = cite(m)[0]?.asOf;
       return {
         label: name,
         text: `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)} expired on ${formatPartialDate(m.expires!)}; no renewal recorded in the dataset${asOf ? ` (as of ${asOf})` : ''}`,
-        detail: [formatDaysLeft(-state.daysAgo), ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`)].join('; '),
+        detail: [
+          formatDaysLeft(-state.daysAgo),
+          ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`),
+        ].join('; '),
         tone: 'warning',
         cite: [...cite(m), ...reported.map((x) => citeFact(dataset, x))],
       };
@@ -117,8 +127,13 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         };
       }
       // "closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))"
-      const parts = [`${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution)})` : ''}`];
-      if (m?.expires && m.expires < end.date) parts.push(`${measures ? 'measures ran to' : 'mandate ended'} ${formatPartialDate(m.expires)} (${scr(m.resolution)})`);
+      const parts = [
+        `${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution)})` : ''}`,
+      ];
+      if (m?.expires && m.expires < end.date)
+        parts.push(
+          `${measures ? 'measures ran to' : 'mandate ended'} ${formatPartialDate(m.expires)} (${scr(m.resolution)})`,
+        );
       else if (m) parts.push(`last ${measures ? 'renewal' : 'mandate'} ${scr(m.resolution)}`);
       return {
         label: name,
@@ -129,4 +144,3 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
     }
   }
 }
-

@@ -16,8 +16,10 @@ export const USAGE = {
   codes: 'codes',
   renewals: 'renewals [country], e.g. renewals or renewals mali',
   search: 'search <words>, e.g. search schools',
-  remind: 'remind <country or mission> [30d,7d,1d] [at HH:MM] [tz Area/City], e.g. remind mali 30d,7d at 09:00 tz Europe/Paris',
-  'remind-once': 'remind "<text>" at <ISO 8601 date-time with offset>, e.g. remind "Mali consultations" at 2026-12-03T09:30:00+01:00',
+  remind:
+    'remind <country or mission> [30d,7d,1d] [at HH:MM] [tz Area/City], e.g. remind mali 30d,7d at 09:00 tz Europe/Paris',
+  'remind-once':
+    'remind "<text>" at <ISO 8601 date-time with offset>, e.g. remind "Mali consultations" at 2026-12-03T09:30:00+01:00',
   reminders: 'reminders',
   forget: 'forget <id>, e.g. forget r12',
 } as const;
@@ -33,20 +35,27 @@ export const MAX_LEAD_DAYS = 365;
 
 /** Cleans typed text: smart quotes to straight ones, odd spaces to one space, no control characters. */
 export function normalizeCommandText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
-    .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this strips.
+      .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
+      .replace(/[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g, ' ')
+      .trim()
+  );
 }
 
 /** Parses command text into a `Command`. Never throws. */
 export function parseCommand(text: string): Command {
   const input = typeof text === 'string' ? normalizeCommandText(text) : '';
   if (input.length > MAX_COMMAND_LENGTH) {
-    return invalid(input.slice(0, 80), `That is too long to be a command (over ${MAX_COMMAND_LENGTH} characters).`, USAGE.help);
+    return invalid(
+      input.slice(0, 80),
+      `That is too long to be a command (over ${MAX_COMMAND_LENGTH} characters).`,
+      USAGE.help,
+    );
   }
   // A leading `caac`, `/caac` or `@caac` is the bot's own name (Teams messages, habits from Slack).
   const body = input.replace(/^(?:[/@]?caac(?:-bot)?)(?=\s|$)\s*/i, '');
@@ -99,7 +108,8 @@ export function parseCommand(text: string): Command {
     case 'forget':
     case 'unremind': {
       const id = rest.replace(/^["']|["']$/g, '').trim();
-      if (!id) return invalid(body, 'Say which reminder to forget: `reminders` lists them with their ids.', USAGE.forget);
+      if (!id)
+        return invalid(body, 'Say which reminder to forget: `reminders` lists them with their ids.', USAGE.forget);
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) {
         return invalid(body, `"${id.slice(0, 64)}" is not a reminder id: \`reminders\` lists them.`, USAGE.forget);
       }
@@ -112,7 +122,12 @@ export function parseCommand(text: string): Command {
   }
 }
 
-function needsQuery(body: string, rest: string, kind: 'group' | 'recs' | 'figures' | 'sources', make: (q: string) => Command): Command {
+function needsQuery(
+  body: string,
+  rest: string,
+  kind: 'group' | 'recs' | 'figures' | 'sources',
+  make: (q: string) => Command,
+): Command {
   const query = cleanQuery(rest);
   if (!query) {
     const what = kind === 'group' ? 'party' : 'country';
@@ -135,7 +150,12 @@ function invalid(input: string, message: string, usage: string): Command {
 }
 
 function parseRemind(body: string, rest: string): Command {
-  if (!rest) return invalid(body, 'Say what to be reminded of: a country or mission, or a quoted text with a date-time.', USAGE.remind);
+  if (!rest)
+    return invalid(
+      body,
+      'Say what to be reminded of: a country or mission, or a quoted text with a date-time.',
+      USAGE.remind,
+    );
   if (rest.startsWith('"') || rest.startsWith("'")) return parseRemindOnce(body, rest);
 
   const tokens = rest.split(' ');
@@ -157,7 +177,11 @@ function parseRemind(body: string, rest: string): Command {
       const value = tokens[i + 1];
       const time = value === undefined ? undefined : parseTimeOfDay(value);
       if (time === undefined) {
-        return invalid(body, `${value === undefined ? 'A time' : `"${value}"`} is not a time of day: write it as HH:MM, e.g. at 09:00.`, USAGE.remind);
+        return invalid(
+          body,
+          `${value === undefined ? 'A time' : `"${value}"`} is not a time of day: write it as HH:MM, e.g. at 09:00.`,
+          USAGE.remind,
+        );
       }
       at = time;
       i += 2;
@@ -166,7 +190,11 @@ function parseRemind(body: string, rest: string): Command {
       const value = tokens[i + 1];
       const zone = value === undefined ? undefined : canonicalZone(value);
       if (zone === undefined) {
-        return invalid(body, `${value === undefined ? 'A time zone' : `"${value}"`} is not a time zone: use an IANA name such as Europe/Paris or America/New_York.`, USAGE.remind);
+        return invalid(
+          body,
+          `${value === undefined ? 'A time zone' : `"${value}"`} is not a time zone: use an IANA name such as Europe/Paris or America/New_York.`,
+          USAGE.remind,
+        );
       }
       tz = zone;
       i += 2;
@@ -179,10 +207,19 @@ function parseRemind(body: string, rest: string): Command {
       if (typeof parsed === 'string') return invalid(body, parsed, USAGE.remind);
       leadDays = parsed;
     } else {
-      return invalid(body, `I did not understand "${token}" here: options are lead times (30d,7d,1d), at HH:MM and tz Area/City.`, USAGE.remind);
+      return invalid(
+        body,
+        `I did not understand "${token}" here: options are lead times (30d,7d,1d), at HH:MM and tz Area/City.`,
+        USAGE.remind,
+      );
     }
   }
-  const command: Command = { kind: 'remind', target: targetText, leadDays: leadDays ?? [...DEFAULT_LEAD_DAYS], at: at ?? '09:00' };
+  const command: Command = {
+    kind: 'remind',
+    target: targetText,
+    leadDays: leadDays ?? [...DEFAULT_LEAD_DAYS],
+    at: at ?? '09:00',
+  };
   if (tz !== undefined) command.tz = tz;
   return command;
 }
@@ -195,7 +232,8 @@ function parseRemindOnce(body: string, rest: string): Command {
   if (!text) return invalid(body, 'The reminder text is empty.', USAGE['remind-once']);
   const after = rest.slice(close + 1).trim();
   const m = /^at\s+(\S+)$/i.exec(after);
-  if (!m) return invalid(body, 'Say when: `at` and a date-time such as 2026-12-03T09:30:00+01:00.', USAGE['remind-once']);
+  if (!m)
+    return invalid(body, 'Say when: `at` and a date-time such as 2026-12-03T09:30:00+01:00.', USAGE['remind-once']);
   const at = parseIsoDateTime(m[1]!);
   if (typeof at !== 'object') return invalid(body, at, USAGE['remind-once']);
   return { kind: 'remind-once', text, at: at.iso };
@@ -213,7 +251,10 @@ function isLeadToken(token: string): boolean {
 
 /** "30d,7d,1d" -> [30, 7, 1] (largest first, no repeats), or what is wrong with it. */
 export function parseLeadDays(text: string): number[] | string {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return 'Give at least one lead time, e.g. 7d.';
   const days = new Set<number>();
   for (const part of parts) {
@@ -253,6 +294,7 @@ export function parseIsoDateTime(text: string): { iso: string; date: Date } | st
     return `"${text.slice(0, 60)}" is not an ISO 8601 date-time: write it like 2026-12-03T09:30:00+01:00.`;
   }
   const parsed = DateTime.fromISO(text, { setZone: true });
-  if (!parsed.isValid) return `"${text}" is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'}).`;
+  if (!parsed.isValid)
+    return `"${text}" is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'}).`;
   return { iso: text.toUpperCase(), date: parsed.toJSDate() };
 }

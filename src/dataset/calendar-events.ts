@@ -39,7 +39,9 @@ export function asOfOf(dataset: Dataset, fact: Provenance): PartialDate {
 
 /** "MONUSCO's mandate expires", or "1533 DRC sanctions: measures expire" for a sanctions regime. */
 export function expiryTitle(mission: Mission): string {
-  return mission.kind === 'sanctions-regime' ? `${mission.acronym}: measures expire` : `${mission.acronym}'s mandate expires`;
+  return mission.kind === 'sanctions-regime'
+    ? `${mission.acronym}: measures expire`
+    : `${mission.acronym}'s mandate expires`;
 }
 
 /** Every calendar event of the dataset, sorted by date (then id). */

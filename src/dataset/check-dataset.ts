@@ -37,7 +37,9 @@ export async function checkDataset(dir: string): Promise<CheckResult> {
     `${dir}: ${result.files} files, ${counts.countries} countries, ${counts.parties} parties, ${counts.missions} missions ` +
     `and regimes, ${counts.events} events, ${counts.sources} sources (version ${d.version})`;
   const used = usedSources(d);
-  const warnings = [...d.sources.keys()].filter((id) => !used.has(id)).map((id) => `source "${id}" is not used by any fact`);
+  const warnings = [...d.sources.keys()]
+    .filter((id) => !used.has(id))
+    .map((id) => `source "${id}" is not used by any fact`);
   return { ok: true, version: d.version, files: result.files, counts, summary, warnings };
 }
 
@@ -54,6 +56,7 @@ export function usedSources(dataset: Dataset): Set<string> {
     }
   };
   walk(dataset.reference);
-  for (const map of [dataset.countries, dataset.parties, dataset.missions, dataset.events]) for (const v of map.values()) walk(v);
+  for (const map of [dataset.countries, dataset.parties, dataset.missions, dataset.events])
+    for (const v of map.values()) walk(v);
   return used;
 }

@@ -85,7 +85,10 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
     try {
       options.prepare?.(result.dataset);
     } catch (err) {
-      logger.error({ err }, 'preparing the new dataset failed; it is served nonetheless (indexes are built on first use)');
+      logger.error(
+        { err },
+        'preparing the new dataset failed; it is served nonetheless (indexes are built on first use)',
+      );
     }
     served = result.dataset; // the swap: one assignment, the whole dataset
     logger.info(

@@ -67,10 +67,15 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
     return missing(dir, 'no such folder');
   }
   const referencePath = path.join(dir, 'reference.yaml');
-  if (!existsSync(referencePath)) return missing(referencePath, 'is missing: every dataset needs the legend in reference.yaml');
+  if (!existsSync(referencePath))
+    return missing(referencePath, 'is missing: every dataset needs the legend in reference.yaml');
 
   const listed: Array<{ abs: string; role: DataFile['role'] }> = [{ abs: referencePath, role: 'reference' }];
-  for (const [sub, role] of [['sources', 'sources'], ['countries', 'country'], ['events', 'events']] as const) {
+  for (const [sub, role] of [
+    ['sources', 'sources'],
+    ['countries', 'country'],
+    ['events', 'events'],
+  ] as const) {
     for (const name of await yamlFilesIn(path.join(dir, sub))) listed.push({ abs: path.join(dir, sub, name), role });
   }
   const unreadable: DataProblem[] = [];
@@ -89,7 +94,11 @@ export async function loadDataset(dir: string): Promise<LoadResult> {
   // The version hashes names relative to the data folder, so the same data has the same version wherever it lives.
   const hash = createHash('sha256');
   for (let i = 0; i < files.length; i++) {
-    hash.update(path.relative(dir, listed[i]!.abs).split(path.sep).join('/')).update('\0').update(files[i]!.text).update('\0');
+    hash
+      .update(path.relative(dir, listed[i]!.abs).split(path.sep).join('/'))
+      .update('\0')
+      .update(files[i]!.text)
+      .update('\0');
   }
   return loadDatasetFromFiles(files, hash.digest('hex').slice(0, 12));
 }
@@ -194,7 +203,12 @@ export function loadDatasetFromFiles(files: readonly DataFile[], version?: strin
         js = pf.doc.toJS({ maxAliasCount: 1000 });
       } catch (err) {
         // The yaml package finds some faults (an alias to an anchor that is not set) only when it builds the value.
-        problems.push({ file: file.path, line: 1, field: '(yaml)', message: firstLine(err instanceof Error ? err.message : String(err)) });
+        problems.push({
+          file: file.path,
+          line: 1,
+          field: '(yaml)',
+          message: firstLine(err instanceof Error ? err.message : String(err)),
+        });
         continue;
       }
     }
@@ -207,7 +221,12 @@ export function loadDatasetFromFiles(files: readonly DataFile[], version?: strin
     parsed.push({ pf, data: result.data });
   }
   if (!files.some((f) => f.role === 'reference')) {
-    problems.push({ file: 'reference.yaml', line: 1, field: '(file)', message: 'is missing: every dataset needs the legend' });
+    problems.push({
+      file: 'reference.yaml',
+      line: 1,
+      field: '(file)',
+      message: 'is missing: every dataset needs the legend',
+    });
   }
   if (problems.length > 0) {
     // Still report unknown sources in the other files, so that one pass shows every problem an editor can fix now.
@@ -258,7 +277,11 @@ function issueToProblems(pf: ParsedFile, js: unknown, issue: z.core.$ZodIssue): 
   const at = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
-      pf.problem([...at, key], 'is not a known field (check the spelling, or see src/dataset/schema.ts)', pf.lineOfKey(at, key)),
+      pf.problem(
+        [...at, key],
+        'is not a known field (check the spelling, or see src/dataset/schema.ts)',
+        pf.lineOfKey(at, key),
+      ),
     );
   }
   const value = valueAt(js, at);
@@ -280,7 +303,13 @@ function issueToProblems(pf: ParsedFile, js: unknown, issue: z.core.$ZodIssue): 
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', object: 'a map', boolean: 'true or false' };
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    array: 'a list',
+    object: 'a map',
+    boolean: 'true or false',
+  };
   return names[expected] ?? expected;
 }
 
@@ -306,7 +335,10 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
     const first = where.get(key);
     if (first) {
       problems.push(
-        w.pf.problem([...w.at, 'id'], `duplicate ${kind} id "${id}" (first defined at ${first.pf.file.path}:${first.pf.lineOf([...first.at, 'id'])})`),
+        w.pf.problem(
+          [...w.at, 'id'],
+          `duplicate ${kind} id "${id}" (first defined at ${first.pf.file.path}:${first.pf.lineOf([...first.at, 'id'])})`,
+        ),
       );
       return;
     }
@@ -320,10 +352,14 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
         reference = data as z.output<typeof Reference>;
         break;
       case 'sources':
-        (data as z.output<typeof SourcesFile>).sources.forEach((s, i) => define(sources, 'source', s.id, s, { pf, at: ['sources', i] }));
+        (data as z.output<typeof SourcesFile>).sources.forEach((s, i) =>
+          define(sources, 'source', s.id, s, { pf, at: ['sources', i] }),
+        );
         break;
       case 'events':
-        (data as z.output<typeof EventsFile>).events.forEach((e, i) => define(events, 'event', e.id, e, { pf, at: ['events', i] }));
+        (data as z.output<typeof EventsFile>).events.forEach((e, i) =>
+          define(events, 'event', e.id, e, { pf, at: ['events', i] }),
+        );
         break;
       case 'country': {
         const d = data as CountryFileData;
@@ -347,41 +383,54 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
     const d = data as CountryFileData;
     d.country.action_plans.forEach((plan, i) =>
       plan.parties.forEach((id, j) => {
-        if (!parties.has(id)) problems.push(pf.problem(['country', 'action_plans', i, 'parties', j], `unknown party "${id}"`));
+        if (!parties.has(id))
+          problems.push(pf.problem(['country', 'action_plans', i, 'parties', j], `unknown party "${id}"`));
       }),
     );
     d.parties.forEach((p, i) => {
-      if (!countries.has(p.country)) problems.push(pf.problem(['parties', i, 'country'], `unknown country "${p.country}"`));
+      if (!countries.has(p.country))
+        problems.push(pf.problem(['parties', i, 'country'], `unknown country "${p.country}"`));
       p.within.forEach((w, j) => {
-        if (!parties.has(w.party)) problems.push(pf.problem(['parties', i, 'within', j, 'party'], `unknown party "${w.party}"`));
-        else if (w.party === p.id) problems.push(pf.problem(['parties', i, 'within', j, 'party'], 'a party cannot be within itself'));
+        if (!parties.has(w.party))
+          problems.push(pf.problem(['parties', i, 'within', j, 'party'], `unknown party "${w.party}"`));
+        else if (w.party === p.id)
+          problems.push(pf.problem(['parties', i, 'within', j, 'party'], 'a party cannot be within itself'));
       });
       const years = new Set<number>();
       p.listings.forEach((l, j) => {
-        if (years.has(l.report_year)) problems.push(pf.problem(['parties', i, 'listings', j, 'report_year'], `${l.report_year} is listed twice`));
+        if (years.has(l.report_year))
+          problems.push(pf.problem(['parties', i, 'listings', j, 'report_year'], `${l.report_year} is listed twice`));
         years.add(l.report_year);
       });
       p.not_listed.forEach((n, j) => {
         if (years.has(n.report_year)) {
-          problems.push(pf.problem(['parties', i, 'not_listed', j, 'report_year'], `${n.report_year} is also in listings`));
+          problems.push(
+            pf.problem(['parties', i, 'not_listed', j, 'report_year'], `${n.report_year} is also in listings`),
+          );
         }
       });
     });
     d.missions.forEach((m, i) => {
-      if (!countries.has(m.country)) problems.push(pf.problem(['missions', i, 'country'], `unknown country "${m.country}"`));
+      if (!countries.has(m.country))
+        problems.push(pf.problem(['missions', i, 'country'], `unknown country "${m.country}"`));
       m.mandates.forEach((mandate, j) => {
         if (mandate.adopted && mandate.expires && mandate.expires < mandate.adopted) {
-          problems.push(pf.problem(['missions', i, 'mandates', j, 'expires'], `is before the adoption date ${mandate.adopted}`));
+          problems.push(
+            pf.problem(['missions', i, 'mandates', j, 'expires'], `is before the adoption date ${mandate.adopted}`),
+          );
         }
       });
-      if (m.status === 'active' && m.end) problems.push(pf.problem(['missions', i, 'status'], 'is active, but the mission has an end'));
+      if (m.status === 'active' && m.end)
+        problems.push(pf.problem(['missions', i, 'status'], 'is active, but the mission has an end'));
     });
     d.events.forEach((e, i) => checkEvent(pf, ['events', i], e));
   }
 
   function checkEvent(pf: ParsedFile, at: PathKey[], e: DatedEvent) {
-    if (e.country !== undefined && !countries.has(e.country)) problems.push(pf.problem([...at, 'country'], `unknown country "${e.country}"`));
-    if (e.mission !== undefined && !missions.has(e.mission)) problems.push(pf.problem([...at, 'mission'], `unknown mission "${e.mission}"`));
+    if (e.country !== undefined && !countries.has(e.country))
+      problems.push(pf.problem([...at, 'country'], `unknown country "${e.country}"`));
+    if (e.mission !== undefined && !missions.has(e.mission))
+      problems.push(pf.problem([...at, 'mission'], `unknown mission "${e.mission}"`));
     if (/-(mandate-expiry|end)$/.test(e.id) && missions.has(e.id.replace(/-(mandate-expiry|end)$/, ''))) {
       problems.push(pf.problem([...at, 'id'], 'is reserved for the events derived from the mission'));
     }
@@ -392,7 +441,10 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
 }
 
 /** Every `source:` anywhere must name a source record (the ids are read from the sources files when not given). */
-function unknownSources(parsed: Array<{ pf: ParsedFile; data: unknown }>, known?: ReadonlyMap<string, Source>): DataProblem[] {
+function unknownSources(
+  parsed: Array<{ pf: ParsedFile; data: unknown }>,
+  known?: ReadonlyMap<string, Source>,
+): DataProblem[] {
   const ids = new Set<string>(known?.keys());
   if (!known) {
     for (const { pf, data } of parsed) {

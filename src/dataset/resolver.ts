@@ -24,14 +24,14 @@ export type Resolution =
 export interface SearchHit {
   kind: 'country' | 'party' | 'mission' | 'recommendation' | 'figure' | 'summary' | 'action-plan' | 'event';
   /** The country it belongs to, if any. */
-  countryId?: string;
+  countryId?: string | undefined;
   /** A short heading: the party, mission or country name. */
   label: string;
   /** The text that matched. */
   text: string;
   /** The command that shows more, e.g. "recs mali". */
   command: string;
-  provenance?: Provenance;
+  provenance?: Provenance | undefined;
   score: number;
 }
 
@@ -72,7 +72,9 @@ export function foldName(text: string): string {
 }
 
 function tokenize(text: string): string[] {
-  return foldName(text).split(' ').filter((t) => t !== '');
+  return foldName(text)
+    .split(' ')
+    .filter((t) => t !== '');
 }
 
 /** The short name people use: the first acronym of a party, a mission's acronym, a country's name. */
@@ -101,7 +103,10 @@ function namesOf(entity: Entity): { primary: string[]; aliases: string[] } {
   switch (entity.kind) {
     case 'country': {
       const c = entity.country;
-      return { primary: [c.name], aliases: [...c.other_names, ...(c.iso2 ? [c.iso2] : []), ...(c.iso3 ? [c.iso3] : []), c.id] };
+      return {
+        primary: [c.name],
+        aliases: [...c.other_names, ...(c.iso2 ? [c.iso2] : []), ...(c.iso3 ? [c.iso3] : []), c.id],
+      };
     }
     case 'party': {
       const p = entity.party;
@@ -116,9 +121,12 @@ function namesOf(entity: Entity): { primary: string[]; aliases: string[] } {
 
 function buildIndexes(dataset: Dataset): Indexes {
   const entities = new Map<string, Entity>();
-  for (const c of dataset.countries.values()) entities.set(`country:${c.id}`, { kind: 'country', id: c.id, name: c.name, country: c });
-  for (const p of dataset.parties.values()) entities.set(`party:${p.id}`, { kind: 'party', id: p.id, name: p.name, party: p });
-  for (const m of dataset.missions.values()) entities.set(`mission:${m.id}`, { kind: 'mission', id: m.id, name: m.name, mission: m });
+  for (const c of dataset.countries.values())
+    entities.set(`country:${c.id}`, { kind: 'country', id: c.id, name: c.name, country: c });
+  for (const p of dataset.parties.values())
+    entities.set(`party:${p.id}`, { kind: 'party', id: p.id, name: p.name, party: p });
+  for (const m of dataset.missions.values())
+    entities.set(`mission:${m.id}`, { kind: 'mission', id: m.id, name: m.name, mission: m });
 
   const exact = new Map<string, Entity[]>();
   const names = new MiniSearch<NameDoc>({
@@ -158,33 +166,105 @@ function buildIndexes(dataset: Dataset): Indexes {
   };
   for (const entity of entities.values()) {
     const { primary, aliases } = namesOf(entity);
-    const countryId = entity.kind === 'country' ? entity.id : entity.kind === 'party' ? entity.party.country : entity.mission.country;
-    addFact(`name:${entity.kind}:${entity.id}`, { kind: entity.kind, countryId, label: shortName(entity), text: primary.concat(aliases.slice(0, -1)).join(', '), command: entityCommand(entity) });
+    const countryId =
+      entity.kind === 'country' ? entity.id : entity.kind === 'party' ? entity.party.country : entity.mission.country;
+    addFact(`name:${entity.kind}:${entity.id}`, {
+      kind: entity.kind,
+      countryId,
+      label: shortName(entity),
+      text: primary.concat(aliases.slice(0, -1)).join(', '),
+      command: entityCommand(entity),
+    });
   }
   for (const c of dataset.countries.values()) {
     const cmd = entityCommand({ kind: 'country', id: c.id, name: c.name, country: c });
     c.recommendations.forEach((r, i) =>
-      addFact(`rec:${c.id}:${i}`, { kind: 'recommendation', countryId: c.id, label: `${c.name}: recommendation to ${r.to}`, text: r.text, command: `recs ${cmd}`, provenance: r }, r.topics.join(' ')),
+      addFact(
+        `rec:${c.id}:${i}`,
+        {
+          kind: 'recommendation',
+          countryId: c.id,
+          label: `${c.name}: recommendation to ${r.to}`,
+          text: r.text,
+          command: `recs ${cmd}`,
+          provenance: r,
+        },
+        r.topics.join(' '),
+      ),
     );
     c.figures.forEach((f, i) =>
-      addFact(`fig:${c.id}:${i}`, { kind: 'figure', countryId: c.id, label: `${c.name}: figure`, text: `${f.value.toLocaleString('en-US')} ${f.metric}, ${f.period}`, command: `figures ${cmd}`, provenance: f }, f.wording ?? ''),
+      addFact(
+        `fig:${c.id}:${i}`,
+        {
+          kind: 'figure',
+          countryId: c.id,
+          label: `${c.name}: figure`,
+          text: `${f.value.toLocaleString('en-US')} ${f.metric}, ${f.period}`,
+          command: `figures ${cmd}`,
+          provenance: f,
+        },
+        f.wording ?? '',
+      ),
     );
-    c.summaries.forEach((s, i) => addFact(`sum:${c.id}:${i}`, { kind: 'summary', countryId: c.id, label: c.name, text: s.text, command: cmd, provenance: s }));
-    c.action_plans.forEach((a, i) => addFact(`ap:${c.id}:${i}`, { kind: 'action-plan', countryId: c.id, label: `${c.name}: action plan`, text: a.text, command: cmd, provenance: a }));
+    c.summaries.forEach((s, i) =>
+      addFact(`sum:${c.id}:${i}`, {
+        kind: 'summary',
+        countryId: c.id,
+        label: c.name,
+        text: s.text,
+        command: cmd,
+        provenance: s,
+      }),
+    );
+    c.action_plans.forEach((a, i) =>
+      addFact(`ap:${c.id}:${i}`, {
+        kind: 'action-plan',
+        countryId: c.id,
+        label: `${c.name}: action plan`,
+        text: a.text,
+        command: cmd,
+        provenance: a,
+      }),
+    );
   }
   for (const m of dataset.missions.values()) {
-    const parts = [m.child_protection?.text, ...m.mandates.map((x) => `SCR ${x.resolution}${x.summary ? `: ${x.summary}` : ''}`), m.end?.text, ...m.milestones.map((x) => x.text)].filter(
-      (x): x is string => Boolean(x),
-    );
+    const parts = [
+      m.child_protection?.text,
+      ...m.mandates.map((x) => `SCR ${x.resolution}${x.summary ? `: ${x.summary}` : ''}`),
+      m.end?.text,
+      ...m.milestones.map((x) => x.text),
+    ].filter((x): x is string => Boolean(x));
     if (parts.length > 0) {
-      addFact(`mission:${m.id}`, { kind: 'mission', countryId: m.country, label: m.acronym, text: parts.join(' · '), command: m.acronym.toLowerCase(), provenance: m.child_protection ?? m.mandates[0] ?? m.end });
+      addFact(`mission:${m.id}`, {
+        kind: 'mission',
+        countryId: m.country,
+        label: m.acronym,
+        text: parts.join(' · '),
+        command: m.acronym.toLowerCase(),
+        provenance: m.child_protection ?? m.mandates[0] ?? m.end,
+      });
     }
   }
   for (const p of dataset.parties.values()) {
-    if (p.description) addFact(`desc:${p.id}`, { kind: 'party', countryId: p.country, label: p.acronyms[0] ?? p.name, text: p.description.text, command: (p.acronyms[0] ?? p.id).toLowerCase(), provenance: p.description });
+    if (p.description)
+      addFact(`desc:${p.id}`, {
+        kind: 'party',
+        countryId: p.country,
+        label: p.acronyms[0] ?? p.name,
+        text: p.description.text,
+        command: (p.acronyms[0] ?? p.id).toLowerCase(),
+        provenance: p.description,
+      });
   }
   for (const e of dataset.events.values()) {
-    addFact(`event:${e.id}`, { kind: 'event', countryId: e.country, label: e.title, text: `${e.title} ${e.symbol ?? ''}`.trim(), command: e.country ? `renewals ${e.country}` : 'renewals', provenance: e });
+    addFact(`event:${e.id}`, {
+      kind: 'event',
+      countryId: e.country,
+      label: e.title,
+      text: `${e.title} ${e.symbol ?? ''}`.trim(),
+      command: e.country ? `renewals ${e.country}` : 'renewals',
+      provenance: e,
+    });
   }
   // Small datasets (the real one has ~150 names) never have a common word; 200 countries / 20,000 parties do.
   return { entities, exact, names, terms, commonLimit: Math.max(256, Math.ceil(entities.size / 16)), facts, hits };
@@ -226,7 +306,11 @@ const KIND_ORDER: Record<EntityKind, number> = { country: 0, party: 1, mission: 
  * name closely (prefix, a swapped pair of letters, or a small edit for longer words), and the best match must clearly
  * beat the next one. Anything else is a miss, with the nearest names as suggestions.
  */
-export function resolveName(dataset: Dataset, query: string, options: { kinds?: readonly EntityKind[] } = {}): Resolution {
+export function resolveName(
+  dataset: Dataset,
+  query: string,
+  options: { kinds?: readonly EntityKind[] } = {},
+): Resolution {
   const idx = indexesFor(dataset);
   const kinds = options.kinds ?? ['country', 'party', 'mission'];
   const allowed = (e: Entity | undefined): e is Entity => e !== undefined && kinds.includes(e.kind);
@@ -249,7 +333,12 @@ export function resolveName(dataset: Dataset, query: string, options: { kinds?: 
     combineWith: 'AND',
     queries: strictSpecs.map((specs) => ({
       combineWith: 'OR',
-      queries: specs.map((spec) => ({ combineWith: 'OR', queries: spec.terms, fuzzy: spec.fuzzy, prefix: spec.prefix })),
+      queries: specs.map((spec) => ({
+        combineWith: 'OR',
+        queries: spec.terms,
+        fuzzy: spec.fuzzy,
+        prefix: spec.prefix,
+      })),
     })),
   };
   // MiniSearch scores every entity holding any matched word before the AND drops most of them; with 20,000 parties
@@ -257,24 +346,52 @@ export function resolveName(dataset: Dataset, query: string, options: { kinds?: 
   // expansion: exact, prefix, edits), skip the search when nothing can match (the usual made-up name), and otherwise
   // score only the entities in the intersection (boostDocument 0 skips the rest): the same results, far less work.
   const candidates = intersection(strictSpecs.map((specs) => candidatesOf(idx, specs)));
-  const strict = candidates.size === 0 ? [] : topResults(idx, idx.names.search(strictQuery, { boost: { primary: 2 }, filter, boostDocument: only(candidates) }));
+  const strict =
+    candidates.size === 0
+      ? []
+      : topResults(
+          idx,
+          idx.names.search(strictQuery, { boost: { primary: 2 }, filter, boostDocument: only(candidates) }),
+        );
   const best = strict[0];
   const second = strict[1];
   if (best && (!second || best.score >= 2 * second.score)) {
-    return { ok: true, entity: idx.entities.get(best.id as string)!, confidence: 'close', suggestions: strict.slice(1, 5).map((r) => idx.entities.get(r.id as string)!) };
+    return {
+      ok: true,
+      entity: idx.entities.get(best.id as string)!,
+      confidence: 'close',
+      suggestions: strict.slice(1, 5).map((r) => idx.entities.get(r.id as string)!),
+    };
   }
-  if (strict.length > 1) return { ok: false, suggestions: strict.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
+  if (strict.length > 1)
+    return { ok: false, suggestions: strict.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
 
   // Suggestions: any word may match, with edits in proportion to its length, at most 2 (3 or more edits on a long
   // word walk most of the vocabulary and suggest names nobody would take for the one typed).
-  const broadSpecs = terms.map((t): TermSpec => ({ terms: [t], fuzzy: Math.min(BROAD_MAX_EDITS, Math.round(t.length * BROAD_FUZZY)), prefix: true }));
+  const broadSpecs = terms.map(
+    (t): TermSpec => ({
+      terms: [t],
+      fuzzy: Math.min(BROAD_MAX_EDITS, Math.round(t.length * BROAD_FUZZY)),
+      prefix: true,
+    }),
+  );
   // Suggestions come from the distinctive words: a name sharing only "militia" or "of" with the query is no
   // suggestion for it, and scoring the thousands of names holding such a word is most of a miss's cost at 20,000
   // parties. So when some word matches a few names (no more than commonLimit), only those words are searched.
   const sizes = broadSpecs.map((spec) => candidatesOf(idx, [spec]).size);
   const rare = terms.filter((_, i) => sizes[i]! > 0 && sizes[i]! <= idx.commonLimit);
   const text = rare.length > 0 && rare.length < terms.length ? rare.join(' ') : folded;
-  const broad = topResults(idx, idx.names.search(text, { boost: { primary: 2 }, fuzzy: BROAD_FUZZY, maxFuzzy: BROAD_MAX_EDITS, prefix: true, combineWith: 'OR', filter }));
+  const broad = topResults(
+    idx,
+    idx.names.search(text, {
+      boost: { primary: 2 },
+      fuzzy: BROAD_FUZZY,
+      maxFuzzy: BROAD_MAX_EDITS,
+      prefix: true,
+      combineWith: 'OR',
+      filter,
+    }),
+  );
   return { ok: false, suggestions: broad.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
 }
 
@@ -291,12 +408,13 @@ interface TermSpec {
 /** The keys of the entities a word matches, as MiniSearch would match it (a view: the sets are the index's own). */
 function candidatesOf(idx: Indexes, specs: readonly TermSpec[]): { size: number; sets: Set<string>[] } {
   const sets = new Set<Set<string>>();
-  for (const spec of specs) for (const term of spec.terms) {
-    const exact = idx.terms.get(term);
-    if (exact) sets.add(exact);
-    if (spec.prefix) for (const keys of idx.terms.atPrefix(term).values()) sets.add(keys);
-    if (spec.fuzzy > 0) for (const [keys] of idx.terms.fuzzyGet(term, spec.fuzzy).values()) sets.add(keys);
-  }
+  for (const spec of specs)
+    for (const term of spec.terms) {
+      const exact = idx.terms.get(term);
+      if (exact) sets.add(exact);
+      if (spec.prefix) for (const keys of idx.terms.atPrefix(term).values()) sets.add(keys);
+      if (spec.fuzzy > 0) for (const [keys] of idx.terms.fuzzyGet(term, spec.fuzzy).values()) sets.add(keys);
+    }
   let size = 0;
   for (const keys of sets) size += keys.size;
   return { size, sets: [...sets] };
@@ -340,13 +458,19 @@ function collapseToCountries(idx: Indexes, results: SearchResult[]): SearchResul
 
 /** Every entity of a kind, for "the dataset covers: …" lines. Countries come sorted by name. */
 export function listEntities(dataset: Dataset, kind: EntityKind): Entity[] {
-  return [...indexesFor(dataset).entities.values()].filter((e) => e.kind === kind).sort((a, b) => a.name.localeCompare(b.name));
+  return [...indexesFor(dataset).entities.values()]
+    .filter((e) => e.kind === kind)
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Full-text search over names and facts (recommendations, figures, summaries, missions, events), best first. */
 export function searchDataset(dataset: Dataset, words: string, limit = 10): SearchHit[] {
   const idx = indexesFor(dataset);
-  const opts = { prefix: (t: string) => t.length >= 3, fuzzy: (t: string) => (t.length >= 5 ? 0.2 : 0), boost: { label: 1.5 } };
+  const opts = {
+    prefix: (t: string) => t.length >= 3,
+    fuzzy: (t: string) => (t.length >= 5 ? 0.2 : 0),
+    boost: { label: 1.5 },
+  };
   let results = idx.facts.search(words, { ...opts, combineWith: 'AND' });
   if (results.length === 0) results = idx.facts.search(words, { ...opts, combineWith: 'OR' });
   return results.slice(0, limit).map((r) => ({ ...idx.hits.get(r.id as string)!, score: r.score }));

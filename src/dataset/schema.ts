@@ -141,7 +141,9 @@ export const Mission = z
       resolution: z.string().optional(),
     }).optional(),
     /** Other dated milestones, e.g. the mandate's termination before withdrawal. */
-    milestones: z.array(sourced({ date: PartialDate, text: z.string().min(1), resolution: z.string().optional() })).default([]),
+    milestones: z
+      .array(sourced({ date: PartialDate, text: z.string().min(1), resolution: z.string().optional() }))
+      .default([]),
   })
   .strict();
 export type Mission = z.infer<typeof Mission>;
@@ -188,8 +190,14 @@ export const Country = z
     name: z.string().min(1),
     /** Names in French and other languages, common abbreviations (DRC, CAR). */
     other_names: z.array(z.string().min(1)).default([]),
-    iso2: z.string().regex(/^[A-Z]{2}$/).optional(),
-    iso3: z.string().regex(/^[A-Z]{3}$/).optional(),
+    iso2: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    iso3: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .optional(),
     /** Whether the situation is on the CAAC agenda (annexes of the SG annual report). */
     in_annexes_since: sourced({ year: z.number().int().min(2001).max(2100) }).optional(),
     sg_country_reports: z.array(YearDocument).default([]),

@@ -83,7 +83,9 @@ export function staleReport(dataset: Dataset, now: Date, options: { maxAgeDays?:
         `no renewal recorded in the dataset (as of ${inWords(asOf)})`,
     });
   }
-  mandates.sort((a, b) => (a.expired ?? '9999').localeCompare(b.expired ?? '9999') || a.missionId.localeCompare(b.missionId));
+  mandates.sort(
+    (a, b) => (a.expired ?? '9999').localeCompare(b.expired ?? '9999') || a.missionId.localeCompare(b.missionId),
+  );
 
   const areas: StaleArea[] = [];
   for (const country of dataset.countries.values()) {
@@ -117,7 +119,11 @@ function factAreas(dataset: Dataset, country: Country): Array<[StaleArea['area']
     ['action plans', country.action_plans],
     [
       'agenda',
-      [...(country.in_annexes_since ? [country.in_annexes_since] : []), ...country.sg_country_reports, ...country.working_group_conclusions],
+      [
+        ...(country.in_annexes_since ? [country.in_annexes_since] : []),
+        ...country.sg_country_reports,
+        ...country.working_group_conclusions,
+      ],
     ],
     ['committee chairs', regimes.flatMap((m) => m.chairs)],
   ];
@@ -135,7 +141,20 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2021-06" -> "June 2021", keeping the precision of the data. */
 function inWords(date: string): string {

@@ -39,10 +39,13 @@ export function createReadinessCheck(options: ReadinessOptions): () => Promise<R
   const pingDatabase = (storage: Storage): Promise<string | undefined> =>
     (inFlight ??= new Promise<string | undefined>((resolve) => {
       const timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
-      storage.ping().then(
-        () => resolve(undefined),
-        (err: unknown) => resolve(describeDatabaseError(err)),
-      ).finally(() => clearTimeout(timer));
+      storage
+        .ping()
+        .then(
+          () => resolve(undefined),
+          (err: unknown) => resolve(describeDatabaseError(err)),
+        )
+        .finally(() => clearTimeout(timer));
     }).finally(() => {
       inFlight = undefined;
     }));
@@ -94,7 +97,10 @@ function describeDatabaseError(err: unknown): string {
       return `host not found${typeof e.hostname === 'string' ? ` (${e.hostname})` : ''}`;
     default: {
       // kysely after destroy(), better-sqlite3 after close(): the handle is gone, which an operator reads as closed.
-      if (typeof e.message === 'string' && /driver has already been destroyed|connection is not open/i.test(e.message)) {
+      if (
+        typeof e.message === 'string' &&
+        /driver has already been destroyed|connection is not open/i.test(e.message)
+      ) {
         return 'the database connection is closed';
       }
       const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(err);

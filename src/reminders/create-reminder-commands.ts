@@ -14,7 +14,14 @@ import type { Dataset } from '../dataset/schema.js';
 import type { Deliveries } from './delivery.js';
 import { eventsForTarget, upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder, ReminderTarget, SubscriptionReminder } from './reminder.js';
-import { conversationName, describeSchedule, formatInstant, stopAction, targetCommand, targetName } from './reminder-message.js';
+import {
+  conversationName,
+  describeSchedule,
+  formatInstant,
+  stopAction,
+  targetCommand,
+  targetName,
+} from './reminder-message.js';
 import type { ReminderStore } from './reminder-store.js';
 
 type ReminderCommand = Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>;
@@ -59,11 +66,15 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
           const existing = await deps.store.get(id);
           if (!existing || existing.channelKey !== key || !(await deps.store.remove(id, key))) {
             return {
-              ...simple('forget', 'no-match', `No reminder ${id} in ${here}`, [`\`reminders\` lists the reminders of ${here} with their ids.`]),
+              ...simple('forget', 'no-match', `No reminder ${id} in ${here}`, [
+                `\`reminders\` lists the reminders of ${here} with their ids.`,
+              ]),
               actions: [{ label: 'List reminders', command: 'reminders', kind: 'command' }],
             };
           }
-          return simple('forget', 'answered', `Reminder ${id} removed`, [`No more reminders for ${describe(existing, dataset)} from it.`]);
+          return simple('forget', 'answered', `Reminder ${id} removed`, [
+            `No more reminders for ${describe(existing, dataset)} from it.`,
+          ]);
         }
 
         case 'remind':
@@ -83,7 +94,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
           // Said at once, not discovered on the day: a private channel the bot is not in, a chat it was never added to.
           const can = await delivery.canPost(channel);
           if (!can.ok) {
-            return simple(command.kind, 'unavailable', `I cannot post reminders in ${here}`, [can.reason, `To fix it: ${can.fix}`]);
+            return simple(command.kind, 'unavailable', `I cannot post reminders in ${here}`, [
+              can.reason,
+              `To fix it: ${can.fix}`,
+            ]);
           }
           if (command.kind === 'remind-once') return remindOnce(command, context, now);
           return remind(command, context, dataset, now, existing, here);
@@ -92,23 +106,47 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
     },
   };
 
-  async function remindOnce(command: Extract<ReminderCommand, { kind: 'remind-once' }>, context: RequestContext, now: Date): Promise<Answer> {
+  async function remindOnce(
+    command: Extract<ReminderCommand, { kind: 'remind-once' }>,
+    context: RequestContext,
+    now: Date,
+  ): Promise<Answer> {
     const at = DateTime.fromISO(command.at, { zone: defaultTz });
     if (!at.isValid) {
-      return simple('remind-once', 'usage', 'That date-time is not valid', ['Write it in ISO 8601, e.g. 2026-12-03T09:30:00+01:00.']);
+      return simple('remind-once', 'usage', 'That date-time is not valid', [
+        'Write it in ISO 8601, e.g. 2026-12-03T09:30:00+01:00.',
+      ]);
     }
     if (at.toMillis() <= now.getTime()) {
-      return simple('remind-once', 'usage', 'That time has passed', [`It is now ${formatInstant(now, defaultTz)}; give a time in the future.`]);
+      return simple('remind-once', 'usage', 'That time has passed', [
+        `It is now ${formatInstant(now, defaultTz)}; give a time in the future.`,
+      ]);
     }
     const reminder = await deps.store.addOneOff(
-      { channel: context.channel!, text: command.text, fireAt: at.toJSDate(), tz: defaultTz, ...(context.userId ? { createdBy: context.userId } : {}) },
+      {
+        channel: context.channel!,
+        text: command.text,
+        fireAt: at.toJSDate(),
+        tz: defaultTz,
+        ...(context.userId ? { createdBy: context.userId } : {}),
+      },
       now,
     );
     return {
       kind: 'remind-once',
       outcome: 'answered',
       title: `Reminder ${reminder.id} set`,
-      sections: [{ items: [{ label: formatInstant(reminder.fireAt, reminder.tz), text: reminder.text, detail: `reminder ${reminder.id}` }] }],
+      sections: [
+        {
+          items: [
+            {
+              label: formatInstant(reminder.fireAt, reminder.tz),
+              text: reminder.text,
+              detail: `reminder ${reminder.id}`,
+            },
+          ],
+        },
+      ],
       actions: [stopAction(reminder), { label: 'List reminders', command: 'reminders', kind: 'command' }],
       summary: `Reminder ${reminder.id} set for ${formatInstant(reminder.fireAt, reminder.tz)}`,
     };
@@ -129,13 +167,21 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         ...simple('remind', 'no-match', `No country or mission matches "${command.target.slice(0, 80)}"`, [
           `Reminders follow a country's or a mission's dated events. Try one of: ${suggestions.slice(0, 8).map(shortName).join(', ')}.`,
         ]),
-        actions: suggestions.slice(0, 3).map((e) => ({ label: shortName(e), command: `remind ${shortName(e).toLowerCase()}`, kind: 'command' as const })),
+        actions: suggestions.slice(0, 3).map((e) => ({
+          label: shortName(e),
+          command: `remind ${shortName(e).toLowerCase()}`,
+          kind: 'command' as const,
+        })),
       };
     }
-    const target: ReminderTarget = { kind: resolution.entity.kind === 'mission' ? 'mission' : 'country', id: resolution.entity.id };
+    const target: ReminderTarget = {
+      kind: resolution.entity.kind === 'mission' ? 'mission' : 'country',
+      id: resolution.entity.id,
+    };
     const tz = command.tz ?? defaultTz;
     const same = existing.find(
-      (r): r is SubscriptionReminder => r.kind === 'subscription' && !r.disabled && r.target.kind === target.kind && r.target.id === target.id,
+      (r): r is SubscriptionReminder =>
+        r.kind === 'subscription' && !r.disabled && r.target.kind === target.kind && r.target.id === target.id,
     );
     if (same && same.at === command.at && same.tz === tz && same.leadDays.join(',') === command.leadDays.join(',')) {
       return {
@@ -146,24 +192,46 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
       };
     }
     const reminder = await deps.store.addSubscription(
-      { channel: context.channel!, target, leadDays: command.leadDays, at: command.at, tz, ...(context.userId ? { createdBy: context.userId } : {}) },
+      {
+        channel: context.channel!,
+        target,
+        leadDays: command.leadDays,
+        at: command.at,
+        tz,
+        ...(context.userId ? { createdBy: context.userId } : {}),
+      },
       now,
     );
     const events = calendarEvents(dataset);
     const upcoming = upcomingOccurrences(reminder, events, now, 5);
     const items: Item[] = upcoming.map((o) => {
       const event = events.find((e) => e.id === o.eventId)!;
-      return { label: formatInstant(o.dueAt, tz), text: `${o.leadDays}d before: ${event.title}`, detail: formatEventDate(event) };
+      return {
+        label: formatInstant(o.dueAt, tz),
+        text: `${o.leadDays}d before: ${event.title}`,
+        detail: formatEventDate(event),
+      };
     });
     if (items.length === 0) {
       const known = eventsForTarget(reminder, events).length;
       items.push({
-        text: known > 0 ? 'No reminder falls due from now on: the dated events on record are past or too close.' : 'No dated events on record for it now.',
-        detail: 'Reminders follow the dataset: a date added or moved by the editors is picked up without setting this again.',
+        text:
+          known > 0
+            ? 'No reminder falls due from now on: the dated events on record are past or too close.'
+            : 'No dated events on record for it now.',
+        detail:
+          'Reminders follow the dataset: a date added or moved by the editors is picked up without setting this again.',
         tone: 'gap',
       });
     }
-    const notes: Item[] = same ? [{ text: `${capitalize(here)} also has reminder ${same.id} for it (${describeSchedule(same)}); forget ${same.id} to keep only the new one.`, tone: 'warning' }] : [];
+    const notes: Item[] = same
+      ? [
+          {
+            text: `${capitalize(here)} also has reminder ${same.id} for it (${describeSchedule(same)}); forget ${same.id} to keep only the new one.`,
+            tone: 'warning',
+          },
+        ]
+      : [];
     return {
       kind: 'remind',
       outcome: 'answered',
@@ -171,7 +239,11 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
       subtitle: `Reminder ${reminder.id}: ${describeSchedule(reminder)}`,
       sections: [{ heading: 'Next reminders', items }, ...(notes.length > 0 ? [{ items: notes }] : [])],
       actions: [
-        { label: `Open the ${targetName(dataset, reminder)} brief`, command: targetCommand(dataset, reminder), kind: 'command' },
+        {
+          label: `Open the ${targetName(dataset, reminder)} brief`,
+          command: targetCommand(dataset, reminder),
+          kind: 'command',
+        },
         stopAction(reminder),
       ],
       summary: `Reminders set for ${targetName(dataset, reminder)} (${describeSchedule(reminder)}), reminder ${reminder.id}`,
@@ -181,7 +253,9 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
   function listReminders(reminders: Reminder[], dataset: Dataset, now: Date, here: string): Answer {
     if (reminders.length === 0) {
       return {
-        ...simple('reminders', 'answered', `No reminders in ${here}`, ['Try: remind mali, or remind "Mali consultations" at 2026-12-03T09:30:00+01:00']),
+        ...simple('reminders', 'answered', `No reminders in ${here}`, [
+          'Try: remind mali, or remind "Mali consultations" at 2026-12-03T09:30:00+01:00',
+        ]),
         actions: [{ label: 'Help', command: 'help', kind: 'command' }],
       };
     }
@@ -197,7 +271,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
             : 'no upcoming dated event on record';
       return {
         label: r.id,
-        text: r.kind === 'once' ? `"${r.text}" at ${formatInstant(r.fireAt, r.tz)}` : `${targetName(dataset, r)}: ${describeSchedule(r)}`,
+        text:
+          r.kind === 'once'
+            ? `"${r.text}" at ${formatInstant(r.fireAt, r.tz)}`
+            : `${targetName(dataset, r)}: ${describeSchedule(r)}`,
         detail: nextText,
         tone: r.disabled ? 'warning' : 'normal',
       };
@@ -218,7 +295,9 @@ function describe(reminder: Reminder, dataset: Dataset): string {
 }
 
 function formatEventDate(event: CalendarEvent): string {
-  return event.date.length === 7 ? `${formatPartialDate(event.date)} (known to the month only)` : formatPartialDate(event.date);
+  return event.date.length === 7
+    ? `${formatPartialDate(event.date)} (known to the month only)`
+    : formatPartialDate(event.date);
 }
 
 function capitalize(text: string): string {

@@ -5,7 +5,10 @@ import type { ChannelRef } from '../core/ports.js';
 
 /** What became of one attempt to post. */
 export type DeliveryResult =
-  | { kind: 'delivered'; /** The platform's id of the posted message (Slack ts, Teams activity id), for logs. */ messageId?: string }
+  | {
+      kind: 'delivered' /** The platform's id of the posted message (Slack ts, Teams activity id), for logs. */;
+      messageId?: string;
+    }
   /** Try again later: a 429 with Retry-After, a 5xx, a network error. */
   | { kind: 'retry'; afterMs?: number; reason: string }
   /** Never going to work: the channel is gone, archived, or has removed the bot. The reminder is disabled. */

@@ -108,19 +108,35 @@ export class KyselyReminderStore implements ReminderStore {
     const out: Reminder[] = [];
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('reminders').selectAll().where('id', 'in', unique.slice(i, i + CHUNK)).execute();
+      const rows = await this.db
+        .selectFrom('reminders')
+        .selectAll()
+        .where('id', 'in', unique.slice(i, i + CHUNK))
+        .execute();
       out.push(...rows.map(toReminder));
     }
     return out;
   }
 
   async listByChannel(key: string): Promise<Reminder[]> {
-    const rows = await this.db.selectFrom('reminders').selectAll().where('channel_key', '=', key).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('channel_key', '=', key)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toReminder);
   }
 
   async listActive(): Promise<Reminder[]> {
-    const rows = await this.db.selectFrom('reminders').selectAll().where('disabled_at', 'is', null).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('disabled_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toReminder);
   }
 
@@ -159,13 +175,15 @@ export class KyselyReminderStore implements ReminderStore {
         .selectAll('r')
         .where((eb) =>
           eb.or(
-            groups.slice(i, i + CONDITIONS_PER_STATEMENT).map(({ kind, range, ids }) =>
-              eb.and([
-                eb('l.target_kind', '=', kind),
-                eb('l.target_id', 'in', ids),
-                ...(range ? [eb('l.lead_days', '>=', range[0]), eb('l.lead_days', '<=', range[1])] : []),
-              ]),
-            ),
+            groups
+              .slice(i, i + CONDITIONS_PER_STATEMENT)
+              .map(({ kind, range, ids }) =>
+                eb.and([
+                  eb('l.target_kind', '=', kind),
+                  eb('l.target_id', 'in', ids),
+                  ...(range ? [eb('l.lead_days', '>=', range[0]), eb('l.lead_days', '<=', range[1])] : []),
+                ]),
+              ),
           ),
         )
         .where('r.disabled_at', 'is', null)
@@ -181,7 +199,14 @@ export class KyselyReminderStore implements ReminderStore {
       .where('fire_at', '<=', iso(query.to))
       // A one-off has one occurrence: once stored, the scheduler's claim takes it from there.
       .where((eb) =>
-        eb.not(eb.exists(eb.selectFrom('reminder_occurrences').select('reminder_occurrences.id').whereRef('reminder_occurrences.reminder_id', '=', 'reminders.id'))),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('reminder_occurrences')
+              .select('reminder_occurrences.id')
+              .whereRef('reminder_occurrences.reminder_id', '=', 'reminders.id'),
+          ),
+        ),
       )
       .execute();
     for (const row of onceRows) found.set(row.id, toReminder(row));
@@ -190,7 +215,11 @@ export class KyselyReminderStore implements ReminderStore {
 
   async remove(id: string, key: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      const deleted = await trx.deleteFrom('reminders').where('id', '=', id).where('channel_key', '=', key).executeTakeFirst();
+      const deleted = await trx
+        .deleteFrom('reminders')
+        .where('id', '=', id)
+        .where('channel_key', '=', key)
+        .executeTakeFirst();
       if (Number(deleted.numDeletedRows) === 0) return false;
       await trx.deleteFrom('reminder_occurrences').where('reminder_id', '=', id).execute();
       return true;
@@ -206,7 +235,10 @@ export class KyselyReminderStore implements ReminderStore {
       .execute();
   }
 
-  async addOccurrences(occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>, now: Date): Promise<PlannedOccurrence[]> {
+  async addOccurrences(
+    occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>,
+    now: Date,
+  ): Promise<PlannedOccurrence[]> {
     const added: PlannedOccurrence[] = [];
     for (let i = 0; i < occurrences.length; i += CHUNK / 5) {
       const chunk = occurrences.slice(i, i + CHUNK / 5);
@@ -276,9 +308,16 @@ export class KyselyReminderStore implements ReminderStore {
         }))
         .where('id', 'in', ids)
         .execute();
-      return db.selectFrom('reminder_occurrences').selectAll().where('claim_token', '=', token).orderBy('due_at').orderBy('id').execute();
+      return db
+        .selectFrom('reminder_occurrences')
+        .selectAll()
+        .where('claim_token', '=', token)
+        .orderBy('due_at')
+        .orderBy('id')
+        .execute();
     };
-    const rows = this.dialect === 'postgres' ? await this.db.transaction().execute(claim) : await this.sqliteImmediate(claim);
+    const rows =
+      this.dialect === 'postgres' ? await this.db.transaction().execute(claim) : await this.sqliteImmediate(claim);
     return rows.map((r) => ({ ...toOccurrence(r), status: 'claimed', token, leaseUntil: new Date(leaseUntil) }));
   }
 
@@ -364,9 +403,19 @@ export class KyselyReminderStore implements ReminderStore {
             let slot = eb.case().when('id', '=', chunk[0]!.claim.id).then(iso(chunk[0]!.at));
             for (const d of chunk.slice(1)) slot = slot.when('id', '=', d.claim.id).then(iso(d.at));
             // Not an attempt: nothing was posted, so the attempt counted at claim time is given back.
-            return { status: 'pending', next_attempt_at: slot.else(eb.ref('next_attempt_at')).end(), lease_until: null, claim_token: null, attempts: eb('attempts', '-', 1) };
+            return {
+              status: 'pending',
+              next_attempt_at: slot.else(eb.ref('next_attempt_at')).end(),
+              lease_until: null,
+              claim_token: null,
+              attempts: eb('attempts', '-', 1),
+            };
           })
-          .where('id', 'in', chunk.map((d) => d.claim.id))
+          .where(
+            'id',
+            'in',
+            chunk.map((d) => d.claim.id),
+          )
           .where('claim_token', '=', token)
           .returning('id')
           .execute();
@@ -443,14 +492,20 @@ function toReminder(row: Selectable<RemindersTable>): Reminder {
     tz: row.tz,
     createdAt: new Date(row.created_at),
     ...(row.created_by !== null ? { createdBy: row.created_by } : {}),
-    ...(row.disabled_at !== null ? { disabled: { at: new Date(row.disabled_at), reason: row.disabled_reason ?? '' } } : {}),
+    ...(row.disabled_at !== null
+      ? { disabled: { at: new Date(row.disabled_at), reason: row.disabled_reason ?? '' } }
+      : {}),
   };
-  if (row.kind === 'once') return { ...base, kind: 'once', text: row.text ?? '', fireAt: new Date(row.fire_at ?? row.created_at) };
+  if (row.kind === 'once')
+    return { ...base, kind: 'once', text: row.text ?? '', fireAt: new Date(row.fire_at ?? row.created_at) };
   return {
     ...base,
     kind: 'subscription',
     target: { kind: row.target_kind === 'mission' ? 'mission' : 'country', id: row.target_id ?? '' },
-    leadDays: (row.lead_days ?? '').split(',').filter((x) => x !== '').map(Number),
+    leadDays: (row.lead_days ?? '')
+      .split(',')
+      .filter((x) => x !== '')
+      .map(Number),
     at: row.time_of_day ?? '09:00',
   };
 }

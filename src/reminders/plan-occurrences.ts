@@ -71,7 +71,11 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
   for (const event of events) {
     const day = anchorDay(event.date);
     if (!day) continue;
-    const entry = { event, day, dayMs: Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) };
+    const entry = {
+      event,
+      day,
+      dayMs: Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))),
+    };
     dated.push(entry);
     if (event.countryId) push(byCountry, event.countryId, entry);
     if (event.missionId) push(byMission, event.missionId, entry);
@@ -94,7 +98,9 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
       const hi = to.getTime();
       if (reminder.kind === 'once') {
         const t = reminder.fireAt.getTime();
-        return t >= lo && t <= hi ? [{ reminderId: reminder.id, key: `once@${reminder.fireAt.toISOString()}`, dueAt: reminder.fireAt }] : [];
+        return t >= lo && t <= hi
+          ? [{ reminderId: reminder.id, key: `once@${reminder.fireAt.toISOString()}`, dueAt: reminder.fireAt }]
+          : [];
       }
       const entries = (reminder.target.kind === 'country' ? byCountry : byMission).get(reminder.target.id) ?? [];
       const out: PlannedOccurrence[] = [];
@@ -105,7 +111,13 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
           const ms = instant(day, lead, reminder.at, reminder.tz);
           if (ms === null || ms < lo || ms > hi) continue;
           const dueAt = new Date(ms);
-          out.push({ reminderId: reminder.id, key: occurrenceKey(event.id, dueAt, lead), eventId: event.id, leadDays: lead, dueAt });
+          out.push({
+            reminderId: reminder.id,
+            key: occurrenceKey(event.id, dueAt, lead),
+            eventId: event.id,
+            leadDays: lead,
+            dueAt,
+          });
         }
       }
       return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1));
@@ -118,7 +130,10 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
       const add = (target: ReminderTarget, min: number, max: number) => {
         const key = `${target.kind}:${target.id}`;
         let t = found.get(key);
-        if (!t) found.set(key, (t = { target, leads: new Set() }));
+        if (!t) {
+          t = { target, leads: new Set() };
+          found.set(key, t);
+        }
         if (!t.leads) return;
         if (max - min + 1 > MAX_LEADS_LISTED) t.leads = undefined;
         else for (let lead = min; lead <= max; lead++) t.leads.add(lead);
@@ -131,7 +146,9 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
         if (event.countryId) add({ kind: 'country', id: event.countryId }, min, max);
         if (event.missionId) add({ kind: 'mission', id: event.missionId }, min, max);
       }
-      return [...found.values()].map(({ target, leads }) => (leads ? { target, leads: [...leads].sort((a, b) => a - b) } : { target }));
+      return [...found.values()].map(({ target, leads }) =>
+        leads ? { target, leads: [...leads].sort((a, b) => a - b) } : { target },
+      );
     },
   };
 }
@@ -143,17 +160,31 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** Every occurrence of a reminder due in [from, to] (inclusive), soonest first. */
-export function planOccurrences(reminder: Reminder, events: readonly CalendarEvent[], from: Date, to: Date): PlannedOccurrence[] {
+export function planOccurrences(
+  reminder: Reminder,
+  events: readonly CalendarEvent[],
+  from: Date,
+  to: Date,
+): PlannedOccurrence[] {
   return createOccurrencePlanner(events).plan(reminder, from, to);
 }
 
 /** The next occurrence strictly after `now`, for `reminders` and the answer to `remind`. */
-export function nextOccurrence(reminder: Reminder, events: readonly CalendarEvent[], now: Date): PlannedOccurrence | undefined {
+export function nextOccurrence(
+  reminder: Reminder,
+  events: readonly CalendarEvent[],
+  now: Date,
+): PlannedOccurrence | undefined {
   const after = new Date(now.getTime() + 1);
   return planOccurrences(reminder, events, after, new Date(8.64e15))[0];
 }
 
 /** The next `n` occurrences after `now`. */
-export function upcomingOccurrences(reminder: Reminder, events: readonly CalendarEvent[], now: Date, n: number): PlannedOccurrence[] {
+export function upcomingOccurrences(
+  reminder: Reminder,
+  events: readonly CalendarEvent[],
+  now: Date,
+  n: number,
+): PlannedOccurrence[] {
   return planOccurrences(reminder, events, new Date(now.getTime() + 1), new Date(8.64e15)).slice(0, n);
 }

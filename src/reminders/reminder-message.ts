@@ -41,19 +41,30 @@ export function describeSchedule(reminder: SubscriptionReminder): string {
 }
 
 /** The reminder a subscription posts for one event. */
-export function reminderMessage(input: { reminder: SubscriptionReminder; event: CalendarEvent; dataset: Dataset; now: Date }): Answer {
+export function reminderMessage(input: {
+  reminder: SubscriptionReminder;
+  event: CalendarEvent;
+  dataset: Dataset;
+  now: Date;
+}): Answer {
   const { reminder, event, dataset, now } = input;
   const day = anchorDay(event.date) ?? event.date;
   const monthOnly = event.date.length === 7;
   const days = daysUntil(now, day, reminder.tz);
   const when = formatPartialDate(event.date);
   const relative = formatRelativeDays(days);
-  const title = monthOnly ? `⏰ ${event.title} — ${when} (about ${relative.replace(/^in /, '')} away)` : `⏰ ${event.title} ${relative} — ${when}`;
+  const title = monthOnly
+    ? `⏰ ${event.title} — ${when} (about ${relative.replace(/^in /, '')} away)`
+    : `⏰ ${event.title} ${relative} — ${when}`;
   const country = event.countryId ? dataset.countries.get(event.countryId)?.name : undefined;
   const resolution = event.resolution
     ? `${/^\d/.test(event.resolution) ? `SCR ${event.resolution}` : event.resolution}${event.adopted ? `, adopted ${formatPartialDate(event.adopted)}` : ''}`
     : undefined;
-  const cite = citeFact(dataset, { source: event.source, as_of: event.asOf, ...(event.unverified ? { unverified: event.unverified } : {}) });
+  const cite = citeFact(dataset, {
+    source: event.source,
+    as_of: event.asOf,
+    ...(event.unverified ? { unverified: event.unverified } : {}),
+  });
   const items: Item[] = [
     {
       label: 'When',
@@ -81,7 +92,12 @@ export function reminderMessage(input: { reminder: SubscriptionReminder; event: 
       },
     ],
     actions: [
-      { label: `Open the ${targetName(dataset, reminder)} brief`, command: targetCommand(dataset, reminder), kind: 'command', style: 'primary' },
+      {
+        label: `Open the ${targetName(dataset, reminder)} brief`,
+        command: targetCommand(dataset, reminder),
+        kind: 'command',
+        style: 'primary',
+      },
       stopAction(reminder),
     ],
     summary: monthOnly ? `${event.title} — ${when}` : `${event.title} ${relative} — ${when}`,

@@ -50,7 +50,10 @@ export interface ReminderStore {
    * Stores occurrences that are due, unless already stored (same reminder and key): pending, or recorded at once as
    * `skipped` when `skipped` is set. Returns the ones that were new.
    */
-  addOccurrences(occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>, now: Date): Promise<PlannedOccurrence[]>;
+  addOccurrences(
+    occurrences: ReadonlyArray<PlannedOccurrence & { skipped?: string }>,
+    now: Date,
+  ): Promise<PlannedOccurrence[]>;
   /**
    * Claims up to `limit` occurrences that are ready (pending and due, or claimed under a lease that has expired),
    * each for one caller only, with a lease until now + leaseMs. An expired lease means a scheduler claimed and never
@@ -58,7 +61,12 @@ export interface ReminderStore {
    */
   claimDue(opts: { now: Date; owner: string; leaseMs: number; limit: number }): Promise<ClaimedOccurrence[]>;
   /** Records the outcome of a claimed occurrence; false if the claim was lost (lease expired and taken). */
-  record(claim: ClaimedOccurrence, outcome: OccurrenceOutcome, now: Date, detail?: { messageId?: string; error?: string }): Promise<boolean>;
+  record(
+    claim: ClaimedOccurrence,
+    outcome: OccurrenceOutcome,
+    now: Date,
+    detail?: { messageId?: string; error?: string },
+  ): Promise<boolean>;
   /** Puts a claimed occurrence back, to be tried again at `at` (a 429, a 5xx); false if the claim was lost. */
   retryAt(claim: ClaimedOccurrence, at: Date, error: string): Promise<boolean>;
   /**

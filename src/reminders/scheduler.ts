@@ -63,7 +63,11 @@ export interface TickReport {
   skipped: number;
   claimed: number;
   /** `deferred`: put back untried until its channel's next free second. */
-  outcomes: Array<{ reminderId: string; key: string; outcome: OccurrenceOutcome | 'retry' | 'released' | 'lost' | 'deferred' }>;
+  outcomes: Array<{
+    reminderId: string;
+    key: string;
+    outcome: OccurrenceOutcome | 'retry' | 'released' | 'lost' | 'deferred';
+  }>;
 }
 
 /** A running scheduler: start() polls on a timer; tick() runs one poll (tests drive it by hand). */
@@ -110,8 +114,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const stored = new Map<string, number>();
   // The calendar of the dataset last seen: derived once per dataset, not per poll.
   let calendar: { dataset: Dataset; events: CalendarEvent[] } | undefined;
-  const eventsOf = (dataset: Dataset): CalendarEvent[] =>
-    calendar?.dataset === dataset ? calendar.events : (calendar = { dataset, events: calendarEvents(dataset) }).events;
+  const eventsOf = (dataset: Dataset): CalendarEvent[] => {
+    if (calendar?.dataset !== dataset) calendar = { dataset, events: calendarEvents(dataset) };
+    return calendar.events;
+  };
 
   async function plan(planner: OccurrencePlanner, now: Date): Promise<{ planned: number; skipped: number }> {
     const from = new Date(now.getTime() - catchUpMs);
@@ -124,7 +130,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const since = new Date(Math.max(reminder.createdAt.getTime(), from.getTime()));
       for (const o of planner.plan(reminder, since, now)) {
         if (stored.has(`${o.reminderId} ${o.key}`)) continue;
-        due.push(now.getTime() - o.dueAt.getTime() > graceMs ? { ...o, skipped: 'missed by more than the grace window' } : o);
+        due.push(
+          now.getTime() - o.dueAt.getTime() > graceMs ? { ...o, skipped: 'missed by more than the grace window' } : o,
+        );
       }
     }
     if (due.length === 0) return { planned: 0, skipped: 0 };
@@ -136,14 +144,23 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       if ('skipped' in o && o.skipped) {
         skipped++;
         tell('skipped');
-        log.warn({ reminderId: o.reminderId, key: o.key, dueAt: o.dueAt.toISOString() }, 'reminder occurrence skipped: missed by more than the grace window');
+        log.warn(
+          { reminderId: o.reminderId, key: o.key, dueAt: o.dueAt.toISOString() },
+          'reminder occurrence skipped: missed by more than the grace window',
+        );
       } else planned++;
     }
     return { planned, skipped };
   }
 
   /** Builds the message, or says why this occurrence should not be posted any more. */
-  function messageFor(reminder: Reminder, claim: ClaimedOccurrence, events: CalendarEvent[], dataset: Dataset, now: Date): Answer | string {
+  function messageFor(
+    reminder: Reminder,
+    claim: ClaimedOccurrence,
+    events: CalendarEvent[],
+    dataset: Dataset,
+    now: Date,
+  ): Answer | string {
     if (reminder.kind === 'once') return oneOffMessage(reminder);
     const event = events.find((e) => e.id === claim.eventId);
     if (!event) return 'event no longer in the dataset';
@@ -159,7 +176,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     events: CalendarEvent[],
     dataset: Dataset,
   ): Promise<TickReport['outcomes'][number]['outcome']> {
-    const ctx = { reminderId: claim.reminderId, key: claim.key, dueAt: claim.dueAt.toISOString(), attempt: claim.attempts };
+    const ctx = {
+      reminderId: claim.reminderId,
+      key: claim.key,
+      dueAt: claim.dueAt.toISOString(),
+      attempt: claim.attempts,
+    };
     // Not attempted yet: a stop() that came while other posts of the batch were in flight leaves it to any scheduler.
     if (stopping) {
       await deps.store.release([claim]);
@@ -182,7 +204,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     let result: DeliveryResult;
     if (!delivery) result = { kind: 'retry', reason: `${reminder.channel.platform} is not configured in this process` };
     else {
-      if (claim.possibleRepeat) log.warn(ctx, 'reminder occurrence was claimed before and never recorded: posting again (possible repeat)');
+      if (claim.possibleRepeat)
+        log.warn(ctx, 'reminder occurrence was claimed before and never recorded: posting again (possible repeat)');
       try {
         result = await delivery.deliver(reminder.channel, message);
       } catch (err) {
@@ -201,9 +224,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         : after.getTime() - claim.dueAt.getTime() > lateAfterMs
           ? 'late'
           : 'delivered';
-      const kept = await deps.store.record(claim, outcome, after, result.messageId ? { messageId: result.messageId } : {});
+      const kept = await deps.store.record(
+        claim,
+        outcome,
+        after,
+        result.messageId ? { messageId: result.messageId } : {},
+      );
       // A lost claim is counted by the scheduler that records the occurrence in the end.
-      if (!kept) log.error({ ...ctx, outcome }, 'reminder posted but the claim was lost (lease too short?): it may be posted again');
+      if (!kept)
+        log.error(
+          { ...ctx, outcome },
+          'reminder posted but the claim was lost (lease too short?): it may be posted again',
+        );
       else {
         tell(outcome === 'late' ? 'late' : 'delivered');
         log.info({ ...ctx, outcome, messageId: result.messageId }, 'reminder posted');
@@ -215,7 +247,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await deps.store.disable(reminder.id, result.reason, after);
       tell('failed');
       tell('disabled');
-      log.error({ ...ctx, reason: result.reason, channel: reminder.channelKey }, 'reminder disabled: the channel cannot be posted to');
+      log.error(
+        { ...ctx, reason: result.reason, channel: reminder.channelKey },
+        'reminder disabled: the channel cannot be posted to',
+      );
       return 'failed';
     }
     const waitMs = result.afterMs ?? Math.min(backoffBaseMs * 2 ** Math.max(0, claim.attempts - 1), backoffMaxMs);
@@ -223,7 +258,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (claim.attempts >= maxAttempts || nextAt.getTime() - claim.dueAt.getTime() > graceMs) {
       await deps.store.record(claim, 'failed', after, { error: result.reason });
       tell('failed');
-      log.error({ ...ctx, reason: result.reason }, 'reminder occurrence failed: out of attempts or past the grace window');
+      log.error(
+        { ...ctx, reason: result.reason },
+        'reminder occurrence failed: out of attempts or past the grace window',
+      );
       return 'failed';
     }
     await deps.store.retryAt(claim, nextAt, result.reason);
@@ -247,7 +285,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
    * so that is also one in flight per channel); the others deferred to their slots. Workers start synchronously up
    * to their post, so a stop() during one post is seen by the next before it posts.
    */
-  async function runBatch(claims: ClaimedOccurrence[], events: CalendarEvent[], dataset: Dataset): Promise<TickReport['outcomes']> {
+  async function runBatch(
+    claims: ClaimedOccurrence[],
+    events: CalendarEvent[],
+    dataset: Dataset,
+  ): Promise<TickReport['outcomes']> {
     if (claims.length === 0) return [];
     const now = deps.clock.now().getTime();
     for (const map of [channelFree, queueEnd]) for (const [k, t] of map) if (t < now) map.delete(k);
@@ -267,7 +309,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const free = channelFree.get(channel) ?? 0;
       const turn = held.get(claim.id);
       held.delete(claim.id);
-      const slot = turn !== undefined ? Math.max(now, free) : Math.max(now, free, (queueEnd.get(channel) ?? -Infinity) + spacingMs);
+      const slot =
+        turn !== undefined
+          ? Math.max(now, free)
+          : Math.max(now, free, (queueEnd.get(channel) ?? -Infinity) + spacingMs);
       if (slot <= now) {
         postNow.push(i);
         channelFree.set(channel, now + spacingMs); // until the post ends and sets it precisely
@@ -280,7 +325,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const run = async (i: number) => {
       const claim = claims[i]!;
       try {
-        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: await handle(claim, reminders.get(claim.reminderId), events, dataset) };
+        outcomes[i] = {
+          reminderId: claim.reminderId,
+          key: claim.key,
+          outcome: await handle(claim, reminders.get(claim.reminderId), events, dataset),
+        };
       } catch (err) {
         // A store error mid-occurrence: the lease expires and the occurrence is picked up again (possible repeat).
         log.error({ err, reminderId: claim.reminderId, key: claim.key }, 'reminder occurrence could not be handled');
@@ -295,7 +344,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const kept = await deps.store.defer(deferTo.map(([i, slot]) => ({ claim: claims[i]!, at: new Date(slot) })));
       for (const [i] of deferTo) {
         const claim = claims[i]!;
-        outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: kept.has(claim.id) ? 'deferred' : 'lost' };
+        outcomes[i] = {
+          reminderId: claim.reminderId,
+          key: claim.key,
+          outcome: kept.has(claim.id) ? 'deferred' : 'lost',
+        };
       }
     })();
     await Promise.all([deferring, ...Array.from({ length: Math.min(concurrency, queue.length) }, worker)]);

@@ -114,7 +114,13 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     { type: 'TextBlock', text: escapeTeamsMarkdown(answer.title), wrap: true, weight: 'Bolder', size: 'Medium' },
   ];
   if (answer.subtitle) {
-    head.push({ type: 'TextBlock', text: escapeTeamsMarkdown(answer.subtitle), wrap: true, isSubtle: true, spacing: 'None' });
+    head.push({
+      type: 'TextBlock',
+      text: escapeTeamsMarkdown(answer.subtitle),
+      wrap: true,
+      isSubtle: true,
+      spacing: 'None',
+    });
   }
 
   // Sections are split at the item budget: whole sections first, then the rest behind "Show more".
@@ -139,11 +145,17 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body: [...head, ...visible],
-    ...(options.fallbackText ? { fallbackText: truncate(options.fallbackText, TEAMS_CARD_LIMITS.maxFallbackChars) } : {}),
+    ...(options.fallbackText
+      ? { fallbackText: truncate(options.fallbackText, TEAMS_CARD_LIMITS.maxFallbackChars) }
+      : {}),
     msteams: { width: 'Full' },
   };
   if (more.length > 0) {
-    actions.push({ type: 'Action.ShowCard', title: 'Show more', card: { type: 'AdaptiveCard', version: '1.5', body: more } });
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'Show more',
+      card: { type: 'AdaptiveCard', version: '1.5', body: more },
+    });
   }
   if (actions.length > 0) card.actions = actions;
   return fitToLimit(card);
@@ -196,12 +208,23 @@ function sectionToContainer(section: Section): AdaptiveContainer {
 
 function itemToBlocks(item: Item): AdaptiveTextBlock[] {
   const label = item.label ? `**${escapeTeamsMarkdown(item.label)}** ` : '';
-  const main: AdaptiveTextBlock = { type: 'TextBlock', text: `${label}${escapeTeamsMarkdown(item.text)}`, wrap: true, spacing: 'Small' };
+  const main: AdaptiveTextBlock = {
+    type: 'TextBlock',
+    text: `${label}${escapeTeamsMarkdown(item.text)}`,
+    wrap: true,
+    spacing: 'Small',
+  };
   if (item.tone === 'gap' || item.tone === 'past') main.isSubtle = true;
   if (item.tone === 'warning') main.color = 'Attention';
   const blocks: AdaptiveTextBlock[] = [main];
   if (item.detail) {
-    blocks.push({ type: 'TextBlock', text: escapeTeamsMarkdown(item.detail), wrap: true, isSubtle: true, spacing: 'None' });
+    blocks.push({
+      type: 'TextBlock',
+      text: escapeTeamsMarkdown(item.detail),
+      wrap: true,
+      isSubtle: true,
+      spacing: 'None',
+    });
   }
   if (item.cite && item.cite.length > 0) blocks.push(citeBlock(item.cite));
   return blocks;
@@ -221,7 +244,10 @@ function citeBlock(cites: Citation[]): AdaptiveTextBlock {
 /** "Source: [Watchlist, …](https://…) · S/2021/299 · as of June 2021 · unverified: …" */
 function citationText(c: Citation): string {
   const label = escapeTeamsMarkdown(c.label);
-  const link = c.url && /^https?:\/\/[^\s]+$/i.test(c.url) ? `[${label}](${c.url.replace(/[()<>\s]/g, encodeURIComponent)})` : label;
+  const link =
+    c.url && /^https?:\/\/[^\s]+$/i.test(c.url)
+      ? `[${label}](${c.url.replace(/[()<>\s]/g, encodeURIComponent)})`
+      : label;
   const parts = [`Source: ${link}`];
   if (c.symbol) parts.push(escapeTeamsMarkdown(c.symbol));
   parts.push(`as of ${escapeTeamsMarkdown(c.asOf)}`);
@@ -234,7 +260,10 @@ function actionToSubmit(action: Action): AdaptiveSubmitAction {
     type: 'Action.Submit',
     // Button titles are plain text in Teams (no Markdown), so they need no escaping.
     title: action.label,
-    data: { command: action.command, msteams: { type: 'messageBack', text: action.command, displayText: action.command } },
+    data: {
+      command: action.command,
+      msteams: { type: 'messageBack', text: action.command, displayText: action.command },
+    },
   };
   if (action.style === 'primary') out.style = 'positive';
   if (action.style === 'danger' || action.kind === 'forget') out.style = 'destructive';

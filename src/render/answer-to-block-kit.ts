@@ -91,7 +91,9 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
     const what = lines > 0 ? `${lines} more line${lines === 1 ? '' : 's'}` : 'the rest of this answer';
     blocks = [
       ...kept.map((c) => c.block),
-      context([`…and ${what} not shown (Slack shows ${maxBlocks} blocks at most). Ask a narrower question, or run the same command with \`npx caac\` for everything.`]),
+      context([
+        `…and ${what} not shown (Slack shows ${maxBlocks} blocks at most). Ask a narrower question, or run the same command with \`npx caac\` for everything.`,
+      ]),
     ];
   }
   blocks.push(...tail);
@@ -124,7 +126,10 @@ function sectionBlocks(section: Section): { block: SlackBlock; lines: number }[]
   const cites = uniqueCitations([...(section.cite ?? []), ...section.items.flatMap((i) => i.cite ?? [])]);
   if (cites.length > 0) {
     const prefix = cites.length === 1 ? 'Source: ' : 'Sources: ';
-    out.push({ block: context([cutMrkdwn(prefix + cites.map(citationText).join('\n'), SLACK_LIMITS.contextText)]), lines: 0 });
+    out.push({
+      block: context([cutMrkdwn(prefix + cites.map(citationText).join('\n'), SLACK_LIMITS.contextText)]),
+      lines: 0,
+    });
   }
   return out;
 }
@@ -162,7 +167,12 @@ function uniqueCitations(cites: Citation[]): Citation[] {
 function actionBlocks(answer: Answer, shareCommand: string | undefined): SlackBlock[] {
   const buttons: SlackButton[] = [];
   if (shareCommand !== undefined && shareCommand.length <= SLACK_LIMITS.buttonValue) {
-    buttons.push({ type: 'button', text: plain('Share in channel'), action_id: `${SLACK_ACTION_IDS.share}:0`, value: shareCommand });
+    buttons.push({
+      type: 'button',
+      text: plain('Share in channel'),
+      action_id: `${SLACK_ACTION_IDS.share}:0`,
+      value: shareCommand,
+    });
   }
   answer.actions.forEach((action, n) => {
     if (action.kind === 'share') return; // the Share button above covers it, with the command text it needs

@@ -28,7 +28,10 @@ export function answerToPlainText(answer: Answer): string {
 
   const actions = answer.actions.filter((a) => (a.kind ?? 'command') === 'command');
   if (actions.length > 0) {
-    lines.push('', `${answer.outcome === 'answered' ? 'More' : 'Try'}: ${actions.map((a) => `caac ${a.command}`).join(' · ')}`);
+    lines.push(
+      '',
+      `${answer.outcome === 'answered' ? 'More' : 'Try'}: ${actions.map((a) => `caac ${a.command}`).join(' · ')}`,
+    );
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }
@@ -45,7 +48,13 @@ function itemLine(item: Item, column: number, notes: CitationList): string {
 
 /** "Watchlist, CAAC Monthly Update – June 2021 · as of June 2021 · S/2021/299 · https://… · unverified: …". */
 export function citationText(c: Citation): string {
-  return [c.label, `as of ${c.asOf}`, c.symbol && !c.label.includes(c.symbol) ? c.symbol : undefined, c.url, c.unverified ? `unverified: ${c.unverified}` : undefined]
+  return [
+    c.label,
+    `as of ${c.asOf}`,
+    c.symbol && !c.label.includes(c.symbol) ? c.symbol : undefined,
+    c.url,
+    c.unverified ? `unverified: ${c.unverified}` : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
 }

@@ -91,7 +91,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('target_id', 'text')
         .addColumn('lead_days', 'integer', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('reminder_leads_target').on('reminder_leads').columns(['target_kind', 'target_id', 'lead_days']).execute();
+      await db.schema
+        .createIndex('reminder_leads_target')
+        .on('reminder_leads')
+        .columns(['target_kind', 'target_id', 'lead_days'])
+        .execute();
       await db.schema.createIndex('reminder_leads_reminder').on('reminder_leads').column('reminder_id').execute();
       await db.schema.createIndex('reminders_fire_at').on('reminders').column('fire_at').execute();
       if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -108,8 +112,12 @@ const migrations: Record<string, Migration> = {
             end if;
             return new;
           end $$`.execute(db);
-        await sql`create trigger reminders_leads_insert after insert on reminders for each row execute function reminder_leads_sync()`.execute(db);
-        await sql`create trigger reminders_leads_delete after delete on reminders for each row execute function reminder_leads_sync()`.execute(db);
+        await sql`create trigger reminders_leads_insert after insert on reminders for each row execute function reminder_leads_sync()`.execute(
+          db,
+        );
+        await sql`create trigger reminders_leads_delete after delete on reminders for each row execute function reminder_leads_sync()`.execute(
+          db,
+        );
         await sql`insert into reminder_leads (reminder_id, target_kind, target_id, lead_days)
           select r.id, r.target_kind, r.target_id, x::integer
           from reminders r, unnest(string_to_array(r.lead_days, ',')) as x

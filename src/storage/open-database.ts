@@ -39,7 +39,9 @@ export const DEFAULT_SQLITE_PATH = './var/caac.sqlite';
 
 /** Opens the database and applies the migrations; rejects with a readable message when it cannot. */
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Storage> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openSqlite(opts.sqlitePath ?? DEFAULT_SQLITE_PATH, opts);
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts)
+    : openSqlite(opts.sqlitePath ?? DEFAULT_SQLITE_PATH, opts);
 }
 
 async function openSqlite(path: string, opts: OpenDatabaseOptions): Promise<Storage> {
@@ -152,7 +154,9 @@ async function migrate(
     if (r.status === 'Error') logger?.error({ migration: r.migrationName }, 'database migration failed');
   }
   if (error) {
-    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`database migration failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 

@@ -16,9 +16,9 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => (m[1] ?? m[2])!,
-  );
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => (m[1] ?? m[2])!);
 }
 
 const all = sourceFiles(join(root, 'src')).map((file) => ({ file: relative(root, file), imports: importsOf(file) }));
@@ -30,7 +30,8 @@ describe('module boundaries', () => {
 
   it('keeps the core, the dataset and the renderers free of platforms, SDKs and database drivers', () => {
     // @slack/types is types only (Block Kit shapes), so a renderer may use it; the SDKs that talk to Slack may not.
-    const forbidden = /^(botbuilder|botframework-|@slack\/(?!types)|pg$|better-sqlite3|kysely)|\/platforms\/|\/storage\/|\/reminders\//;
+    const forbidden =
+      /^(botbuilder|botframework-|@slack\/(?!types)|pg$|better-sqlite3|kysely)|\/platforms\/|\/storage\/|\/reminders\//;
     const offenders = all
       .filter(({ file }) => /^src\/(core|dataset|render)\//.test(file))
       .flatMap(({ file, imports }) => imports.filter((i) => forbidden.test(i)).map((i) => `${file} imports ${i}`));
@@ -40,14 +41,18 @@ describe('module boundaries', () => {
   it('imports botbuilder only inside src/platforms/teams/', () => {
     const offenders = all
       .filter(({ file }) => !file.startsWith('src/platforms/teams/'))
-      .flatMap(({ file, imports }) => imports.filter((i) => /^(botbuilder|botframework-)/.test(i)).map((i) => `${file} imports ${i}`));
+      .flatMap(({ file, imports }) =>
+        imports.filter((i) => /^(botbuilder|botframework-)/.test(i)).map((i) => `${file} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it('imports Bolt and the Slack SDKs only inside src/platforms/slack/', () => {
     const offenders = all
       .filter(({ file }) => !file.startsWith('src/platforms/slack/'))
-      .flatMap(({ file, imports }) => imports.filter((i) => /^@slack\/(?!types)/.test(i)).map((i) => `${file} imports ${i}`));
+      .flatMap(({ file, imports }) =>
+        imports.filter((i) => /^@slack\/(?!types)/.test(i)).map((i) => `${file} imports ${i}`),
+      );
     expect(offenders).toEqual([]);
   });
 });

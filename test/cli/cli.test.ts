@@ -71,7 +71,12 @@ describe('flags', () => {
   it('--json prints the answer model, flags anywhere', async () => {
     const r = await runCli(['--json', 'mali', '--now=2021-06-01']);
     expect(r.code).toBe(0);
-    const answer = JSON.parse(r.stdout) as { kind: string; outcome: string; title: string; sections: Array<{ heading?: string; items: unknown[] }> };
+    const answer = JSON.parse(r.stdout) as {
+      kind: string;
+      outcome: string;
+      title: string;
+      sections: Array<{ heading?: string; items: unknown[] }>;
+    };
     expect(answer.kind).toBe('country');
     expect(answer.outcome).toBe('answered');
     expect(answer.title).toBe('Mali — children and armed conflict');
@@ -160,18 +165,42 @@ describe('caac data', () => {
   });
 
   it.each([
-    ['a bad date', (t: string) => ({ text: t.replace('adopted: "2020-06-29"', 'adopted: "2020-06-31"'), marker: '2020-06-31' }), /is not a real calendar date|date/],
-    ['an unknown code', (t: string) => ({ text: t.replace('codes: [a]\n', 'codes: [g]\n'), marker: 'codes: [g]' }), /code|"g"|expected/i],
-    ['a duplicate id', (t: string) => ({ text: t.replace('  - id: ansar-eddine\n', '  - id: mujao\n'), marker: '- id: mujao' }), /duplicate|already|twice|more than once/i],
-    ['a missing source', (t: string) => ({ text: t.replace('source: un-press-sc-14235', 'source: nowhere-to-be-found'), marker: 'nowhere-to-be-found' }), /nowhere-to-be-found|source/],
+    [
+      'a bad date',
+      (t: string) => ({ text: t.replace('adopted: "2020-06-29"', 'adopted: "2020-06-31"'), marker: '2020-06-31' }),
+      /is not a real calendar date|date/,
+    ],
+    [
+      'an unknown code',
+      (t: string) => ({ text: t.replace('codes: [a]\n', 'codes: [g]\n'), marker: 'codes: [g]' }),
+      /code|"g"|expected/i,
+    ],
+    [
+      'a duplicate id',
+      (t: string) => ({ text: t.replace('  - id: ansar-eddine\n', '  - id: mujao\n'), marker: '- id: mujao' }),
+      /duplicate|already|twice|more than once/i,
+    ],
+    [
+      'a missing source',
+      (t: string) => ({
+        text: t.replace('source: un-press-sc-14235', 'source: nowhere-to-be-found'),
+        marker: 'nowhere-to-be-found',
+      }),
+      /nowhere-to-be-found|source/,
+    ],
   ])('check fails on %s with file:line, exit 2', async (_what, edit, message) => {
     const { cwd, lines } = brokenCopy(edit);
-    for (const args of [['data', 'check', '--data', 'data'], ['mali', '--data', 'data']]) {
+    for (const args of [
+      ['data', 'check', '--data', 'data'],
+      ['mali', '--data', 'data'],
+    ]) {
       const r = await runCli(args, { cwd });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       // The problem names the file and a line the edit touched (for a duplicate, either of the two).
-      const problem = r.stderr.split('\n').find((l) => lines.some((line) => l.startsWith(`data/countries/mali.yaml:${line}: `)));
+      const problem = r.stderr
+        .split('\n')
+        .find((l) => lines.some((line) => l.startsWith(`data/countries/mali.yaml:${line}: `)));
       expect(problem, r.stderr).toBeDefined();
       expect(problem).toMatch(message);
       noTrace(r.stderr);
@@ -202,7 +231,25 @@ describe('caac data', () => {
 describe('no input makes the CLI throw (property, in process)', () => {
   it('always returns an exit code of 0, 1 or 2', async () => {
     const word = fc.oneof(
-      fc.constantFrom('--now', '--json', '--data', '--', 'data', 'check', 'stale', 'remind', 'mali', 'recs', 'group', '2021-06-01', '--now=', '--x', '"', 'at', 'tz'),
+      fc.constantFrom(
+        '--now',
+        '--json',
+        '--data',
+        '--',
+        'data',
+        'check',
+        'stale',
+        'remind',
+        'mali',
+        'recs',
+        'group',
+        '2021-06-01',
+        '--now=',
+        '--x',
+        '"',
+        'at',
+        'tz',
+      ),
       fc.string({ maxLength: 12 }),
     );
     await fc.assert(

@@ -18,11 +18,38 @@ beforeAll(async () => {
 });
 
 const cli: RequestContext = { platform: 'cli' };
-const slack: RequestContext = { platform: 'slack', channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, userId: 'U1' };
-const teams: RequestContext = { platform: 'teams', channel: { platform: 'teams', workspaceId: 'tenant', channelId: '19:abc' } };
+const slack: RequestContext = {
+  platform: 'slack',
+  channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' },
+  userId: 'U1',
+};
+const teams: RequestContext = {
+  platform: 'teams',
+  channel: { platform: 'teams', workspaceId: 'tenant', channelId: '19:abc' },
+};
 
 // Every dataset command of the contract, hits and misses, on the real data.
-const COMMANDS = ['help', 'mali', 'MLI', 'mlai', 'mnla', 'group ansar dine', 'minusma', 'recs mali', 'figures mali', 'sources mali', 'codes', 'renewals', 'renewals mali', 'search recruitment', 'maly', 'narnia', 'recs narnia', 'drc', 'remind'];
+const COMMANDS = [
+  'help',
+  'mali',
+  'MLI',
+  'mlai',
+  'mnla',
+  'group ansar dine',
+  'minusma',
+  'recs mali',
+  'figures mali',
+  'sources mali',
+  'codes',
+  'renewals',
+  'renewals mali',
+  'search recruitment',
+  'maly',
+  'narnia',
+  'recs narnia',
+  'drc',
+  'remind',
+];
 
 describe('the answer memo', () => {
   it('answers a repeated command with the same frozen answer, whichever platform asks', async () => {
@@ -97,11 +124,19 @@ describe('the answer memo', () => {
     const reminders: ReminderCommands = {
       async handle(command) {
         calls += 1;
-        return { kind: command.kind, outcome: 'answered', title: `call ${calls}`, sections: [], actions: [], summary: '' };
+        return {
+          kind: command.kind,
+          outcome: 'answered',
+          title: `call ${calls}`,
+          sections: [],
+          actions: [],
+          summary: '',
+        };
       },
     };
     const core = createCore({ dataset: () => real, clock: manualClock(new Date('2026-11-28T09:00:00Z')), reminders });
-    for (const text of ['reminders', 'reminders', 'remind mali', 'remind mali', 'forget abc', 'forget abc']) await core.handle(text, slack);
+    for (const text of ['reminders', 'reminders', 'remind mali', 'remind mali', 'forget abc', 'forget abc'])
+      await core.handle(text, slack);
     expect(calls).toBe(6);
     expect((await core.handle('reminders', slack)).title).toBe('call 7');
   });

@@ -3,7 +3,13 @@ import type { Answer } from '../../src/core/answer.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
 
 const watchlist = { sourceId: 'w', label: 'Watchlist, CAAC Monthly Update – June 2021', asOf: 'June 2021' };
-const un = { sourceId: 'u', label: 'UN press release', asOf: '29 June 2020', symbol: 'SC/14235', url: 'https://press.un.org/x' };
+const un = {
+  sourceId: 'u',
+  label: 'UN press release',
+  asOf: '29 June 2020',
+  symbol: 'SC/14235',
+  url: 'https://press.un.org/x',
+};
 
 describe('answerToPlainText', () => {
   it('renders title, aligned sections, numbered sources and next commands', () => {
@@ -24,7 +30,12 @@ describe('answerToPlainText', () => {
         {
           heading: 'Mission',
           items: [
-            { label: 'MINUSMA', text: 'runs to 30 June 2021', detail: '29 days left', cite: [un, { ...watchlist, unverified: 'not seen' }] },
+            {
+              label: 'MINUSMA',
+              text: 'runs to 30 June 2021',
+              detail: '29 days left',
+              cite: [un, { ...watchlist, unverified: 'not seen' }],
+            },
             { label: 'X', text: 'expired', tone: 'warning' },
           ],
           cite: [watchlist],
@@ -67,12 +78,26 @@ describe('answerToPlainText', () => {
       kind: 'no-match',
       outcome: 'no-match',
       title: 'No country or party is called "maly". Did you mean Mali?',
-      sections: [{ items: [{ label: 'x'.repeat(50), text: 'long' }, { label: 'ab', text: 'short' }] }],
+      sections: [
+        {
+          items: [
+            { label: 'x'.repeat(50), text: 'long' },
+            { label: 'ab', text: 'short' },
+          ],
+        },
+      ],
       actions: [{ label: 'Mali', command: 'mali' }],
       summary: '',
     };
     expect(answerToPlainText(answer)).toBe(
-      ['No country or party is called "maly". Did you mean Mali?', '', `  ${'x'.repeat(50)}  long`, '  ab  short', '', 'Try: caac mali'].join('\n'),
+      [
+        'No country or party is called "maly". Did you mean Mali?',
+        '',
+        `  ${'x'.repeat(50)}  long`,
+        '  ab  short',
+        '',
+        'Try: caac mali',
+      ].join('\n'),
     );
   });
 

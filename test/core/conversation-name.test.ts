@@ -50,7 +50,9 @@ describe('reminder replies', () => {
     const listed = await commands.handle({ kind: 'reminders' }, ctx);
     expect(listed.title).toBe('Reminders in this conversation (1)');
     expect(listed.summary).toBe('1 reminder in this conversation');
-    expect((await commands.handle({ kind: 'forget', id: 'zzzzzz' }, ctx)).title).toBe('No reminder zzzzzz in this conversation');
+    expect((await commands.handle({ kind: 'forget', id: 'zzzzzz' }, ctx)).title).toBe(
+      'No reminder zzzzzz in this conversation',
+    );
   });
 
   it('keep "this channel" in Slack', async () => {

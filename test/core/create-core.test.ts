@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 
 const cli: RequestContext = { platform: 'cli' };
-const channel: RequestContext = { platform: 'slack', channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' }, userId: 'U1' };
+const channel: RequestContext = {
+  platform: 'slack',
+  channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' },
+  userId: 'U1',
+};
 const at = (iso: string) => fixedClock(new Date(iso));
 const items = (a: Answer): Item[] => a.sections.flatMap((s) => s.items);
 
@@ -92,7 +96,9 @@ describe('reminder commands', () => {
     };
     const core = createCore({ dataset: () => real, clock: at('2026-11-28T00:00:00Z'), reminders });
     await core.handle('caac remind Mali 7d at 8:00 tz Europe/Paris', channel);
-    expect(seen).toEqual([[{ kind: 'remind', target: 'Mali', leadDays: [7], at: '08:00', tz: 'Europe/Paris' }, channel]]);
+    expect(seen).toEqual([
+      [{ kind: 'remind', target: 'Mali', leadDays: [7], at: '08:00', tz: 'Europe/Paris' }, channel],
+    ]);
   });
 });
 
@@ -112,7 +118,9 @@ describe('the dataset and the clock', () => {
     expect(before).toContain('UNTM  mandate under SCR 2800 (2025) runs to 15 November 2026 — 14 days left');
     clock.set(new Date('2026-11-28T10:00:00Z'));
     const after = answerToPlainText(await core.handle('testland', cli));
-    expect(after).toContain('UNTM  ! mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025) — 13 days ago');
+    expect(after).toContain(
+      'UNTM  ! mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025) — 13 days ago',
+    );
   });
 
   it('counts days in the default zone given', async () => {
@@ -141,7 +149,9 @@ describe('renewals', () => {
     expect(coming!.items.map((i) => i.label)).toEqual(['December 2026', '31 January 2027']);
     expect(coming!.items.map((i) => i.text).join(' ')).not.toContain('UNTM');
     expect(expired!.heading).toBe('Expired, no renewal recorded');
-    expect(expired!.items[0]!.text).toBe('mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025)');
+    expect(expired!.items[0]!.text).toBe(
+      'mandate under SCR 2800 (2025) expired on 15 November 2026; no renewal recorded in the dataset (as of 13 November 2025)',
+    );
     expect(expired!.items[0]!.tone).toBe('warning');
     expect(past!.heading).toBe('Past');
     expect(past!.items[0]).toMatchObject({ label: '1 October 2026', tone: 'past', detail: 'past, 58 days ago' });
@@ -167,7 +177,9 @@ describe('renewals', () => {
   it('on the real data, lists MONUSCO with the days left on 2026-11-28', async () => {
     const core = createCore({ dataset: () => real, clock: at('2026-11-28T00:00:00Z') });
     const text = answerToPlainText(await core.handle('renewals', cli));
-    expect(text).toContain("MONUSCO's mandate expires (SCR 2808 (2025)) — Democratic Republic of the Congo — 22 days left");
+    expect(text).toContain(
+      "MONUSCO's mandate expires (SCR 2808 (2025)) — Democratic Republic of the Congo — 22 days left",
+    );
   });
 });
 
@@ -186,7 +198,17 @@ describe('party listing history', () => {
 });
 
 describe('every fact carries its source', () => {
-  it.each(['mali', 'mnla', 'ansar dine', 'recs mali', 'figures mali', 'renewals', 'minusma', 'codes', 'search schools'])('%s', async (text) => {
+  it.each([
+    'mali',
+    'mnla',
+    'ansar dine',
+    'recs mali',
+    'figures mali',
+    'renewals',
+    'minusma',
+    'codes',
+    'search schools',
+  ])('%s', async (text) => {
     const core = createCore({ dataset: () => real, clock: at('2026-11-28T00:00:00Z') });
     const a = await core.handle(text, cli);
     expect(a.outcome).toBe('answered');
@@ -222,8 +244,33 @@ describe('help on reminders', () => {
 describe('no text makes the core throw (property)', () => {
   it('answers any text with an outcome', async () => {
     const core = createCore({ dataset: () => real, clock: at('2026-11-28T00:00:00Z') });
-    const words = fc.constantFrom('mali', 'recs', 'figures', 'sources', 'group', 'renewals', 'search', 'codes', 'help', 'mnla', 'é', '’', '"', '*', '(', 'de', 'l', '2374', 'remind', 'at', 'tz');
-    const text = fc.oneof(fc.string({ maxLength: 80 }), fc.array(words, { maxLength: 6 }).map((w) => w.join(' ')));
+    const words = fc.constantFrom(
+      'mali',
+      'recs',
+      'figures',
+      'sources',
+      'group',
+      'renewals',
+      'search',
+      'codes',
+      'help',
+      'mnla',
+      'é',
+      '’',
+      '"',
+      '*',
+      '(',
+      'de',
+      'l',
+      '2374',
+      'remind',
+      'at',
+      'tz',
+    );
+    const text = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.array(words, { maxLength: 6 }).map((w) => w.join(' ')),
+    );
     await fc.assert(
       fc.asyncProperty(text, fc.constantFrom(cli, channel), async (t, context) => {
         const a = await core.handle(t, context);

@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { loadDatasetFromFiles } from '../../src/dataset/load-dataset.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 
-const reference = readFileSync(new URL('../../data/reference.yaml', import.meta.url), 'utf8').replace(/^source: .*$/m, '');
+const reference = readFileSync(new URL('../../data/reference.yaml', import.meta.url), 'utf8').replace(
+  /^source: .*$/m,
+  '',
+);
 
 const sources = `
 sources:

@@ -73,7 +73,11 @@ describe('relative phrases', () => {
       if (years < 1) return undefined;
       return years === 1 ? 'over 1 year old' : `over ${years} years old`;
     };
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2040-12-31T23:59:59Z'), noInvalidDate: true });
+    const day = fc.date({
+      min: new Date('2000-01-01T00:00:00Z'),
+      max: new Date('2040-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    });
     const partial = fc.tuple(day, fc.constantFrom(4, 7, 10)).map(([d, n]) => d.toISOString().slice(0, n));
     fc.assert(
       fc.property(day, partial, (now, date) => {

@@ -13,7 +13,10 @@ beforeAll(async () => {
 
 describe('every fact of the founding document, through the core', () => {
   it.each(FOUNDING_FACTS.map((row) => [row.fact, row] as const))('%s', async (_fact, row) => {
-    const core = createCore({ dataset: () => dataset, clock: fixedClock(new Date(`${row.now ?? FOUNDING_NOW}T00:00:00Z`)) });
+    const core = createCore({
+      dataset: () => dataset,
+      clock: fixedClock(new Date(`${row.now ?? FOUNDING_NOW}T00:00:00Z`)),
+    });
     const answer = await core.handle(row.command, { platform: 'cli' });
     expect(answer.outcome).toBe('answered');
     const text = squash(answerToPlainText(answer));

@@ -92,7 +92,9 @@ describe('searchDataset', () => {
     expect(hits.find((h) => h.kind === 'figure')?.text).toContain('1,230');
   });
   it('finds a word in a recommendation with a typo', () => {
-    expect(searchDataset(dataset, 'handover protocl').some((h) => h.text.includes('2013 handover protocol'))).toBe(true);
+    expect(searchDataset(dataset, 'handover protocl').some((h) => h.text.includes('2013 handover protocol'))).toBe(
+      true,
+    );
   });
   it('returns nothing for nonsense', () => {
     expect(searchDataset(dataset, 'zzxqv')).toEqual([]);

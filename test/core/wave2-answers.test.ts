@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 
 const cli: RequestContext = { platform: 'cli' };
-const ask = (text: string, now: string): Promise<Answer> => createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).handle(text, cli);
+const ask = (text: string, now: string): Promise<Answer> =>
+  createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).handle(text, cli);
 const items = (a: Answer, heading: string): Item[] => a.sections.find((s) => s.heading === heading)?.items ?? [];
 
 describe('a brief for a situation whose annex listings are not in the dataset', () => {
@@ -26,10 +27,17 @@ describe('a brief for a situation whose annex listings are not in the dataset', 
     expect(plain).not.toMatch(/not in the Secretary-General's annexes/i);
     expect(plain).not.toMatch(/not listed/i);
     // What it holds: the mission, with its source.
-    expect(items(a, 'Missions and sanctions')[0]).toMatchObject({ label: 'MONUSCO', text: 'mandate under SCR 2808 (2025) runs to 20 December 2026' });
+    expect(items(a, 'Missions and sanctions')[0]).toMatchObject({
+      label: 'MONUSCO',
+      text: 'mandate under SCR 2808 (2025) runs to 20 December 2026',
+    });
     // What it does not, each as a gap, and where those facts are published, with a source.
     const gaps = items(a, 'Not yet in this dataset');
-    expect(gaps.filter((i) => i.tone === 'gap').map((i) => i.label)).toEqual(['Annex listings', 'Figures', 'Recommendations']);
+    expect(gaps.filter((i) => i.tone === 'gap').map((i) => i.label)).toEqual([
+      'Annex listings',
+      'Figures',
+      'Recommendations',
+    ]);
     const where = gaps.find((i) => i.label === 'Where to look')!;
     expect(where.text).toContain('A/78/842-S/2024/384');
     expect(where.cite?.length).toBe(1);
@@ -76,8 +84,16 @@ describe('renewals on 28 November 2026 (issue 6)', () => {
     const a = await ask('renewals', '2026-11-28T12:00:00Z');
     const expired = items(a, 'Expired, no renewal recorded');
     expect(expired.map((i) => i.label)).toEqual([
-      'MINUSCA', 'UNISFA', 'UNSMIL', 'UNVMC', 'CAR sanctions (2127)', 'DRC sanctions (1533)', 'UNDOF',
-      'South Sudan sanctions (2206)', 'UNMISS', 'UNAMA',
+      'MINUSCA',
+      'UNISFA',
+      'UNSMIL',
+      'UNVMC',
+      'CAR sanctions (2127)',
+      'DRC sanctions (1533)',
+      'UNDOF',
+      'South Sudan sanctions (2206)',
+      'UNMISS',
+      'UNAMA',
     ]);
     for (const i of expired) expect(i.text).toMatch(/expired on .*; no renewal recorded in the dataset/);
     expect(items(a, 'Coming up').some((i) => /MINUSCA|UNISFA|UNMISS/.test(i.text))).toBe(false);
@@ -86,7 +102,9 @@ describe('renewals on 28 November 2026 (issue 6)', () => {
   it('does not call a planned closure that no source confirms "closed"', async () => {
     const a = await ask('untmis', '2026-11-28T12:00:00Z');
     const now = items(a, 'Now')[0]!;
-    expect(now.text).toBe('operations to cease (final date): 31 October 2026 under SCR 2809 (2025); that it closed is not confirmed in the dataset');
+    expect(now.text).toBe(
+      'operations to cease (final date): 31 October 2026 under SCR 2809 (2025); that it closed is not confirmed in the dataset',
+    );
     expect(now.tone).toBe('warning');
   });
 });
@@ -108,7 +126,14 @@ describe('the lines of EXAMPLES.md', () => {
 
   it('offers recs, figures, sources, the party with the action plan, renewals and a reminder next', async () => {
     const a = await ask('mali', '2021-06-01T12:00:00Z');
-    expect(a.actions.map((x) => x.command)).toEqual(['recs mali', 'figures mali', 'sources mali', 'mnla', 'renewals mali', 'remind mali']);
+    expect(a.actions.map((x) => x.command)).toEqual([
+      'recs mali',
+      'figures mali',
+      'sources mali',
+      'mnla',
+      'renewals mali',
+      'remind mali',
+    ]);
   });
 
   it('offers the country the dataset says most about first when nothing is near', async () => {
@@ -122,7 +147,9 @@ describe('an expired mandate with a later extension reported but not verified', 
   it('is still "no renewal recorded", and the report is shown as unverified', async () => {
     const a = await ask('renewals', '2026-11-28T12:00:00Z');
     const unama = items(a, 'Expired, no renewal recorded').find((i) => i.label === 'UNAMA')!;
-    expect(unama.text).toBe('mandate under SCR 2777 (2025) expired on 17 March 2026; no renewal recorded in the dataset (as of 17 March 2025) — Afghanistan');
+    expect(unama.text).toBe(
+      'mandate under SCR 2777 (2025) expired on 17 March 2026; no renewal recorded in the dataset (as of 17 March 2025) — Afghanistan',
+    );
     expect(unama.detail).toMatch(/^256 days ago; unverified, 16 March 2026: Three-month extension reported/);
     expect(unama.cite?.some((c) => c.unverified)).toBe(true);
   });

@@ -122,13 +122,19 @@ describe('the founding document in data/', () => {
     expect(mali.sg_country_reports.map((r) => r.year).sort()).toEqual([2014, 2018]);
     expect(mali.working_group_conclusions.map((r) => r.year).sort()).toEqual([2014, 2018, 2020]);
     expect(mali.lead_country).toContainEqual(expect.objectContaining({ value: 'France', source: FOUNDING_SOURCE }));
-    expect(mali.action_plans).toEqual([expect.objectContaining({ parties: ['cma', 'mnla'], date: '2017-03', codes: ['a', 'c'] })]);
+    expect(mali.action_plans).toEqual([
+      expect.objectContaining({ parties: ['cma', 'mnla'], date: '2017-03', codes: ['a', 'c'] }),
+    ]);
     const chairs = dataset.missions.get('mali-sanctions-2374')!.chairs;
-    expect(chairs).toContainEqual(expect.objectContaining({ value: 'Mexico', as_of: '2021-06', source: FOUNDING_SOURCE }));
+    expect(chairs).toContainEqual(
+      expect.objectContaining({ value: 'Mexico', as_of: '2021-06', source: FOUNDING_SOURCE }),
+    );
     // The older box's Dominican Republic is kept only as a dated statement older than Mexico's.
     for (const c of chairs.filter((x) => x.value === 'Dominican Republic')) expect(c.as_of! < '2021-06').toBe(true);
     const minusma = dataset.missions.get('minusma')!;
-    expect(minusma.milestones).toContainEqual(expect.objectContaining({ date: '2021-06', resolution: '2531 (2020)', source: FOUNDING_SOURCE }));
+    expect(minusma.milestones).toContainEqual(
+      expect.objectContaining({ date: '2021-06', resolution: '2531 (2020)', source: FOUNDING_SOURCE }),
+    );
     expect(minusma.mandates.find((m) => m.resolution === '2531 (2020)')?.expires).toBe('2021-06-30');
     expect(mali.figures.map((f) => [f.value, f.source])).toEqual([
       [236, FOUNDING_SOURCE],
@@ -140,9 +146,10 @@ describe('the founding document in data/', () => {
   it('has the listing table as the 2013–2017 reports, the 2020 report and the markers', () => {
     for (const id of ['ansar-eddine', 'mnla', 'mujao']) {
       const party = dataset.parties.get(id)!;
-      expect(party.listings.map((l) => [l.report_year, l.codes.join(',')]), id).toEqual(
-        [2013, 2014, 2015, 2016, 2017, 2020].map((y) => [y, 'a,c']),
-      );
+      expect(
+        party.listings.map((l) => [l.report_year, l.codes.join(',')]),
+        id,
+      ).toEqual([2013, 2014, 2015, 2016, 2017, 2020].map((y) => [y, 'a,c']));
       expect(party.persistent_perpetrator, id).toMatchObject({ value: true, source: FOUNDING_SOURCE });
       expect(Boolean(party.action_plan_marker?.value), id).toBe(id === 'mnla');
     }

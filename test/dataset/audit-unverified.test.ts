@@ -19,16 +19,36 @@ interface Row {
   note: string;
 }
 
-const rows = parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/un-mandates-2026-03.yaml'), 'utf8')) as Row[];
+const rows = parse(
+  readFileSync(path.resolve(import.meta.dirname, '../fixtures/un-mandates-2026-03.yaml'), 'utf8'),
+) as Row[];
 
 /** The table's mission names -> mission ids in data/ (the thematic CAAC rows have none). */
 const missionIds: Record<string, string> = {
-  MONUSCO: 'monusco', MINUSCA: 'minusca', UNMISS: 'unmiss', UNISFA: 'unisfa', UNAMA: 'unama', UNSMIL: 'unsmil',
-  UNVMC: 'unvmc', BINUH: 'binuh', UNTMIS: 'untmis', AUSSOM: 'aussom', UNMHA: 'unmha', UNIFIL: 'unifil', UNDOF: 'undof',
-  UNFICYP: 'unficyp', UNAMI: 'unami', UNITAMS: 'unitams', MINUSMA: 'minusma', 'GSF/UNSOH': 'haiti-gsf',
-  '2374 Mali sanctions': 'mali-sanctions-2374', '1533 DRC sanctions': 'drc-sanctions-1533',
-  '2127 CAR sanctions': 'car-sanctions-2127', '2206 South Sudan sanctions': 'south-sudan-sanctions-2206',
-  '1591 Sudan sanctions': 'sudan-sanctions-1591', '2713 Al-Shabaab sanctions': 'al-shabaab-sanctions-2713',
+  MONUSCO: 'monusco',
+  MINUSCA: 'minusca',
+  UNMISS: 'unmiss',
+  UNISFA: 'unisfa',
+  UNAMA: 'unama',
+  UNSMIL: 'unsmil',
+  UNVMC: 'unvmc',
+  BINUH: 'binuh',
+  UNTMIS: 'untmis',
+  AUSSOM: 'aussom',
+  UNMHA: 'unmha',
+  UNIFIL: 'unifil',
+  UNDOF: 'undof',
+  UNFICYP: 'unficyp',
+  UNAMI: 'unami',
+  UNITAMS: 'unitams',
+  MINUSMA: 'minusma',
+  'GSF/UNSOH': 'haiti-gsf',
+  '2374 Mali sanctions': 'mali-sanctions-2374',
+  '1533 DRC sanctions': 'drc-sanctions-1533',
+  '2127 CAR sanctions': 'car-sanctions-2127',
+  '2206 South Sudan sanctions': 'south-sudan-sanctions-2206',
+  '1591 Sudan sanctions': 'sudan-sanctions-1591',
+  '2713 Al-Shabaab sanctions': 'al-shabaab-sanctions-2713',
   '2653 Haiti sanctions': 'haiti-sanctions-2653',
 };
 
@@ -75,7 +95,7 @@ beforeAll(async () => {
 
 /** A row whose key field the reference says was inferred or implied (not the canonical address of a mirror). */
 const inferred = (row: Row) => /\b(inferred|implied)\b/i.test(row.note.replace(/canonical URL inferred/gi, ''));
-const resolutionOf = (text: string | null) => (text ? /S\/RES\/(\d+ \(\d{4}\))/.exec(text)?.[1] ?? null : null);
+const resolutionOf = (text: string | null) => (text ? (/S\/RES\/(\d+ \(\d{4}\))/.exec(text)?.[1] ?? null) : null);
 const label = (row: Row) => `${row.mission} ${row.resolution ?? row.adopted ?? row.expires}`;
 
 describe.each(rows.filter((r) => r.confidence === 'unverified' || inferred(r)).map((r) => [label(r), r] as const))(
@@ -93,11 +113,13 @@ describe.each(rows.filter((r) => r.confidence === 'unverified' || inferred(r)).m
       if (!mission) return;
       const resolution = resolutionOf(row.resolution);
       for (const m of mission.mandates) {
-        if (resolution !== null && m.resolution === resolution) expect(m.unverified, `mandate ${m.resolution}`).toBeTruthy();
+        if (resolution !== null && m.resolution === resolution)
+          expect(m.unverified, `mandate ${m.resolution}`).toBeTruthy();
       }
       if (resolution === null) {
         // A decision without a number can only be a milestone, an end or an editor's event: each says it is unverified.
-        for (const m of mission.milestones) if (dates.includes(m.date)) expect(m.unverified, `milestone ${m.date}`).toBeTruthy();
+        for (const m of mission.milestones)
+          if (dates.includes(m.date)) expect(m.unverified, `milestone ${m.date}`).toBeTruthy();
         for (const e of dataset.events.values()) {
           if (e.mission === mission.id && dates.includes(e.date)) expect(e.unverified, `event ${e.id}`).toBeTruthy();
         }
@@ -111,13 +133,21 @@ describe('what the reference could not find or check is not a plain fact', () =>
 
   it('no Mali listing for the 2019, 2023 or 2024 reports (not found)', () => {
     for (const p of maliParties()) {
-      expect(p.listings.filter((l) => [2019, 2023, 2024].includes(l.report_year)), p.id).toEqual([]);
-      expect(p.not_listed.filter((l) => [2019, 2023, 2024].includes(l.report_year)), p.id).toEqual([]);
+      expect(
+        p.listings.filter((l) => [2019, 2023, 2024].includes(l.report_year)),
+        p.id,
+      ).toEqual([]);
+      expect(
+        p.not_listed.filter((l) => [2019, 2023, 2024].includes(l.report_year)),
+        p.id,
+      ).toEqual([]);
     }
   });
 
   it('the 2013 listings carry the conflict between sources (the 2013 annex was not checked)', () => {
-    for (const p of maliParties()) for (const l of p.listings.filter((x) => x.report_year === 2013)) expect(l.unverified, p.id).toMatch(/killing and maiming/);
+    for (const p of maliParties())
+      for (const l of p.listings.filter((x) => x.report_year === 2013))
+        expect(l.unverified, p.id).toMatch(/killing and maiming/);
   });
 
   it('no 2374 Committee chair for 2017, 2018 or 2023 (not found)', () => {
@@ -138,7 +168,9 @@ describe('what the reference could not find or check is not a plain fact', () =>
 describe('sources', () => {
   it('every address is one the reference records as seen', () => {
     const seen = new Set([...rows.flatMap((r) => r.sources), ...MALI_RECORD_URLS, ...TABLE_MARKDOWN_URLS]);
-    const unknown = [...dataset.sources.values()].filter((s) => s.url !== undefined && !seen.has(s.url)).map((s) => `${s.id} ${s.url}`);
+    const unknown = [...dataset.sources.values()]
+      .filter((s) => s.url !== undefined && !seen.has(s.url))
+      .map((s) => `${s.id} ${s.url}`);
     expect(unknown).toEqual([]);
   });
 });

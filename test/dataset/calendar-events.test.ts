@@ -104,8 +104,15 @@ describe('calendarEvents', () => {
   });
 
   it('gives a sanctions regime words of its own, and nothing when no expiry is recorded', () => {
-    const d = datasetWith(country.replace('{ resolution: 3003 (2025), adopted: "2025-01-01", source: src-one }', '{ resolution: 3003 (2025), adopted: "2025-01-01", expires: "2026-01-31", source: src-one }'));
-    expect(calendarEvents(d).find((e) => e.id === 'beta-mandate-expiry')?.title).toBe('Beta sanctions (99): measures expire');
+    const d = datasetWith(
+      country.replace(
+        '{ resolution: 3003 (2025), adopted: "2025-01-01", source: src-one }',
+        '{ resolution: 3003 (2025), adopted: "2025-01-01", expires: "2026-01-31", source: src-one }',
+      ),
+    );
+    expect(calendarEvents(d).find((e) => e.id === 'beta-mandate-expiry')?.title).toBe(
+      'Beta sanctions (99): measures expire',
+    );
     expect(calendarEvents(datasetWith(country)).find((e) => e.id === 'beta-mandate-expiry')).toBeUndefined();
   });
 
@@ -114,8 +121,14 @@ describe('calendarEvents', () => {
       { path: 'reference.yaml', role: 'reference', text: readFileSync(path.join(minimal, 'reference.yaml'), 'utf8') },
       { path: 'sources.yaml', role: 'sources', text: readFileSync(path.join(minimal, 'sources/sources.yaml'), 'utf8') },
       { path: 'c.yaml', role: 'country', text: country },
-      { path: 'e.yaml', role: 'events', text: 'events:\n  - { id: alpha-mandate-expiry, date: "2026", kind: other, title: T, source: src-one }\n' },
+      {
+        path: 'e.yaml',
+        role: 'events',
+        text: 'events:\n  - { id: alpha-mandate-expiry, date: "2026", kind: other, title: T, source: src-one }\n',
+      },
     ]);
-    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(['e.yaml:2: events[0].id: is reserved for the events derived from the mission']);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      'e.yaml:2: events[0].id: is reserved for the events derived from the mission',
+    ]);
   });
 });

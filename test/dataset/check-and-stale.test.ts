@@ -14,7 +14,9 @@ describe('checkDataset', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.counts).toEqual({ sources: 2, countries: 1, parties: 2, missions: 1, events: 1 });
-    expect(result.summary).toMatch(/: 4 files, 1 countries, 2 parties, 1 missions and regimes, 1 events, 2 sources \(version [0-9a-f]{12}\)$/);
+    expect(result.summary).toMatch(
+      /: 4 files, 1 countries, 2 parties, 1 missions and regimes, 1 events, 2 sources \(version [0-9a-f]{12}\)$/,
+    );
     expect(result.warnings).toEqual([]);
   });
 
@@ -64,7 +66,12 @@ describe('staleReport on data/', () => {
     expect(report.mandates.find((m) => m.missionId === 'monusco')).toBeUndefined();
     // Running missions with no expiry recorded are listed too, with their uncertainty.
     const noExpiry = report.mandates.filter((m) => m.kind === 'no-expiry').map((m) => m.missionId);
-    expect(noExpiry.sort()).toEqual(['al-shabaab-sanctions-2713', 'haiti-gsf', 'haiti-sanctions-2653', 'sudan-sanctions-1591']);
+    expect(noExpiry.sort()).toEqual([
+      'al-shabaab-sanctions-2713',
+      'haiti-gsf',
+      'haiti-sanctions-2653',
+      'sudan-sanctions-1591',
+    ]);
   });
 
   it('on 1 June 2021 has no expired mandate and nothing old for Mali', () => {

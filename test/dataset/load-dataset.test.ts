@@ -63,7 +63,9 @@ describe('broken fixtures fail with file:line: field: message', () => {
 
   it('an unknown violation code', async () => {
     const problems = await problemsOf(broken('unknown-code'));
-    expect(problems).toEqual([`${file('unknown-code')}:13: parties[0].listings[0].codes[1]: must be one of a, b, c, d, e, f, not "g"`]);
+    expect(problems).toEqual([
+      `${file('unknown-code')}:13: parties[0].listings[0].codes[1]: must be one of a, b, c, d, e, f, not "g"`,
+    ]);
   });
 
   it('a duplicate id across files names both places', async () => {
@@ -83,7 +85,7 @@ describe('broken fixtures fail with file:line: field: message', () => {
   it('malformed YAML, with its line', async () => {
     const problems = await problemsOf(broken('malformed-yaml'));
     expect(problems.length).toBeGreaterThan(0);
-    expect(problems[0]).toMatch(new RegExp(`^${escape(file('malformed-yaml'))}:18: \\(yaml\\): `));
+    expect(problems[0]).toMatch(new RegExp(`^${escapeYaml(file('malformed-yaml'))}:18: \\(yaml\\): `));
   });
 
   it('an unknown field, at the line of its key', async () => {
@@ -106,8 +108,16 @@ describe('broken fixtures fail with file:line: field: message', () => {
 
 describe('other problems', () => {
   const files = (text: string) => [
-    { path: 'reference.yaml', role: 'reference' as const, text: readFileSync(path.join(fixtures, 'minimal/reference.yaml'), 'utf8') },
-    { path: 'sources.yaml', role: 'sources' as const, text: readFileSync(path.join(fixtures, 'minimal/sources/sources.yaml'), 'utf8') },
+    {
+      path: 'reference.yaml',
+      role: 'reference' as const,
+      text: readFileSync(path.join(fixtures, 'minimal/reference.yaml'), 'utf8'),
+    },
+    {
+      path: 'sources.yaml',
+      role: 'sources' as const,
+      text: readFileSync(path.join(fixtures, 'minimal/sources/sources.yaml'), 'utf8'),
+    },
     { path: 'x.yaml', role: 'country' as const, text },
   ];
   const problems = (text: string) => {
@@ -116,11 +126,15 @@ describe('other problems', () => {
   };
 
   it('a missing required field points at its parent', () => {
-    expect(problems('country:\n  id: x\n  name: X\nparties:\n  - id: p\n    name: P\n')).toEqual(['x.yaml:5: parties[0].country: is required']);
+    expect(problems('country:\n  id: x\n  name: X\nparties:\n  - id: p\n    name: P\n')).toEqual([
+      'x.yaml:5: parties[0].country: is required',
+    ]);
   });
 
   it('a number where text is expected says to quote it', () => {
-    expect(problems('country:\n  id: x\n  name: 1984\n')).toEqual(['x.yaml:3: country.name: must be text, not 1984 (put it in quotes: "1984")']);
+    expect(problems('country:\n  id: x\n  name: 1984\n')).toEqual([
+      'x.yaml:3: country.name: must be text, not 1984 (put it in quotes: "1984")',
+    ]);
   });
 
   it('references to missing countries, parties and missions', () => {
@@ -156,7 +170,7 @@ describe('other problems', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeYaml(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -165,14 +179,19 @@ describe('odd folders', () => {
     const copy = mkdtempSync(path.join(tmpdir(), 'caac-data-'));
     cpSync(path.join(fixtures, 'minimal'), copy, { recursive: true });
     mkdirSync(path.join(copy, 'countries', 'odd.yaml'));
-    expect(await problemsOf(copy)).toEqual([`${rel(path.join(copy, 'countries/odd.yaml'))}:1: (file): is a folder, not a file`]);
+    expect(await problemsOf(copy)).toEqual([
+      `${rel(path.join(copy, 'countries/odd.yaml'))}:1: (file): is a folder, not a file`,
+    ]);
   });
 });
 
 describe('yaml faults found only when the value is built', () => {
   it('reports an alias to an anchor that is not set as a problem, not a crash', () => {
-    const result = loadDatasetFromFiles([{ path: 'data/countries/x.yaml', role: 'country', text: 'country:\n  id: x\n  name: *nowhere\n' }]);
+    const result = loadDatasetFromFiles([
+      { path: 'data/countries/x.yaml', role: 'country', text: 'country:\n  id: x\n  name: *nowhere\n' },
+    ]);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.some((p) => p.file === 'data/countries/x.yaml' && p.field === '(yaml)')).toBe(true);
+    if (!result.ok)
+      expect(result.problems.some((p) => p.file === 'data/countries/x.yaml' && p.field === '(yaml)')).toBe(true);
   });
 });

@@ -42,14 +42,18 @@ describe('a generated dataset through the fast path', () => {
       const shown = path.relative(process.cwd(), file);
       const problems = result.ok ? [] : result.problems.map(formatProblem);
       expect(problems).toHaveLength(2);
-      expect(problems[0]).toMatch(new RegExp(`^${escape(shown)}:${at + 1}: parties\\[\\d+\\]\\.listings\\[\\d+\\]\\.report_year: `));
-      expect(problems[1]).toMatch(new RegExp(`^${escape(shown)}:${unknown + 2}: parties\\[\\d+\\]\\.nmae: is not a known field`));
+      expect(problems[0]).toMatch(
+        new RegExp(`^${escapeYaml(shown)}:${at + 1}: parties\\[\\d+\\]\\.listings\\[\\d+\\]\\.report_year: `),
+      );
+      expect(problems[1]).toMatch(
+        new RegExp(`^${escapeYaml(shown)}:${unknown + 2}: parties\\[\\d+\\]\\.nmae: is not a known field`),
+      );
     } finally {
       writeFileSync(file, original);
     }
   });
 });
 
-function escape(text: string): string {
+function escapeYaml(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

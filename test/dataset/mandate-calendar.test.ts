@@ -21,7 +21,9 @@ interface Row {
   confidence: 'verified' | 'unverified';
 }
 
-const rows = parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/un-mandates-2026-03.yaml'), 'utf8')) as Row[];
+const rows = parse(
+  readFileSync(path.resolve(import.meta.dirname, '../fixtures/un-mandates-2026-03.yaml'), 'utf8'),
+) as Row[];
 
 /** The table's mission names -> mission ids in data/. */
 const missionIds: Record<string, string> = {
@@ -86,7 +88,8 @@ function resolutionOf(row: Row): string | null {
   return /S\/RES\/(\d+ \(\d{4}\))/.exec(row.resolution)![1]!;
 }
 
-const label = (row: Row) => `${row.record_type} ${row.mission} ${row.resolution ?? row.adopted ?? row.expires} (${row.confidence})`;
+const label = (row: Row) =>
+  `${row.record_type} ${row.mission} ${row.resolution ?? row.adopted ?? row.expires} (${row.confidence})`;
 
 describe('the reference table', () => {
   it('is the 49-record copy this test was written for', () => {
@@ -94,74 +97,84 @@ describe('the reference table', () => {
   });
 });
 
-describe.each(rows.filter((r) => r.record_type !== 'caac_annual_report').map((r) => [label(r), r] as const))('%s', (_, row) => {
-  it('is encoded with the same resolution, dates and status', () => {
-    const mission = missionOf(row);
-    const country = dataset.countries.get(mission.country)!;
-    const countryNames = [country.name, ...country.other_names];
-    if (countryIds[row.country]) expect(mission.country).toBe(countryIds[row.country]);
-    else expect(countryNames).toContain(row.country);
+describe.each(rows.filter((r) => r.record_type !== 'caac_annual_report').map((r) => [label(r), r] as const))(
+  '%s',
+  (_, row) => {
+    it('is encoded with the same resolution, dates and status', () => {
+      const mission = missionOf(row);
+      const country = dataset.countries.get(mission.country)!;
+      const countryNames = [country.name, ...country.other_names];
+      if (countryIds[row.country]) expect(mission.country).toBe(countryIds[row.country]);
+      else expect(countryNames).toContain(row.country);
 
-    // Status: active and check rows are running missions (a "check" mandate has expired with no renewal recorded).
-    if (row.status === 'active' || row.status === 'check') expect(mission.status).toBe('active');
-    if (row.record_type !== 'minusma_history' && row.record_type !== 'mali_sanctions_history' && row.status === 'closed') {
-      expect(['closed', 'ended']).toContain(mission.status);
-    }
-    if (row.record_type === 'minusma_history') expect(mission.status).toBe('closed');
-    if (row.record_type === 'mali_sanctions_history') expect(mission.status).toBe('ended');
-
-    const resolution = resolutionOf(row);
-    if (resolution === null) {
-      // No resolution number: a dated milestone or an end, never a mandate record.
-      const milestone = mission.milestones.find((m) => m.date === row.adopted);
-      expect(milestone, `a milestone dated ${row.adopted}`).toBeDefined();
-      if (row.confidence === 'unverified') expect(milestone!.unverified).toBeTruthy();
-      if (row.record_type === 'mali_sanctions_history') expect(mission.end?.date).toBe(row.expires);
-      if (row.expires && row.record_type === 'sanctions') {
-        const event = [...dataset.events.values()].find((e) => e.mission === mission.id && e.date === row.expires);
-        expect(event, `an event on ${row.expires}`).toBeDefined();
-        expect(event!.unverified).toBeTruthy();
+      // Status: active and check rows are running missions (a "check" mandate has expired with no renewal recorded).
+      if (row.status === 'active' || row.status === 'check') expect(mission.status).toBe('active');
+      if (
+        row.record_type !== 'minusma_history' &&
+        row.record_type !== 'mali_sanctions_history' &&
+        row.status === 'closed'
+      ) {
+        expect(['closed', 'ended']).toContain(mission.status);
       }
-      return;
-    }
+      if (row.record_type === 'minusma_history') expect(mission.status).toBe('closed');
+      if (row.record_type === 'mali_sanctions_history') expect(mission.status).toBe('ended');
 
-    const mandate = mission.mandates.find((m) => m.resolution === resolution);
-    expect(mandate, `mandate ${resolution} of ${mission.id}`).toBeDefined();
-    expect(mandate!.adopted ?? null).toBe(row.adopted);
-    const elsewhere = expiryElsewhere[row.resolution!];
-    if (elsewhere) {
-      const other = mission.mandates.find((m) => m.resolution === elsewhere.resolution);
-      expect(other?.expires).toBe(elsewhere.expires);
-      if (elsewhere.expires === undefined) expect(other?.unverified).toBeTruthy();
-    } else {
-      expect(mandate!.expires ?? null).toBe(row.expires);
-    }
-    if (row.confidence === 'unverified') expect(mandate!.unverified, 'an unverified row must say so').toBeTruthy();
+      const resolution = resolutionOf(row);
+      if (resolution === null) {
+        // No resolution number: a dated milestone or an end, never a mandate record.
+        const milestone = mission.milestones.find((m) => m.date === row.adopted);
+        expect(milestone, `a milestone dated ${row.adopted}`).toBeDefined();
+        if (row.confidence === 'unverified') expect(milestone!.unverified).toBeTruthy();
+        if (row.record_type === 'mali_sanctions_history') expect(mission.end?.date).toBe(row.expires);
+        if (row.expires && row.record_type === 'sanctions') {
+          const event = [...dataset.events.values()].find((e) => e.mission === mission.id && e.date === row.expires);
+          expect(event, `an event on ${row.expires}`).toBeDefined();
+          expect(event!.unverified).toBeTruthy();
+        }
+        return;
+      }
 
-    // The latest decision of a running mission is its current mandate.
-    if (row.status === 'active' || row.status === 'check') {
-      expect(currentMandate(mission)?.resolution).toBe(elsewhere?.resolution ?? resolution);
-    }
-    if (row.status === 'superseded') expect(currentMandate(mission)?.resolution).toBe(resolution);
-    expect(dataset.sources.has(mandate!.source)).toBe(true);
-  });
-});
+      const mandate = mission.mandates.find((m) => m.resolution === resolution);
+      expect(mandate, `mandate ${resolution} of ${mission.id}`).toBeDefined();
+      expect(mandate!.adopted ?? null).toBe(row.adopted);
+      const elsewhere = expiryElsewhere[row.resolution!];
+      if (elsewhere) {
+        const other = mission.mandates.find((m) => m.resolution === elsewhere.resolution);
+        expect(other?.expires).toBe(elsewhere.expires);
+        if (elsewhere.expires === undefined) expect(other?.unverified).toBeTruthy();
+      } else {
+        expect(mandate!.expires ?? null).toBe(row.expires);
+      }
+      if (row.confidence === 'unverified') expect(mandate!.unverified, 'an unverified row must say so').toBeTruthy();
 
-describe.each(rows.filter((r) => r.record_type === 'caac_annual_report').map((r) => [label(r), r] as const))('%s', (_, row) => {
-  it('is encoded as editor events with the same symbol and dates', () => {
-    const events = [...dataset.events.values()];
-    const debate = events.find((e) => e.kind === 'open-debate' && e.date === row.expires);
-    expect(debate, `an open debate on ${row.expires}`).toBeDefined();
-    expect(debate!.country).toBeUndefined();
-    expect(debate!.symbol ?? null).toBe(row.resolution?.replace('–', '-') ?? null);
-    if (row.confidence === 'unverified') expect(debate!.unverified).toBeTruthy();
-    if (row.adopted) {
-      const report = events.find((e) => e.kind === 'report' && e.date === row.adopted);
-      expect(report, `a report on ${row.adopted}`).toBeDefined();
-      expect(report!.symbol ?? null).toBe(row.resolution);
-    }
-  });
-});
+      // The latest decision of a running mission is its current mandate.
+      if (row.status === 'active' || row.status === 'check') {
+        expect(currentMandate(mission)?.resolution).toBe(elsewhere?.resolution ?? resolution);
+      }
+      if (row.status === 'superseded') expect(currentMandate(mission)?.resolution).toBe(resolution);
+      expect(dataset.sources.has(mandate!.source)).toBe(true);
+    });
+  },
+);
+
+describe.each(rows.filter((r) => r.record_type === 'caac_annual_report').map((r) => [label(r), r] as const))(
+  '%s',
+  (_, row) => {
+    it('is encoded as editor events with the same symbol and dates', () => {
+      const events = [...dataset.events.values()];
+      const debate = events.find((e) => e.kind === 'open-debate' && e.date === row.expires);
+      expect(debate, `an open debate on ${row.expires}`).toBeDefined();
+      expect(debate!.country).toBeUndefined();
+      expect(debate!.symbol ?? null).toBe(row.resolution?.replace('–', '-') ?? null);
+      if (row.confidence === 'unverified') expect(debate!.unverified).toBeTruthy();
+      if (row.adopted) {
+        const report = events.find((e) => e.kind === 'report' && e.date === row.adopted);
+        expect(report, `a report on ${row.adopted}`).toBeDefined();
+        expect(report!.symbol ?? null).toBe(row.resolution);
+      }
+    });
+  },
+);
 
 describe('the calendar', () => {
   it('lists, after 28 November 2026, the mandates still running, soonest first', () => {
@@ -187,7 +200,10 @@ describe('the calendar', () => {
   it('has no mandate expiry for closed missions, and their ends instead', () => {
     const events = calendarEvents(dataset);
     expect(events.find((e) => e.id === 'minusma-mandate-expiry')).toBeUndefined();
-    expect(events.find((e) => e.id === 'minusma-end')).toMatchObject({ date: '2023-12-31', title: 'MINUSMA: withdrawal deadline (liquidation from 1 January 2024)' });
+    expect(events.find((e) => e.id === 'minusma-end')).toMatchObject({
+      date: '2023-12-31',
+      title: 'MINUSMA: withdrawal deadline (liquidation from 1 January 2024)',
+    });
     expect(events.find((e) => e.id === 'mali-sanctions-2374-end')?.date).toBe('2023-08-31');
   });
 

@@ -63,7 +63,11 @@ describe('readYamlFast', () => {
 
   it('agrees with the yaml package on the fixtures, and gives up on the malformed one', () => {
     for (const file of yamlFiles(path.join(root, 'test/fixtures'))) agrees(readFileSync(file, 'utf8'));
-    expect(readYamlFast(readFileSync(path.join(root, 'test/fixtures/broken/malformed-yaml/countries/testland.yaml'), 'utf8'))).toBeUndefined();
+    expect(
+      readYamlFast(
+        readFileSync(path.join(root, 'test/fixtures/broken/malformed-yaml/countries/testland.yaml'), 'utf8'),
+      ),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -100,7 +104,22 @@ describe('readYamlFast', () => {
     const key = fc.stringMatching(/^[a-z_][a-z0-9_-]{0,8}$/);
     const scalar = fc.oneof(
       fc.string({ maxLength: 20 }),
-      fc.constantFrom('2021-06', '2013', '0.5', '-3', 'true', 'null', '~', 'a: b', '#x', "l'Azawad", '“curly”', '- x', '[x]', ''),
+      fc.constantFrom(
+        '2021-06',
+        '2013',
+        '0.5',
+        '-3',
+        'true',
+        'null',
+        '~',
+        'a: b',
+        '#x',
+        "l'Azawad",
+        '“curly”',
+        '- x',
+        '[x]',
+        '',
+      ),
       fc.integer(),
       fc.double({ noNaN: true }),
       fc.boolean(),
@@ -114,7 +133,14 @@ describe('readYamlFast', () => {
     let answered = 0;
     fc.assert(
       fc.property(value, fc.constantFrom(0, 1, 2, 3), fc.boolean(), (v, flowLevel, folded) => {
-        const text = stringify({ root: v }, { flowCollectionPadding: true, lineWidth: folded ? 30 : 0, collectionStyle: flowLevel === 0 ? 'flow' : 'any' });
+        const text = stringify(
+          { root: v },
+          {
+            flowCollectionPadding: true,
+            lineWidth: folded ? 30 : 0,
+            collectionStyle: flowLevel === 0 ? 'flow' : 'any',
+          },
+        );
         if (agrees(text)) answered++;
       }),
       { numRuns: 400 },
@@ -125,7 +151,26 @@ describe('readYamlFast', () => {
   it('never disagrees on mutated documents', () => {
     const base = readFileSync(path.join(root, 'test/fixtures/minimal/countries/testland.yaml'), 'utf8');
     let answered = 0;
-    const chars = fc.constantFrom(' ', '-', ':', '#', '"', "'", '[', ']', '{', '}', ',', '\n', 'a', '1', '>', '|', '&', '*');
+    const chars = fc.constantFrom(
+      ' ',
+      '-',
+      ':',
+      '#',
+      '"',
+      "'",
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '\n',
+      'a',
+      '1',
+      '>',
+      '|',
+      '&',
+      '*',
+    );
     fc.assert(
       fc.property(fc.nat(base.length), fc.nat(3), fc.string({ unit: chars, maxLength: 3 }), (at, del, insert) => {
         const text = base.slice(0, at) + insert + base.slice(at + del);

@@ -9,12 +9,16 @@ import type { Dataset } from '../../src/dataset/schema.js';
 
 const SYLLABLES = ['ba', 'de', 'ki', 'lo', 'mu', 'na', 're', 'si', 'to', 'vu', 'za', 'pe'];
 /** A distinct made-up name per number: three syllables, in base 12. */
-const nameOf = (i: number) => SYLLABLES[i % 12]! + SYLLABLES[Math.floor(i / 12) % 12]! + SYLLABLES[Math.floor(i / 144) % 12]!;
+const nameOf = (i: number) =>
+  SYLLABLES[i % 12]! + SYLLABLES[Math.floor(i / 12) % 12]! + SYLLABLES[Math.floor(i / 144) % 12]!;
 const PARTIES = 600;
 
 let dataset: Dataset;
 beforeAll(() => {
-  const reference = readFileSync(new URL('../../data/reference.yaml', import.meta.url), 'utf8').replace(/^source: .*$/m, '');
+  const reference = readFileSync(new URL('../../data/reference.yaml', import.meta.url), 'utf8').replace(
+    /^source: .*$/m,
+    '',
+  );
   const parties = Array.from({ length: PARTIES }, (_, i) => {
     const n = nameOf(i);
     return `  - { id: p${i}, country: crowdland, name: Militia of ${n[0]!.toUpperCase()}${n.slice(1)}, acronyms: [MO${i}], listings: [{ report_year: 2020, codes: [a], source: src-a }] }`;
@@ -22,7 +26,11 @@ beforeAll(() => {
   const country = `country:\n  id: crowdland\n  name: Crowdland\nparties:\n${parties.join('\n')}\n`;
   const r = loadDatasetFromFiles([
     { path: 'crowded/reference.yaml', role: 'reference', text: reference },
-    { path: 'crowded/sources/s.yaml', role: 'sources', text: 'sources:\n  - { id: src-a, publisher: Test, title: Report A, date: "2021-06" }\n' },
+    {
+      path: 'crowded/sources/s.yaml',
+      role: 'sources',
+      text: 'sources:\n  - { id: src-a, publisher: Test, title: Report A, date: "2021-06" }\n',
+    },
     { path: 'crowded/countries/crowdland.yaml', role: 'country', text: country },
   ]);
   if (!r.ok) throw new Error(r.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.message}`).join('\n'));

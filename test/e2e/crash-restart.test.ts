@@ -36,11 +36,15 @@ it('posts a one-off exactly once, after a kill -9 between setting it and its tim
   const first = await startService(env);
   const marker = uniqueMarker('Mali consultations');
   const { iso, at } = isoSecondsAhead(6);
-  const id = reminderIdIn(await slashCommand(first.base, slack, `remind "${marker}" at ${iso}`, { channelId: 'C0E2ECRASH' }));
+  const id = reminderIdIn(
+    await slashCommand(first.base, slack, `remind "${marker}" at ${iso}`, { channelId: 'C0E2ECRASH' }),
+  );
 
   await first.kill9();
   // The crash came before the reminder's time: the first process posted nothing.
-  expect(Date.now(), 'the service was killed only after the reminder fell due; the test proves nothing').toBeLessThan(at);
+  expect(Date.now(), 'the service was killed only after the reminder fell due; the test proves nothing').toBeLessThan(
+    at,
+  );
   expect(postsWith(slack, marker)).toHaveLength(0);
   expect(postedLines(first)).toHaveLength(0);
 

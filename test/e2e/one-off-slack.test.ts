@@ -65,7 +65,7 @@ describe('a one-off reminder through the running service (SQLite)', () => {
     expect(listed).toMatch(/posted/);
   }, 40_000);
 
-  it('subscribes a channel to the DRC\'s dated events with `remind drc`, and lists the reminder', async () => {
+  it("subscribes a channel to the DRC's dated events with `remind drc`, and lists the reminder", async () => {
     const set = await slashCommand(service.base, slack, 'remind drc', { channelId: 'C0E2EDRC' });
     expect(set).toContain('Reminders set for Democratic Republic of the Congo in this channel');
     const id = /Reminder ([a-z0-9]+): 30d, 7d, 1d at 09:00 UTC/.exec(set)?.[1];
@@ -77,7 +77,8 @@ describe('a one-off reminder through the running service (SQLite)', () => {
     // it is past (with no later mandate recorded), nothing upcoming is promised. The exact dates, on an injected
     // clock, are in remind-drc.test.ts.
     const lastFiring = Date.parse('2026-12-19T09:00:00Z');
-    if (Date.now() < lastFiring) expect(listed).toMatch(/next: \d{1,2} December 2026, 09:00 UTC \((30|7|1)d before MONUSCO/);
+    if (Date.now() < lastFiring)
+      expect(listed).toMatch(/next: \d{1,2} December 2026, 09:00 UTC \((30|7|1)d before MONUSCO/);
     else expect(listed).toMatch(/next: |no upcoming dated event on record/);
   }, 40_000);
 });

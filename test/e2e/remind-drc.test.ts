@@ -38,7 +38,10 @@ beforeAll(async () => {
   });
   if (!read.ok) throw new Error(read.problems.join('\n'));
   // Signatures are checked against real time by Bolt; everything the bot computes follows the injected clock.
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { clock, logger: createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } }) });
+  app = createApp(
+    { ...read.config, port: 0, host: '127.0.0.1' },
+    { clock, logger: createLogger({ level: 'info', destination: { write: (line: string) => void logs.push(line) } }) },
+  );
   base = `http://127.0.0.1:${(await app.start()).port}`;
 });
 
@@ -48,9 +51,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const monuscoPosts = () => slack.apiCalls.filter((c) => c.path === 'chat.postMessage' && /MONUSCO/.test(JSON.stringify(c.body)));
+const monuscoPosts = () =>
+  slack.apiCalls.filter((c) => c.path === 'chat.postMessage' && /MONUSCO/.test(JSON.stringify(c.body)));
 
-it('schedules MONUSCO\'s expiry reminders and posts the 7-day one once on its morning', async () => {
+it("schedules MONUSCO's expiry reminders and posts the 7-day one once on its morning", async () => {
   const set = await slashCommand(base, slack, 'remind drc', { channelId: CHANNEL });
   expect(set).toContain('Reminders set for Democratic Republic of the Congo in this channel');
   // 30 days before (20 November) has passed: the next ones are 7 days and 1 day before, at 09:00 UTC.

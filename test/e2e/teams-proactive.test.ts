@@ -14,7 +14,9 @@ import type { ServiceProcess } from './support/service-process.js';
 import { isoSecondsAhead, uniqueMarker } from './support/slack-channel.js';
 import { sleep, waitUntil } from './support/wait-until.js';
 
-const personal = JSON.parse(readFileSync(new URL('../fixtures/teams/message-personal.json', import.meta.url), 'utf8')) as {
+const personal = JSON.parse(
+  readFileSync(new URL('../fixtures/teams/message-personal.json', import.meta.url), 'utf8'),
+) as {
   conversation: { id: string; tenantId: string };
   recipient: { id: string };
 };
@@ -46,7 +48,13 @@ async function say(text: string): Promise<string> {
   const res = await fetch(`${service.base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...personal, id: `e2e-${Date.now()}`, serviceUrl: connector.url, deliveryMode: 'expectReplies', text }),
+    body: JSON.stringify({
+      ...personal,
+      id: `e2e-${Date.now()}`,
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      text,
+    }),
   });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`Teams message "${text}": ${res.status} ${body}`);
@@ -68,7 +76,8 @@ it('delivers a one-off to the Bot Connector with the stored conversation referen
   await waitUntil(() => postsWith(marker).length >= 1, {
     what: `the connector to receive "${marker}"`,
     timeoutMs: Math.max(0, at - Date.now()) + 15_000,
-    detail: () => `connector requests: ${JSON.stringify(connector.requests.map((r) => r.path))}\n${service.output().slice(-2000)}`,
+    detail: () =>
+      `connector requests: ${JSON.stringify(connector.requests.map((r) => r.path))}\n${service.output().slice(-2000)}`,
   });
   await sleep(1_500); // several polls: nothing is posted again
   const posts = postsWith(marker);

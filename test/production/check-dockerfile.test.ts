@@ -40,9 +40,14 @@ function check(text: string): Promise<{ code: number; out: string }> {
   const file = join(dir, `Dockerfile.${Math.random().toString(36).slice(2)}`);
   writeFileSync(file, text);
   return new Promise((resolve) => {
-    execFile('bash', [script, file], { cwd: root, timeout: 60_000, env: { ...process.env, HEALTH_TIMEOUT_S: '15' } }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: stdout + stderr });
-    });
+    execFile(
+      'bash',
+      [script, file],
+      { cwd: root, timeout: 60_000, env: { ...process.env, HEALTH_TIMEOUT_S: '15' } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, out: stdout + stderr });
+      },
+    );
   });
 }
 
@@ -57,14 +62,26 @@ describe('scripts/check-dockerfile.sh', () => {
   it.each([
     ['a failing RUN', { run: 'RUN false' }, /RUN exited with 1/],
     ['a COPY of a file the context lacks', { copy: 'COPY no-such-file.txt ./' }, /does not exist|nothing matches/],
-    ['a COPY of a file .dockerignore excludes', { copy: 'COPY node_modules/.package-lock.json ./' }, /does not exist|nothing matches/],
+    [
+      'a COPY of a file .dockerignore excludes',
+      { copy: 'COPY node_modules/.package-lock.json ./' },
+      /does not exist|nothing matches/,
+    ],
     ['a root user', { user: 'USER root' }, /runs as root/],
     ['no HEALTHCHECK', { health: '' }, /HEALTHCHECK missing/],
     ['a CMD that exits', { cmd: 'CMD ["node", "-e", "process.exit(3)"]' }, /exited .* before \/healthz answered/],
-    ['a HEALTHCHECK that fails', { health: 'HEALTHCHECK CMD ["node", "-e", "process.exit(1)"]' }, /HEALTHCHECK command exited with 1/],
-  ])('fails %s', async (_what, overrides, message) => {
-    const { code, out } = await check(dockerfile(overrides));
-    expect(code, out).not.toBe(0);
-    expect(out).toMatch(message);
-  }, 60_000);
+    [
+      'a HEALTHCHECK that fails',
+      { health: 'HEALTHCHECK CMD ["node", "-e", "process.exit(1)"]' },
+      /HEALTHCHECK command exited with 1/,
+    ],
+  ])(
+    'fails %s',
+    async (_what, overrides, message) => {
+      const { code, out } = await check(dockerfile(overrides));
+      expect(code, out).not.toBe(0);
+      expect(out).toMatch(message);
+    },
+    60_000,
+  );
 });

@@ -91,7 +91,10 @@ describe('createDatasetHolder', () => {
     holder.watch();
     const text = await readFile(mali(), 'utf8');
     expect(text).toContain('lead_country:\n    - { value: France');
-    await writeFile(mali(), text.replace('lead_country:\n    - { value: France', 'lead_country:\n    - { value: Niger'));
+    await writeFile(
+      mali(),
+      text.replace('lead_country:\n    - { value: France', 'lead_country:\n    - { value: Niger'),
+    );
     const after = await until(() => (holder!.version() !== v1 ? holder!.current() : undefined));
     expect(after.countries.get('mali')?.lead_country[0]?.value).toBe('Niger');
     // The old object was not mutated: a request holding it finishes on consistent data.
@@ -127,7 +130,7 @@ describe('createDatasetHolder', () => {
     const line = logs.lines().find((l) => String(l.msg).startsWith('dataset reload refused'));
     expect(line?.level).toBe('error');
     expect(line?.served).toBe(v1);
-    expect((line?.problems as string[]).join('\n')).toContain('country.iso2');
+    expect((line?.problems as string[] | undefined)?.join('\n')).toContain('country.iso2');
 
     // Broken YAML too; then a fix is taken up again.
     await writeFile(mali(), 'country: [unclosed\n');

@@ -12,18 +12,55 @@ const STACK = /\n\s+at .+:\d+:\d+|\.(?:js|ts):\d+:\d+|node_modules\/|Unhandled|T
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { cwd: root, timeout: 20_000, env: { PATH: process.env.PATH } }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      { cwd: root, timeout: 20_000, env: { PATH: process.env.PATH } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
 const token = fc.oneof(
-  fc.constantFrom('--now', '--json', '--data', 'data', 'check', 'stale', 'mali', 'mnla', 'help', 'remind', 'reminders',
-    'forget', 'r1', 'renewals', 'codes', '--now=2026-01-01', '--bogus', '-', '--', '-x', '2026-13-45', '2026-06-30',
-    '2026-06-30T09:00:00+02:00', 'not-a-date', '/nonexistent-caac-data', 'test/fixtures/broken/bad-date', 'test/fixtures/broken/malformed-yaml', 'test/fixtures/minimal',
-    '"', "'", '\u202e', 'ñ', '🇲🇱', ''),
+  fc.constantFrom(
+    '--now',
+    '--json',
+    '--data',
+    'data',
+    'check',
+    'stale',
+    'mali',
+    'mnla',
+    'help',
+    'remind',
+    'reminders',
+    'forget',
+    'r1',
+    'renewals',
+    'codes',
+    '--now=2026-01-01',
+    '--bogus',
+    '-',
+    '--',
+    '-x',
+    '2026-13-45',
+    '2026-06-30',
+    '2026-06-30T09:00:00+02:00',
+    'not-a-date',
+    '/nonexistent-caac-data',
+    'test/fixtures/broken/bad-date',
+    'test/fixtures/broken/malformed-yaml',
+    'test/fixtures/minimal',
+    '"',
+    "'",
+    '\u202e',
+    'ñ',
+    '🇲🇱',
+    '',
+  ),
   fc.string({ maxLength: 20 }).filter((s) => !s.includes('\u0000')),
 );
 

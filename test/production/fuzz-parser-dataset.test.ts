@@ -12,13 +12,65 @@ import { defaultDataDir, formatProblem, loadDataset, loadDatasetFromFiles } from
 import type { DataFile, LoadResult } from '../../src/dataset/load-dataset.js';
 
 const KINDS = new Set([
-  'help', 'lookup', 'group', 'recs', 'figures', 'sources', 'codes', 'renewals', 'search',
-  'remind', 'remind-once', 'reminders', 'forget', 'invalid',
+  'help',
+  'lookup',
+  'group',
+  'recs',
+  'figures',
+  'sources',
+  'codes',
+  'renewals',
+  'search',
+  'remind',
+  'remind-once',
+  'reminders',
+  'forget',
+  'invalid',
 ]);
-const WORDS = ['help', 'group', 'recs', 'figures', 'sources', 'codes', 'renewals', 'search', 'remind', 'reminders',
-  'forget', 'caac', '/caac', '@caac', 'mali', 'MLI', 'at', 'tz', '30d,7d,1d', '0d', '999d', '25:99', '09:00',
-  'Europe/Paris', 'Mars/Olympus', '2026-12-03T09:30:00+01:00', '2026-02-30T09:00', '"', '“', '”', '<!channel>',
-  '<@U123>', '&amp;', '*bold*', '```', '\u0000', '\u202e', '🇲🇱', 'ñ', '\n', '\t', ''];
+const WORDS = [
+  'help',
+  'group',
+  'recs',
+  'figures',
+  'sources',
+  'codes',
+  'renewals',
+  'search',
+  'remind',
+  'reminders',
+  'forget',
+  'caac',
+  '/caac',
+  '@caac',
+  'mali',
+  'MLI',
+  'at',
+  'tz',
+  '30d,7d,1d',
+  '0d',
+  '999d',
+  '25:99',
+  '09:00',
+  'Europe/Paris',
+  'Mars/Olympus',
+  '2026-12-03T09:30:00+01:00',
+  '2026-02-30T09:00',
+  '"',
+  '“',
+  '”',
+  '<!channel>',
+  '<@U123>',
+  '&amp;',
+  '*bold*',
+  '```',
+  '\u0000',
+  '\u202e',
+  '🇲🇱',
+  'ñ',
+  '\n',
+  '\t',
+  '',
+];
 
 /** Command-like text: known words, odd punctuation, and random strings, joined by odd spaces. */
 const commandText = fc.oneof(
@@ -62,15 +114,24 @@ describe('fuzz: parseCommand', () => {
 // ---- dataset files ------------------------------------------------------------------------------------------
 function realFiles(): DataFile[] {
   const dir = defaultDataDir();
-  const files: DataFile[] = [{ path: 'data/reference.yaml', role: 'reference', text: readFileSync(path.join(dir, 'reference.yaml'), 'utf8') }];
-  for (const [sub, role] of [['sources', 'sources'], ['countries', 'country'], ['events', 'events']] as const) {
+  const files: DataFile[] = [
+    { path: 'data/reference.yaml', role: 'reference', text: readFileSync(path.join(dir, 'reference.yaml'), 'utf8') },
+  ];
+  for (const [sub, role] of [
+    ['sources', 'sources'],
+    ['countries', 'country'],
+    ['events', 'events'],
+  ] as const) {
     let names: string[] = [];
     try {
-      names = readdirSync(path.join(dir, sub)).filter((n) => n.endsWith('.yaml')).sort();
+      names = readdirSync(path.join(dir, sub))
+        .filter((n) => n.endsWith('.yaml'))
+        .sort();
     } catch {
       // absent folder
     }
-    for (const n of names) files.push({ path: `data/${sub}/${n}`, role, text: readFileSync(path.join(dir, sub, n), 'utf8') });
+    for (const n of names)
+      files.push({ path: `data/${sub}/${n}`, role, text: readFileSync(path.join(dir, sub, n), 'utf8') });
   }
   return files;
 }
@@ -97,11 +158,30 @@ const mutation = (text: string) => {
   return fc.oneof(
     fc.nat(lines.length - 1).map((i) => lines.filter((_, j) => j !== i).join('\n')),
     fc.nat(lines.length - 1).map((i) => [...lines.slice(0, i + 1), lines[i], ...lines.slice(i + 1)].join('\n')),
-    fc.tuple(fc.nat(lines.length - 1), fc.constantFrom('', ' ', '   ', '\t')).map(([i, pad]) =>
-      lines.map((l, j) => (j === i ? pad + l.trimStart() : l)).join('\n'),
-    ),
+    fc
+      .tuple(fc.nat(lines.length - 1), fc.constantFrom('', ' ', '   ', '\t'))
+      .map(([i, pad]) => lines.map((l, j) => (j === i ? pad + l.trimStart() : l)).join('\n')),
     fc.nat(text.length).map((n) => text.slice(0, n)),
-    fc.tuple(fc.nat(text.length), fc.constantFrom(': ', '- ', '{', '[', '"', "'", '&a', '*a', '!!binary', '\u0000', '2021-13-45', '~', 'null', '>-'))
+    fc
+      .tuple(
+        fc.nat(text.length),
+        fc.constantFrom(
+          ': ',
+          '- ',
+          '{',
+          '[',
+          '"',
+          "'",
+          '&a',
+          '*a',
+          '!!binary',
+          '\u0000',
+          '2021-13-45',
+          '~',
+          'null',
+          '>-',
+        ),
+      )
       .map(([n, junk]) => text.slice(0, n) + junk + text.slice(n)),
   );
 };
@@ -116,7 +196,15 @@ describe('fuzz: dataset files', () => {
     const yamlValue = fc.oneof(
       fc.jsonValue({ maxDepth: 4 }).map((v) => stringify(v)),
       fc.string({ maxLength: 300 }),
-      fc.record({ country: fc.record({ id: fc.string(), name: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }), parties: fc.jsonValue({ maxDepth: 3 }) }, { requiredKeys: [] }).map((v) => stringify(v)),
+      fc
+        .record(
+          {
+            country: fc.record({ id: fc.string(), name: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: [] }),
+            parties: fc.jsonValue({ maxDepth: 3 }),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => stringify(v)),
     );
     fc.assert(
       fc.property(fc.nat(files.length - 1), yamlValue, (i, text) => {
@@ -145,7 +233,10 @@ describe('fuzz: dataset files', () => {
   it('from disk, odd files and folders: loadDataset reports, never throws', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'caac-fuzz-data-'));
     try {
-      const samples = fc.sample(fc.tuple(fc.constantFrom('countries', 'sources', 'events'), fc.jsonValue({ maxDepth: 3 })), 15);
+      const samples = fc.sample(
+        fc.tuple(fc.constantFrom('countries', 'sources', 'events'), fc.jsonValue({ maxDepth: 3 })),
+        15,
+      );
       for (const [k, [sub, value]] of samples.entries()) {
         const dir = path.join(root, `d${k}`);
         mkdirSync(path.join(dir, sub), { recursive: true });

@@ -105,11 +105,40 @@ function postActivity(body: string): Promise<Response> {
 // Each request's rate-limit bucket is full: the fuzz is about input, not about the limit (tested below).
 const refill = () => limiterClock.advance(3_600_000);
 
-const WORDS = ['mali', 'MLI', 'mnla', 'help', 'codes', 'recs mali', 'renewals', 'search schools', 'remind mali',
-  'remind "x" at 2026-12-03T09:30:00+01:00', 'reminders', 'forget r1', 'group ansar', '<!channel>', '<@U1>', '*x*',
-  '&lt;', '\u202e', '🇲🇱', '"', 'caac'];
-const text = fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 80 }));
-const slackId = (prefix: string) => fc.oneof(fc.constant(`${prefix}0FUZZ`), fc.stringMatching(new RegExp(`^${prefix}[A-Z0-9]{1,11}$`)), fc.string({ maxLength: 20 }));
+const WORDS = [
+  'mali',
+  'MLI',
+  'mnla',
+  'help',
+  'codes',
+  'recs mali',
+  'renewals',
+  'search schools',
+  'remind mali',
+  'remind "x" at 2026-12-03T09:30:00+01:00',
+  'reminders',
+  'forget r1',
+  'group ansar',
+  '<!channel>',
+  '<@U1>',
+  '*x*',
+  '&lt;',
+  '\u202e',
+  '🇲🇱',
+  '"',
+  'caac',
+];
+const text = fc.oneof(
+  fc.constantFrom(...WORDS),
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 80 }),
+);
+const slackId = (prefix: string) =>
+  fc.oneof(
+    fc.constant(`${prefix}0FUZZ`),
+    fc.stringMatching(new RegExp(`^${prefix}[A-Z0-9]{1,11}$`)),
+    fc.string({ maxLength: 20 }),
+  );
 
 describe('fuzz: POST /slack/events', () => {
   it('random slash-command bodies, correctly signed: never 5xx, never a stack trace', async () => {
@@ -124,7 +153,11 @@ describe('fuzz: POST /slack/events', () => {
         text,
         api_app_id: fc.string({ maxLength: 12 }),
         trigger_id: fc.string({ maxLength: 40 }),
-        response_url: fc.oneof(fc.constant(undefined), fc.constant('not a url'), fc.string({ maxLength: 20 }).map((s) => slack.responseUrl(encodeURIComponent(s) || 'r'))),
+        response_url: fc.oneof(
+          fc.constant(undefined),
+          fc.constant('not a url'),
+          fc.string({ maxLength: 20 }).map((s) => slack.responseUrl(encodeURIComponent(s) || 'r')),
+        ),
         extra: fc.string({ maxLength: 20 }),
       },
       { requiredKeys: [] },
@@ -132,7 +165,9 @@ describe('fuzz: POST /slack/events', () => {
     await fc.assert(
       fc.asyncProperty(body, async (fields) => {
         refill();
-        const form = new URLSearchParams(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
+        const form = new URLSearchParams(
+          Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'),
+        );
         await expectSafe(await postSigned(base, SECRET, form.toString()));
       }),
       { numRuns: 25 },
@@ -142,8 +177,15 @@ describe('fuzz: POST /slack/events', () => {
   it('random interactivity payloads, correctly signed: never 5xx, never a stack trace', async () => {
     const action = fc.record(
       {
-        action_id: fc.oneof(fc.constantFrom('caac_share:0', 'caac_run:0', 'caac_run:1', 'caac_forget:0', 'caac_share'), fc.string({ maxLength: 20 })),
-        value: fc.oneof(text, fc.constant(''), fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v))),
+        action_id: fc.oneof(
+          fc.constantFrom('caac_share:0', 'caac_run:0', 'caac_run:1', 'caac_forget:0', 'caac_share'),
+          fc.string({ maxLength: 20 }),
+        ),
+        value: fc.oneof(
+          text,
+          fc.constant(''),
+          fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+        ),
         type: fc.constantFrom('button', 'static_select', 'overflow'),
         block_id: fc.string({ maxLength: 10 }),
       },
@@ -151,8 +193,15 @@ describe('fuzz: POST /slack/events', () => {
     );
     const payload = fc.record(
       {
-        type: fc.oneof(fc.constantFrom('block_actions', 'view_submission', 'shortcut', 'message_action', 'view_closed'), fc.string({ maxLength: 12 })),
-        team: fc.oneof(fc.record({ id: slackId('T'), domain: fc.string({ maxLength: 10 }) }), fc.constant(null), fc.string()),
+        type: fc.oneof(
+          fc.constantFrom('block_actions', 'view_submission', 'shortcut', 'message_action', 'view_closed'),
+          fc.string({ maxLength: 12 }),
+        ),
+        team: fc.oneof(
+          fc.record({ id: slackId('T'), domain: fc.string({ maxLength: 10 }) }),
+          fc.constant(null),
+          fc.string(),
+        ),
         user: fc.oneof(fc.record({ id: slackId('U'), name: fc.string({ maxLength: 10 }) }), fc.constant(null)),
         channel: fc.oneof(fc.record({ id: slackId('C'), name: fc.string({ maxLength: 10 }) }), fc.constant(null)),
         api_app_id: fc.string({ maxLength: 12 }),
@@ -160,17 +209,26 @@ describe('fuzz: POST /slack/events', () => {
         actions: fc.oneof(fc.array(action, { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 })),
         response_url: fc.constant('RESPONSE_URL'),
         container: fc.jsonValue({ maxDepth: 2 }),
-        message: fc.oneof(fc.constant(undefined), fc.record({ ts: fc.string({ maxLength: 16 }), text: fc.string({ maxLength: 40 }) })),
+        message: fc.oneof(
+          fc.constant(undefined),
+          fc.record({ ts: fc.string({ maxLength: 16 }), text: fc.string({ maxLength: 40 }) }),
+        ),
         view: fc.jsonValue({ maxDepth: 3 }),
       },
       { requiredKeys: ['type'] },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(payload.map((p) => JSON.stringify(p)), fc.string({ maxLength: 200 })), async (raw) => {
-        refill();
-        const json = raw.replace('"RESPONSE_URL"', JSON.stringify(slack.responseUrl('fuzz')));
-        await expectSafe(await postSigned(base, SECRET, new URLSearchParams({ payload: json }).toString()));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          payload.map((p) => JSON.stringify(p)),
+          fc.string({ maxLength: 200 }),
+        ),
+        async (raw) => {
+          refill();
+          const json = raw.replace('"RESPONSE_URL"', JSON.stringify(slack.responseUrl('fuzz')));
+          await expectSafe(await postSigned(base, SECRET, new URLSearchParams({ payload: json }).toString()));
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);
@@ -178,7 +236,10 @@ describe('fuzz: POST /slack/events', () => {
   it('random bodies and content types, correctly signed: never 5xx, never a stack trace', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v))),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+        ),
         fc.constantFrom('application/x-www-form-urlencoded', 'application/json', 'text/plain', 'multipart/form-data'),
         async (body, contentType) => {
           await expectSafe(await postSigned(base, SECRET, body, { contentType }));
@@ -199,12 +260,16 @@ describe('fuzz: POST /slack/events', () => {
     };
     const before = reminders();
     const body = new URLSearchParams({
-      team_id: 'T0REFUSED', channel_id: 'C0REFUSED', user_id: 'U0REFUSED', command: '/caac',
-      text: 'remind mali', response_url: slack.responseUrl('refused'),
+      team_id: 'T0REFUSED',
+      channel_id: 'C0REFUSED',
+      user_id: 'U0REFUSED',
+      command: '/caac',
+      text: 'remind mali',
+      response_url: slack.responseUrl('refused'),
     }).toString();
     const now = Math.floor(Date.now() / 1000);
     const cases = [
-      { signature: 'v0=' + '0'.repeat(64) },
+      { signature: `v0=${'0'.repeat(64)}` },
       { signature: slackSignature('another-secret', now, body) },
       { signature: '' },
       { timestamp: now - 6 * 60 },
@@ -229,7 +294,14 @@ describe('fuzz: POST /slack/events', () => {
   it('answers a user over the rate limit politely, in the acknowledgement', async () => {
     refill();
     const ask = async () => {
-      const form = new URLSearchParams({ team_id: 'T0LIMIT', channel_id: 'C0LIMIT', user_id: 'U0LIMIT', command: '/caac', text: 'codes', response_url: slack.responseUrl('limit') });
+      const form = new URLSearchParams({
+        team_id: 'T0LIMIT',
+        channel_id: 'C0LIMIT',
+        user_id: 'U0LIMIT',
+        command: '/caac',
+        text: 'codes',
+        response_url: slack.responseUrl('limit'),
+      });
       const r = await postSigned(base, SECRET, form.toString());
       expect(r.status).toBe(200);
       return JSON.stringify(await r.json());
@@ -240,19 +312,38 @@ describe('fuzz: POST /slack/events', () => {
 });
 
 describe('fuzz: POST /api/messages (Emulator mode)', () => {
-  const fixture = JSON.parse(readFileSync(new URL('../fixtures/teams/message-personal.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const fixture = JSON.parse(
+    readFileSync(new URL('../fixtures/teams/message-personal.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
   it('random activities: never 5xx, never a stack trace', async () => {
     const activity = fc.record(
       {
-        type: fc.oneof(fc.constantFrom('message', 'conversationUpdate', 'invoke', 'installationUpdate', 'messageReaction', 'event'), fc.string({ maxLength: 12 })),
-        name: fc.oneof(fc.constantFrom('composeExtension/query', 'adaptiveCard/action', 'task/fetch', 'signin/verifyState'), fc.string({ maxLength: 20 })),
+        type: fc.oneof(
+          fc.constantFrom('message', 'conversationUpdate', 'invoke', 'installationUpdate', 'messageReaction', 'event'),
+          fc.string({ maxLength: 12 }),
+        ),
+        name: fc.oneof(
+          fc.constantFrom('composeExtension/query', 'adaptiveCard/action', 'task/fetch', 'signin/verifyState'),
+          fc.string({ maxLength: 20 }),
+        ),
         text: fc.oneof(text, fc.constant(null)),
         value: fc.jsonValue({ maxDepth: 3 }),
         id: fc.string({ maxLength: 20 }),
-        from: fc.oneof(fc.record({ id: fc.string({ maxLength: 20 }), name: fc.string({ maxLength: 10 }) }), fc.constant(null), fc.string()),
+        from: fc.oneof(
+          fc.record({ id: fc.string({ maxLength: 20 }), name: fc.string({ maxLength: 10 }) }),
+          fc.constant(null),
+          fc.string(),
+        ),
         conversation: fc.oneof(
-          fc.record({ id: fc.string({ maxLength: 30 }), conversationType: fc.constantFrom('personal', 'channel', 'groupChat'), tenantId: fc.string({ maxLength: 10 }) }, { requiredKeys: [] }),
+          fc.record(
+            {
+              id: fc.string({ maxLength: 30 }),
+              conversationType: fc.constantFrom('personal', 'channel', 'groupChat'),
+              tenantId: fc.string({ maxLength: 10 }),
+            },
+            { requiredKeys: [] },
+          ),
           fc.constant(null),
         ),
         entities: fc.oneof(fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }), fc.string()),
@@ -266,7 +357,10 @@ describe('fuzz: POST /api/messages (Emulator mode)', () => {
       fc.asyncProperty(fc.oneof(activity, fc.jsonValue({ maxDepth: 2 })), async (a) => {
         refill();
         // Replies only ever go to the loopback stand-in.
-        const body = a !== null && typeof a === 'object' && !Array.isArray(a) ? { ...fixture, ...a, serviceUrl: connector.url } : a;
+        const body =
+          a !== null && typeof a === 'object' && !Array.isArray(a)
+            ? { ...fixture, ...a, serviceUrl: connector.url }
+            : a;
         const res = await postActivity(JSON.stringify(body));
         // The Bot Framework's own answer to an invoke no handler takes is 501 Not Implemented (botbuilder's
         // ActivityHandler): the protocol, not a fault.
@@ -302,13 +396,24 @@ describe('the service after the fuzz', () => {
     const original = readFileSync(mali, 'utf8');
     const ask = async (t: string) => {
       refill();
-      const form = new URLSearchParams({ team_id: 'T0RELOAD', channel_id: 'C0RELOAD', user_id: `U0RELOAD`, command: '/caac', text: t, response_url: slack.responseUrl('reload') });
+      const form = new URLSearchParams({
+        team_id: 'T0RELOAD',
+        channel_id: 'C0RELOAD',
+        user_id: `U0RELOAD`,
+        command: '/caac',
+        text: t,
+        response_url: slack.responseUrl('reload'),
+      });
       return JSON.stringify(await (await postSigned(base, SECRET, form.toString())).json());
     };
     expect(await ask('mali')).not.toContain('Zanzibar Reloaded');
-    writeFileSync(mali, original.replace('lead_country:\n    - { value: France', 'lead_country:\n    - { value: Zanzibar Reloaded'));
+    writeFileSync(
+      mali,
+      original.replace('lead_country:\n    - { value: France', 'lead_country:\n    - { value: Zanzibar Reloaded'),
+    );
     const deadline = Date.now() + 10_000;
-    while ((await ready()).dataset.version === v1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await ready()).dataset.version === v1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     const v2 = (await ready()).dataset.version;
     expect(v2).not.toBe(v1);
     expect(await ask('mali')).toContain('Zanzibar Reloaded');
@@ -316,7 +421,8 @@ describe('the service after the fuzz', () => {
     // Invalid: refused, logged, and the valid data keeps answering.
     writeFileSync(mali, original.replace('iso2: ML', 'iso2: not-an-iso-code'));
     const until = Date.now() + 10_000;
-    while (!logs.text().includes('dataset reload refused') && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (!logs.text().includes('dataset reload refused') && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 100));
     expect(logs.text()).toContain('dataset reload refused');
     expect((await ready()).dataset.version).toBe(v2);
     expect(await ask('mali')).toContain('Zanzibar Reloaded');

@@ -79,7 +79,10 @@ describe('createLogger redaction', () => {
       headers: { Authorization: `Bearer ${BOT_TOKEN}`, 'User-Agent': 'bolt' },
       data: `token=${BOT_TOKEN}&channel=C1`,
     };
-    err.request = { headers: { authorization: `Bearer ${JWT}` }, _header: `POST / HTTP/1.1\r\nAuthorization: Bearer ${JWT}` };
+    err.request = {
+      headers: { authorization: `Bearer ${JWT}` },
+      _header: `POST / HTTP/1.1\r\nAuthorization: Bearer ${JWT}`,
+    };
     err.response = { status: 401, data: { ok: false, error: 'invalid_auth', access_token: USER_TOKEN } };
     err.data = { ok: false, error: 'not_authed', token: BOT_TOKEN };
     err.stack = `Error: boom with ${BOT_TOKEN}\n    at post (node_modules/@slack/web-api/dist/WebClient.js:1:1)`;
@@ -137,7 +140,9 @@ describe('createLogger redaction', () => {
     const out = captureLogs();
     const log = createLogger({ destination: out, secrets });
     log.info({ config: read.config }, 'starting');
-    log.error(`connect failed: postgres://caac:s3cr3t-db-pass@db.internal:5432/caac (signing secret ${SIGNING_SECRET})`);
+    log.error(
+      `connect failed: postgres://caac:s3cr3t-db-pass@db.internal:5432/caac (signing secret ${SIGNING_SECRET})`,
+    );
     log.warn({ detail: `secret was ${APP_PASSWORD}` }, 'plain text secret');
     expectClean(out.text());
     expect(out.text()).not.toContain('s3cr3t-db-pass');

@@ -63,7 +63,9 @@ describe('createMetrics', () => {
     expect(body).toContain(
       'caac_request_duration_seconds_bucket{le="0.025",platform="slack",command="lookup",outcome="answered"} 1',
     );
-    expect(body).toContain('caac_request_duration_seconds_count{platform="slack",command="lookup",outcome="answered"} 2');
+    expect(body).toContain(
+      'caac_request_duration_seconds_count{platform="slack",command="lookup",outcome="answered"} 2',
+    );
     expect(body).toContain('caac_reminders_total{outcome="delivered"} 3');
     expect(body).toContain('caac_reminders_total{outcome="late"} 1');
     expect(body).toContain('caac_reminders_total{outcome="skipped"} 0');

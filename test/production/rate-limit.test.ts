@@ -67,7 +67,14 @@ describe('createRateLimiter', () => {
 describe('limitCore', () => {
   it('answers politely over the limit without calling the core (a refused command changes nothing)', async () => {
     const calls: string[] = [];
-    const answered: Answer = { kind: 'help', outcome: 'answered', title: 'Help', sections: [], actions: [], summary: 'help' };
+    const answered: Answer = {
+      kind: 'help',
+      outcome: 'answered',
+      title: 'Help',
+      sections: [],
+      actions: [],
+      summary: 'help',
+    };
     const core: CommandHandler = {
       parse: () => ({ kind: 'help' }),
       handle: async (text: string) => {
@@ -76,8 +83,10 @@ describe('limitCore', () => {
       },
     };
     const limited: RequestContext[] = [];
-    const wrapped = limitCore(core, createRateLimiter({ clock: manualClock(start), perUser: { capacity: 2, perMinute: 1 } }), (c) =>
-      limited.push(c),
+    const wrapped = limitCore(
+      core,
+      createRateLimiter({ clock: manualClock(start), perUser: { capacity: 2, perMinute: 1 } }),
+      (c) => limited.push(c),
     );
     const context: RequestContext = {
       platform: 'slack',

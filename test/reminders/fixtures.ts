@@ -18,11 +18,28 @@ export interface FixtureOptions {
 /** A dataset with the DRC (MONUSCO) and Mali (MINUSMA closed), enough for reminders. */
 export function makeDataset(opts: FixtureOptions = {}): Dataset {
   const sources = [
-    Source.parse({ id: 'un-sc-16260', publisher: 'UN', title: 'Press release SC/16260', date: '2025-12-19', symbol: 'SC/16260' }),
-    Source.parse({ id: 'watchlist-2021-06', publisher: 'Watchlist', title: 'CAAC Monthly Update – June 2021', date: '2021-06' }),
+    Source.parse({
+      id: 'un-sc-16260',
+      publisher: 'UN',
+      title: 'Press release SC/16260',
+      date: '2025-12-19',
+      symbol: 'SC/16260',
+    }),
+    Source.parse({
+      id: 'watchlist-2021-06',
+      publisher: 'Watchlist',
+      title: 'CAAC Monthly Update – June 2021',
+      date: '2021-06',
+    }),
   ];
   const countries = [
-    Country.parse({ id: 'democratic-republic-of-the-congo', name: 'Democratic Republic of the Congo', other_names: ['DRC'], iso2: 'CD', iso3: 'COD' }),
+    Country.parse({
+      id: 'democratic-republic-of-the-congo',
+      name: 'Democratic Republic of the Congo',
+      other_names: ['DRC'],
+      iso2: 'CD',
+      iso3: 'COD',
+    }),
     Country.parse({ id: 'mali', name: 'Mali', iso2: 'ML', iso3: 'MLI' }),
   ];
   const monuscoExpires = 'monuscoExpires' in opts ? opts.monuscoExpires : '2026-12-20';
@@ -53,7 +70,10 @@ export function makeDataset(opts: FixtureOptions = {}): Dataset {
     version: `test-${monuscoExpires}-${events.length}`,
     reference: {
       violation_codes: {} as Dataset['reference']['violation_codes'],
-      markers: { action_plan: { symbol: '~', label: 'action plan' }, persistent_perpetrator: { symbol: '*', label: 'persistent' } },
+      markers: {
+        action_plan: { symbol: '~', label: 'action plan' },
+        persistent_perpetrator: { symbol: '*', label: 'persistent' },
+      },
     },
     sources: new Map(sources.map((s) => [s.id, s])),
     countries: new Map(countries.map((c) => [c.id, c])),
@@ -130,6 +150,9 @@ export class GatedDelivery implements Delivery {
 /** A pino logger writing JSON lines into an array. */
 export function memoryLogger(): { logger: Logger; lines: Array<Record<string, unknown>> } {
   const lines: Array<Record<string, unknown>> = [];
-  const logger = pino({ level: 'debug' }, { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
+  const logger = pino(
+    { level: 'debug' },
+    { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) },
+  );
   return { logger, lines };
 }

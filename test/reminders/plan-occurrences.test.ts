@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calendarEvents } from '../../src/dataset/calendar-events.js';
-import { anchorDay, createOccurrencePlanner, eventsForTarget, fireInstant, nextOccurrence, planOccurrences } from '../../src/reminders/plan-occurrences.js';
+import {
+  anchorDay,
+  createOccurrencePlanner,
+  eventsForTarget,
+  fireInstant,
+  nextOccurrence,
+  planOccurrences,
+} from '../../src/reminders/plan-occurrences.js';
 import type { SubscriptionReminder } from '../../src/reminders/reminder.js';
 import { makeDataset, slackChannel } from './fixtures.js';
 
@@ -30,9 +37,22 @@ describe('planOccurrences', () => {
 
   it('keeps 09:00 local on both sides of the end of summer time in Europe/Paris (25 October 2026)', () => {
     const dataset = makeDataset({
-      events: [{ id: 'mali-meeting', date: '2026-10-26', title: 'Mali consultations', kind: 'meeting', country: 'mali', source: 'watchlist-2021-06' }],
+      events: [
+        {
+          id: 'mali-meeting',
+          date: '2026-10-26',
+          title: 'Mali consultations',
+          kind: 'meeting',
+          country: 'mali',
+          source: 'watchlist-2021-06',
+        },
+      ],
     });
-    const plan = planOccurrences(sub({ target: { kind: 'country', id: 'mali' }, leadDays: [2, 1, 0] }), calendarEvents(dataset), ...all);
+    const plan = planOccurrences(
+      sub({ target: { kind: 'country', id: 'mali' }, leadDays: [2, 1, 0] }),
+      calendarEvents(dataset),
+      ...all,
+    );
     expect(plan.map((o) => o.dueAt.toISOString())).toEqual([
       '2026-10-24T07:00:00.000Z', // Saturday, CEST (UTC+2)
       '2026-10-25T08:00:00.000Z', // the change day itself, CET (UTC+1)
@@ -47,25 +67,73 @@ describe('planOccurrences', () => {
     const dataset = makeDataset({
       monuscoExpires: undefined,
       events: [
-        { id: 'open-debate', date: '2026-06', title: 'Open debate', kind: 'open-debate', country: 'mali', source: 'watchlist-2021-06' },
-        { id: 'year-only', date: '2027', title: 'Some time', kind: 'other', country: 'mali', source: 'watchlist-2021-06' },
+        {
+          id: 'open-debate',
+          date: '2026-06',
+          title: 'Open debate',
+          kind: 'open-debate',
+          country: 'mali',
+          source: 'watchlist-2021-06',
+        },
+        {
+          id: 'year-only',
+          date: '2027',
+          title: 'Some time',
+          kind: 'other',
+          country: 'mali',
+          source: 'watchlist-2021-06',
+        },
       ],
     });
-    const plan = planOccurrences(sub({ target: { kind: 'country', id: 'mali' }, leadDays: [7], tz: 'UTC' }), calendarEvents(dataset), ...all);
+    const plan = planOccurrences(
+      sub({ target: { kind: 'country', id: 'mali' }, leadDays: [7], tz: 'UTC' }),
+      calendarEvents(dataset),
+      ...all,
+    );
     expect(plan.map((o) => o.key)).toEqual(['open-debate@2026-05-25T09:00:00.000Z#7d']);
   });
 
   it('follows a mission target only, and a one-off fires at its instant', () => {
-    const events = calendarEvents(makeDataset({ events: [{ id: 'drc-report', date: '2026-12-01', title: 'Report', kind: 'report', country: 'democratic-republic-of-the-congo', source: 'un-sc-16260' }] }));
+    const events = calendarEvents(
+      makeDataset({
+        events: [
+          {
+            id: 'drc-report',
+            date: '2026-12-01',
+            title: 'Report',
+            kind: 'report',
+            country: 'democratic-republic-of-the-congo',
+            source: 'un-sc-16260',
+          },
+        ],
+      }),
+    );
     const country = planOccurrences(sub({ leadDays: [1] }), events, ...all).map((o) => o.eventId);
-    const mission = planOccurrences(sub({ leadDays: [1], target: { kind: 'mission', id: 'monusco' } }), events, ...all).map((o) => o.eventId);
+    const mission = planOccurrences(
+      sub({ leadDays: [1], target: { kind: 'mission', id: 'monusco' } }),
+      events,
+      ...all,
+    ).map((o) => o.eventId);
     expect(country).toEqual(['drc-report', 'monusco-mandate-expiry']);
     expect(mission).toEqual(['monusco-mandate-expiry']);
     const fireAt = new Date('2026-12-03T08:30:00Z');
-    const once = { id: 'r2', kind: 'once' as const, channel: slackChannel(), channelKey: 'x', tz: 'UTC', createdAt: new Date(0), text: 't', fireAt };
-    expect(planOccurrences(once, [], fireAt, fireAt)).toEqual([{ reminderId: 'r2', key: 'once@2026-12-03T08:30:00.000Z', dueAt: fireAt }]);
+    const once = {
+      id: 'r2',
+      kind: 'once' as const,
+      channel: slackChannel(),
+      channelKey: 'x',
+      tz: 'UTC',
+      createdAt: new Date(0),
+      text: 't',
+      fireAt,
+    };
+    expect(planOccurrences(once, [], fireAt, fireAt)).toEqual([
+      { reminderId: 'r2', key: 'once@2026-12-03T08:30:00.000Z', dueAt: fireAt },
+    ]);
     expect(nextOccurrence(once, [], fireAt)).toBeUndefined();
-    expect(nextOccurrence(sub(), events, new Date('2026-12-13T08:00:00Z'))?.key).toBe('monusco-mandate-expiry@2026-12-19T08:00:00.000Z#1d');
+    expect(nextOccurrence(sub(), events, new Date('2026-12-13T08:00:00Z'))?.key).toBe(
+      'monusco-mandate-expiry@2026-12-19T08:00:00.000Z#1d',
+    );
   });
 });
 
@@ -76,7 +144,14 @@ describe('createOccurrencePlanner', () => {
     const days = ['2026-12-20', '2026-12-21', '2026-12-22', '2027-01-05'];
     const events = calendarEvents(
       makeDataset({
-        events: days.map((date, i) => ({ id: `e${i}`, date, title: `Event ${i}`, kind: 'meeting', country: 'mali', source: 'watchlist-2021-06' })),
+        events: days.map((date, i) => ({
+          id: `e${i}`,
+          date,
+          title: `Event ${i}`,
+          kind: 'meeting',
+          country: 'mali',
+          source: 'watchlist-2021-06',
+        })),
       }),
     );
     const planner = createOccurrencePlanner(events);

@@ -14,13 +14,23 @@ afterEach(async () => {
 });
 
 const NOW = new Date('2026-11-01T10:00:00Z');
-const ctx = (channelId = 'C100'): RequestContext => ({ platform: 'slack', channel: slackChannel(channelId), userId: 'U1' });
+const ctx = (channelId = 'C100'): RequestContext => ({
+  platform: 'slack',
+  channel: slackChannel(channelId),
+  userId: 'U1',
+});
 
 async function setUp() {
   backend = sqliteBackend();
   const store = createReminderStore(await backend.open());
   const delivery = new RecordingDelivery();
-  const commands = createReminderCommands({ store, dataset: () => makeDataset(), clock: fixedClock(NOW), deliveries: { slack: delivery }, defaultTz: 'Europe/Paris' });
+  const commands = createReminderCommands({
+    store,
+    dataset: () => makeDataset(),
+    clock: fixedClock(NOW),
+    deliveries: { slack: delivery },
+    defaultTz: 'Europe/Paris',
+  });
   return { store, delivery, commands };
 }
 
@@ -31,14 +41,24 @@ describe('reminder commands', () => {
     expect(a.outcome).toBe('answered');
     expect(a.title).toBe('Reminders set for Democratic Republic of the Congo in this channel');
     const [r] = await store.listByChannel('slack:T1:C100');
-    expect(r).toMatchObject({ kind: 'subscription', target: { kind: 'country', id: 'democratic-republic-of-the-congo' }, tz: 'Europe/Paris', createdBy: 'U1' });
+    expect(r).toMatchObject({
+      kind: 'subscription',
+      target: { kind: 'country', id: 'democratic-republic-of-the-congo' },
+      tz: 'Europe/Paris',
+      createdBy: 'U1',
+    });
     expect(a.subtitle).toBe(`Reminder ${r!.id}: 30d, 7d, 1d at 09:00 Europe/Paris`);
     expect(a.sections[0]!.items.map((i) => [i.label, i.text])).toEqual([
       ['20 November 2026, 09:00 Europe/Paris', "30d before: MONUSCO's mandate expires"],
       ['13 December 2026, 09:00 Europe/Paris', "7d before: MONUSCO's mandate expires"],
       ['19 December 2026, 09:00 Europe/Paris', "1d before: MONUSCO's mandate expires"],
     ]);
-    expect(a.actions.at(-1)).toEqual({ label: 'Stop these reminders', command: `forget ${r!.id}`, kind: 'forget', style: 'danger' });
+    expect(a.actions.at(-1)).toEqual({
+      label: 'Stop these reminders',
+      command: `forget ${r!.id}`,
+      kind: 'forget',
+      style: 'danger',
+    });
     const again = await commands.handle({ kind: 'remind', target: 'drc', leadDays: [30, 7, 1], at: '09:00' }, ctx());
     expect(again.title).toBe('This channel is already reminded about Democratic Republic of the Congo');
     expect(await store.listByChannel('slack:T1:C100')).toHaveLength(1);
@@ -46,7 +66,10 @@ describe('reminder commands', () => {
 
   it('remind a mission with no dated event says so (a gap), and an unknown name suggests names', async () => {
     const { commands } = await setUp();
-    const a = await commands.handle({ kind: 'remind', target: 'minusma', leadDays: [7], at: '09:00', tz: 'UTC' }, ctx());
+    const a = await commands.handle(
+      { kind: 'remind', target: 'minusma', leadDays: [7], at: '09:00', tz: 'UTC' },
+      ctx(),
+    );
     expect(a.sections[0]!.items[0]).toMatchObject({ tone: 'gap', text: 'No dated events on record for it now.' });
     const miss = await commands.handle({ kind: 'remind', target: 'narnia', leadDays: [7], at: '09:00' }, ctx());
     expect(miss.outcome).toBe('no-match');
@@ -55,10 +78,17 @@ describe('reminder commands', () => {
 
   it('says at once when the bot cannot post in the channel, and how to fix it, storing nothing', async () => {
     const { commands, delivery, store } = await setUp();
-    delivery.canPostResult = { ok: false, reason: 'This is a private channel the app is not in.', fix: 'invite the app: /invite @caac' };
+    delivery.canPostResult = {
+      ok: false,
+      reason: 'This is a private channel the app is not in.',
+      fix: 'invite the app: /invite @caac',
+    };
     const a = await commands.handle({ kind: 'remind', target: 'mali', leadDays: [7], at: '09:00' }, ctx());
     expect(a.outcome).toBe('unavailable');
-    expect(a.sections[0]!.items.map((i) => i.text)).toEqual(['This is a private channel the app is not in.', 'To fix it: invite the app: /invite @caac']);
+    expect(a.sections[0]!.items.map((i) => i.text)).toEqual([
+      'This is a private channel the app is not in.',
+      'To fix it: invite the app: /invite @caac',
+    ]);
     expect(await store.listByChannel('slack:T1:C100')).toEqual([]);
   });
 
@@ -66,17 +96,27 @@ describe('reminder commands', () => {
     const { commands, store } = await setUp();
     const past = await commands.handle({ kind: 'remind-once', text: 'late', at: '2026-10-01T09:00:00+02:00' }, ctx());
     expect(past).toMatchObject({ outcome: 'usage', title: 'That time has passed' });
-    const once = await commands.handle({ kind: 'remind-once', text: 'Mali consultations', at: '2026-12-03T09:30:00+01:00' }, ctx());
+    const once = await commands.handle(
+      { kind: 'remind-once', text: 'Mali consultations', at: '2026-12-03T09:30:00+01:00' },
+      ctx(),
+    );
     expect(once.outcome).toBe('answered');
     const [r] = await store.listByChannel('slack:T1:C100');
     expect(r).toMatchObject({ kind: 'once', fireAt: new Date('2026-12-03T08:30:00Z') });
     expect(once.sections[0]!.items[0]!.label).toBe('3 December 2026, 09:30 Europe/Paris');
     const list = await commands.handle({ kind: 'reminders' }, ctx());
     expect(list.sections[0]!.items).toEqual([
-      { label: r!.id, text: '"Mali consultations" at 3 December 2026, 09:30 Europe/Paris', detail: 'next: 3 December 2026, 09:30 Europe/Paris', tone: 'normal' },
+      {
+        label: r!.id,
+        text: '"Mali consultations" at 3 December 2026, 09:30 Europe/Paris',
+        detail: 'next: 3 December 2026, 09:30 Europe/Paris',
+        tone: 'normal',
+      },
     ]);
     expect((await commands.handle({ kind: 'forget', id: r!.id }, ctx('C999'))).outcome).toBe('no-match');
-    expect((await commands.handle({ kind: 'forget', id: r!.id.toUpperCase() }, ctx())).title).toBe(`Reminder ${r!.id} removed`);
+    expect((await commands.handle({ kind: 'forget', id: r!.id.toUpperCase() }, ctx())).title).toBe(
+      `Reminder ${r!.id} removed`,
+    );
     expect((await commands.handle({ kind: 'reminders' }, ctx())).title).toBe('No reminders in this channel');
   });
 

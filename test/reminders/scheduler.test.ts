@@ -27,7 +27,14 @@ async function setUp(over: Partial<SchedulerDeps> = {}, start = CREATED) {
   const delivery = new RecordingDelivery();
   const { logger, lines } = memoryLogger();
   let dataset: Dataset = makeDataset();
-  const scheduler = createScheduler({ store, dataset: () => dataset, deliveries: { slack: delivery }, clock, logger, ...over });
+  const scheduler = createScheduler({
+    store,
+    dataset: () => dataset,
+    deliveries: { slack: delivery },
+    clock,
+    logger,
+    ...over,
+  });
   return {
     store,
     clock,
@@ -45,7 +52,16 @@ async function setUp(over: Partial<SchedulerDeps> = {}, start = CREATED) {
 }
 
 const subscribe = (store: ReminderStore, over: { leadDays?: number[]; tz?: string; at?: string } = {}) =>
-  store.addSubscription({ channel: slackChannel(), target: DRC, leadDays: over.leadDays ?? [30, 7, 1], at: over.at ?? '09:00', tz: over.tz ?? 'Europe/Paris' }, CREATED);
+  store.addSubscription(
+    {
+      channel: slackChannel(),
+      target: DRC,
+      leadDays: over.leadDays ?? [30, 7, 1],
+      at: over.at ?? '09:00',
+      tz: over.tz ?? 'Europe/Paris',
+    },
+    CREATED,
+  );
 
 describe('scheduler', () => {
   it('posts each lead time once, at 09:00 in the reminder zone, with the days remaining', async () => {
@@ -53,8 +69,12 @@ describe('scheduler', () => {
     const r = await subscribe(t.store);
     expect((await t.at('2026-11-20T07:59:59Z')).claimed).toBe(0);
     const report = await t.at('2026-11-20T08:00:00Z');
-    expect(report.outcomes).toEqual([{ reminderId: r.id, key: 'monusco-mandate-expiry@2026-11-20T08:00:00.000Z#30d', outcome: 'delivered' }]);
-    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(["⏰ MONUSCO's mandate expires in 30 days — 20 December 2026"]);
+    expect(report.outcomes).toEqual([
+      { reminderId: r.id, key: 'monusco-mandate-expiry@2026-11-20T08:00:00.000Z#30d', outcome: 'delivered' },
+    ]);
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual([
+      "⏰ MONUSCO's mandate expires in 30 days — 20 December 2026",
+    ]);
     expect(t.delivery.posts[0]!.channel).toBe('slack:T1:C100');
     expect(t.delivery.posts[0]!.message.actions.map((a) => [a.kind, a.command])).toEqual([
       ['command', 'democratic-republic-of-the-congo'],
@@ -68,15 +88,39 @@ describe('scheduler', () => {
       "MONUSCO's mandate expires in 7 days — 20 December 2026",
       "MONUSCO's mandate expires tomorrow — 20 December 2026",
     ]);
-    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
   });
 
   it('follows the end of summer time: 09:00 Paris is 07:00 UTC before 25 October 2026 and 08:00 UTC after', async () => {
     const t = await setUp({}, new Date('2026-10-01T00:00:00Z'));
     t.setDataset(
-      makeDataset({ events: [{ id: 'mali-meeting', date: '2026-10-26', title: 'Mali consultations', kind: 'meeting', country: 'mali', source: 'watchlist-2021-06' }] }),
+      makeDataset({
+        events: [
+          {
+            id: 'mali-meeting',
+            date: '2026-10-26',
+            title: 'Mali consultations',
+            kind: 'meeting',
+            country: 'mali',
+            source: 'watchlist-2021-06',
+          },
+        ],
+      }),
     );
-    await t.store.addSubscription({ channel: slackChannel(), target: { kind: 'country', id: 'mali' }, leadDays: [2, 0], at: '09:00', tz: 'Europe/Paris' }, new Date('2026-10-01T00:00:00Z'));
+    await t.store.addSubscription(
+      {
+        channel: slackChannel(),
+        target: { kind: 'country', id: 'mali' },
+        leadDays: [2, 0],
+        at: '09:00',
+        tz: 'Europe/Paris',
+      },
+      new Date('2026-10-01T00:00:00Z'),
+    );
     await t.at('2026-10-24T06:59:00Z');
     await t.at('2026-10-24T07:00:00Z');
     await t.at('2026-10-26T07:00:00Z'); // 08:00 Paris on the day: not yet
@@ -92,12 +136,19 @@ describe('scheduler', () => {
     await t.at('2026-12-13T08:00:00Z'); // the old 7-day point
     expect(t.delivery.posts).toEqual([]);
     await t.at('2026-12-24T08:00:00Z');
-    expect(t.delivery.posts.map((p) => p.message.title)).toEqual(["⏰ MONUSCO's mandate expires in 7 days — 31 December 2026"]);
+    expect(t.delivery.posts.map((p) => p.message.title)).toEqual([
+      "⏰ MONUSCO's mandate expires in 7 days — 31 December 2026",
+    ]);
     t.setDataset(makeDataset({ monuscoExpires: undefined }));
-    await t.store.addSubscription({ channel: slackChannel('C2'), target: DRC, leadDays: [1], at: '09:00', tz: 'UTC' }, CREATED);
+    await t.store.addSubscription(
+      { channel: slackChannel('C2'), target: DRC, leadDays: [1], at: '09:00', tz: 'UTC' },
+      CREATED,
+    );
     await t.at('2026-12-30T09:00:00Z');
     expect(t.delivery.posts).toHaveLength(1);
-    expect((await t.store.listOccurrences(r.id)).map((o) => o.key)).toEqual(['monusco-mandate-expiry@2026-12-24T08:00:00.000Z#7d']);
+    expect((await t.store.listOccurrences(r.id)).map((o) => o.key)).toEqual([
+      'monusco-mandate-expiry@2026-12-24T08:00:00.000Z#7d',
+    ]);
   });
 
   it('skips an occurrence whose event moved between planning and posting', async () => {
@@ -108,7 +159,9 @@ describe('scheduler', () => {
     t.setDataset(makeDataset({ monuscoExpires: '2027-01-31' }));
     await t.at('2026-12-13T08:01:00Z');
     expect(t.delivery.posts).toEqual([]);
-    expect(await t.store.listOccurrences(r.id)).toMatchObject([{ outcome: 'skipped', lastError: 'event date changed in the dataset' }]);
+    expect(await t.store.listOccurrences(r.id)).toMatchObject([
+      { outcome: 'skipped', lastError: 'event date changed in the dataset' },
+    ]);
   });
 
   it('after downtime: posts within the grace window marked late, records older ones as skipped', async () => {
@@ -127,12 +180,19 @@ describe('scheduler', () => {
       [7, 'skipped'],
       [1, 'late'],
     ]);
-    expect(t.lines.some((l) => l.msg === 'reminder occurrence skipped: missed by more than the grace window' && l.reminderId === r.id)).toBe(true);
+    expect(
+      t.lines.some(
+        (l) => l.msg === 'reminder occurrence skipped: missed by more than the grace window' && l.reminderId === r.id,
+      ),
+    ).toBe(true);
   });
 
   it('waits for Retry-After on a 429, then posts once', async () => {
     const t = await setUp();
-    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'Mali consultations', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const once = await t.store.addOneOff(
+      { channel: slackChannel(), text: 'Mali consultations', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
     t.delivery.script = [{ kind: 'retry', afterMs: 30_000, reason: 'ratelimited' }];
     expect((await t.at('2026-11-02T09:00:00Z')).outcomes.map((o) => o.outcome)).toEqual(['retry']);
     expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
@@ -143,14 +203,19 @@ describe('scheduler', () => {
 
   it('backs off on other transient errors and gives up after the bounded attempts', async () => {
     const t = await setUp({ maxAttempts: 3, backoffBaseMs: 10_000 });
-    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const once = await t.store.addOneOff(
+      { channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
     t.delivery.script = Array.from({ length: 5 }, () => ({ kind: 'retry' as const, reason: 'HTTP 503' }));
     await t.at('2026-11-02T09:00:00Z');
     expect((await t.at('2026-11-02T09:00:09Z')).claimed).toBe(0);
     await t.at('2026-11-02T09:00:10Z'); // attempt 2, next wait 20 s
     expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
     expect((await t.at('2026-11-02T09:00:30Z')).outcomes.map((o) => o.outcome)).toEqual(['failed']);
-    expect(await t.store.listOccurrences(once.id)).toMatchObject([{ outcome: 'failed', attempts: 3, lastError: 'HTTP 503' }]);
+    expect(await t.store.listOccurrences(once.id)).toMatchObject([
+      { outcome: 'failed', attempts: 3, lastError: 'HTTP 503' },
+    ]);
     expect((await t.store.get(once.id))?.disabled).toBeUndefined();
   });
 
@@ -160,7 +225,11 @@ describe('scheduler', () => {
     t.delivery.script = [{ kind: 'permanent', reason: 'channel_not_found' }];
     await t.at('2026-11-20T08:00:00Z');
     expect(await t.store.get(r.id)).toMatchObject({ disabled: { reason: 'channel_not_found' } });
-    expect(t.lines.find((l) => l.msg === 'reminder disabled: the channel cannot be posted to')).toMatchObject({ level: 50, reason: 'channel_not_found', reminderId: r.id });
+    expect(t.lines.find((l) => l.msg === 'reminder disabled: the channel cannot be posted to')).toMatchObject({
+      level: 50,
+      reason: 'channel_not_found',
+      reminderId: r.id,
+    });
     await t.at('2026-12-13T08:00:00Z');
     expect(t.delivery.posts).toEqual([]);
     expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['failed']);
@@ -168,22 +237,37 @@ describe('scheduler', () => {
 
   it('posts again, as a possible repeat, an occurrence claimed by a process that died before recording', async () => {
     const t = await setUp({ leaseMs: 120_000 });
-    const once = await t.store.addOneOff({ channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const once = await t.store.addOneOff(
+      { channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
     // The dead process: planned and claimed, then killed before its post was recorded.
-    await t.store.addOccurrences([{ reminderId: once.id, key: 'once@2026-11-02T09:00:00.000Z', dueAt: new Date('2026-11-02T09:00:00Z') }], CREATED);
+    await t.store.addOccurrences(
+      [{ reminderId: once.id, key: 'once@2026-11-02T09:00:00.000Z', dueAt: new Date('2026-11-02T09:00:00Z') }],
+      CREATED,
+    );
     await t.store.claimDue({ now: new Date('2026-11-02T09:00:00Z'), owner: 'dead', leaseMs: 120_000, limit: 10 });
     expect((await t.at('2026-11-02T09:01:59Z')).claimed).toBe(0); // its lease still holds
     expect((await t.at('2026-11-02T09:02:01Z')).outcomes.map((o) => o.outcome)).toEqual(['possible-repeat']);
     expect(t.delivery.posts).toHaveLength(1);
-    expect(t.lines.find((l) => String(l.msg).includes('possible repeat'))).toMatchObject({ level: 40, reminderId: once.id });
+    expect(t.lines.find((l) => String(l.msg).includes('possible repeat'))).toMatchObject({
+      level: 40,
+      reminderId: once.id,
+    });
     await t.at('2026-11-02T09:10:00Z');
     expect(t.delivery.posts).toHaveLength(1);
   });
 
   it('stop() lets the post in flight finish and releases the claims not yet attempted', async () => {
     const t = await setUp();
-    const a = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
-    const b = await t.store.addOneOff({ channel: slackChannel('C2'), text: 'b', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    const a = await t.store.addOneOff(
+      { channel: slackChannel('C1'), text: 'a', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
+    const b = await t.store.addOneOff(
+      { channel: slackChannel('C2'), text: 'b', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
     let stopped: Promise<void> | undefined;
     t.delivery.during = () => {
       stopped ??= t.scheduler.stop();
@@ -192,14 +276,20 @@ describe('scheduler', () => {
     const report = await t.scheduler.tick();
     await stopped;
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['delivered', 'released']);
-    const left = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))].find((o) => o.status !== 'done');
+    const left = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))].find(
+      (o) => o.status !== 'done',
+    );
     expect(left).toMatchObject({ status: 'pending', attempts: 0 });
     expect(t.lines.some((l) => l.msg === 'scheduler stopping: claims released')).toBe(true);
   });
 
   it('claims again at once when a batch was full, rather than a poll later', async () => {
     const t = await setUp({ batchSize: 2 });
-    for (let i = 0; i < 5; i++) await t.store.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    for (let i = 0; i < 5; i++)
+      await t.store.addOneOff(
+        { channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+        CREATED,
+      );
     const report = await t.at('2026-11-02T09:00:00Z');
     expect(report.claimed).toBe(5);
     expect(report.outcomes.map((o) => o.outcome)).toEqual(Array(5).fill('delivered'));
@@ -210,13 +300,16 @@ describe('scheduler', () => {
     const t = await setUp();
     const fireAt = new Date('2026-11-02T09:00:00Z');
     const busy = [];
-    for (let i = 0; i < 3; i++) busy.push(await t.store.addOneOff({ channel: slackChannel('C1'), text: `c1-${i}`, fireAt, tz: 'UTC' }, CREATED));
+    for (let i = 0; i < 3; i++)
+      busy.push(await t.store.addOneOff({ channel: slackChannel('C1'), text: `c1-${i}`, fireAt, tz: 'UTC' }, CREATED));
     await t.store.addOneOff({ channel: slackChannel('C2'), text: 'c2', fireAt, tz: 'UTC' }, CREATED);
     const first = await t.at('2026-11-02T09:00:00Z');
     expect(first.claimed).toBe(4);
     expect(first.outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'deferred', 'delivered', 'delivered']);
     expect(t.delivery.posts.map((p) => p.channel).sort()).toEqual(['slack:T1:C1', 'slack:T1:C2']);
-    const waiting = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id)))).flat().filter((o) => o.status === 'pending');
+    const waiting = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id))))
+      .flat()
+      .filter((o) => o.status === 'pending');
     expect(waiting.map((o) => [o.attempts, o.nextAttemptAt.toISOString()]).sort()).toEqual([
       [0, '2026-11-02T09:00:01.000Z'],
       [0, '2026-11-02T09:00:02.000Z'],
@@ -240,7 +333,10 @@ describe('scheduler', () => {
     expect((await t.at('2026-11-02T09:00:01Z')).outcomes.map((o) => o.outcome)).toEqual(['deferred']);
     expect((await t.at('2026-11-02T09:00:04.999Z')).claimed).toBe(0);
     // Both ready again at 5 s: one posts, the other takes the next second.
-    expect((await t.at('2026-11-02T09:00:05Z')).outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'delivered']);
+    expect((await t.at('2026-11-02T09:00:05Z')).outcomes.map((o) => o.outcome).sort()).toEqual([
+      'deferred',
+      'delivered',
+    ]);
     expect((await t.at('2026-11-02T09:00:06Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
     const all = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))];
     expect(all.map((o) => o.attempts).sort()).toEqual([1, 2]); // the 429 was an attempt, the waits were not
@@ -250,18 +346,32 @@ describe('scheduler', () => {
     const fireAt = new Date('2026-11-02T09:00:00Z');
     const gate = new GatedDelivery(3);
     const t = await setUp();
-    const scheduler = createScheduler({ store: t.store, dataset: () => makeDataset(), deliveries: { slack: gate }, clock: t.clock, logger: memoryLogger().logger, concurrency: 3 });
-    for (let i = 0; i < 6; i++) await t.store.addOneOff({ channel: slackChannel(`C${i % 3}`), text: `r${i}`, fireAt, tz: 'UTC' }, CREATED);
+    const scheduler = createScheduler({
+      store: t.store,
+      dataset: () => makeDataset(),
+      deliveries: { slack: gate },
+      clock: t.clock,
+      logger: memoryLogger().logger,
+      concurrency: 3,
+    });
+    for (let i = 0; i < 6; i++)
+      await t.store.addOneOff({ channel: slackChannel(`C${i % 3}`), text: `r${i}`, fireAt, tz: 'UTC' }, CREATED);
     t.clock.set(fireAt);
     const report = await scheduler.tick();
-    expect(report.outcomes.map((o) => o.outcome).sort()).toEqual([...Array(3).fill('deferred'), ...Array(3).fill('delivered')]); // one per channel now
+    expect(report.outcomes.map((o) => o.outcome).sort()).toEqual([
+      ...Array(3).fill('deferred'),
+      ...Array(3).fill('delivered'),
+    ]); // one per channel now
     expect(gate.maxInFlight).toBe(3); // the pool's size, reached: posts overlapped
     expect(gate.maxInFlightPerChannel).toBe(1);
   });
 
   it('start() polls on its own and stop() ends it', async () => {
     const t = await setUp({ pollMs: 20 }, new Date('2026-11-02T09:00:00Z'));
-    await t.store.addOneOff({ channel: slackChannel(), text: 'tick', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' }, CREATED);
+    await t.store.addOneOff(
+      { channel: slackChannel(), text: 'tick', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
     t.scheduler.start();
     for (let i = 0; i < 100 && t.delivery.posts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await t.scheduler.stop();
@@ -276,18 +386,30 @@ describe.skipIf(DATABASE_URL === undefined)('two schedulers on one PostgreSQL', 
     const storeB = createReminderStore(await backend.open());
     const due = new Date('2026-11-02T09:00:00Z');
     const ids = [];
-    for (let i = 0; i < 24; i++) ids.push((await storeA.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: due, tz: 'UTC' }, CREATED)).id);
+    for (let i = 0; i < 24; i++)
+      ids.push(
+        (await storeA.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: due, tz: 'UTC' }, CREATED)).id,
+      );
     const clock = manualClock(due);
     const delivery = new RecordingDelivery();
     delivery.delayMs = 3;
     const { logger } = memoryLogger();
     const dataset = makeDataset();
     const make = (store: ReminderStore, owner: string) =>
-      createScheduler({ store, dataset: () => dataset, deliveries: { slack: delivery }, clock, logger, batchSize: 4, owner });
+      createScheduler({
+        store,
+        dataset: () => dataset,
+        deliveries: { slack: delivery },
+        clock,
+        logger,
+        batchSize: 4,
+        owner,
+      });
     const a = make(storeA, 'replica-a');
     const b = make(storeB, 'replica-b');
     const reports = [];
-    for (let round = 0; round < 5; round++) reports.push(...(await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()])));
+    for (let round = 0; round < 5; round++)
+      reports.push(...(await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()])));
     expect(delivery.posts.map((p) => p.message.title).sort()).toEqual(ids.map((_, i) => `⏰ r${i}`).sort());
     // Overlapping tick() calls on one scheduler share one poll: count each poll's report once.
     const claimed = [...new Set(reports)].reduce((n, r) => n + r.claimed, 0);

@@ -59,7 +59,9 @@ describe('readConfig', () => {
     });
     expect(readConfig({ SLACK_SIGNING_SECRET: 's' })).toEqual({
       ok: false,
-      problems: ['SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for OAuth)'],
+      problems: [
+        'SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET for OAuth)',
+      ],
     });
     expect(readConfig({ MicrosoftAppId: 'id' })).toEqual({
       ok: false,
@@ -68,10 +70,25 @@ describe('readConfig', () => {
   });
 
   it('chooses Slack mode from the variables set; empty values count as unset', () => {
-    const single = readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_API_URL: 'http://127.0.0.1:9/api', PORT: '' });
-    expect(single.ok && single.config.slack).toEqual({ mode: 'single', signingSecret: 's', botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/' });
+    const single = readConfig({
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+      PORT: '',
+    });
+    expect(single.ok && single.config.slack).toEqual({
+      mode: 'single',
+      signingSecret: 's',
+      botToken: 'xoxb-1',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
     expect(single.ok && single.config.port).toBe(3000);
-    const oauth = readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st' });
+    const oauth = readConfig({
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: 'c',
+      SLACK_CLIENT_SECRET: 'cs',
+      SLACK_STATE_SECRET: 'st',
+    });
     expect(oauth.ok && oauth.config.slack.mode).toBe('oauth');
     const socket = readConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' });
     expect(socket.ok && socket.config.slack.mode).toBe('socket');

@@ -33,8 +33,15 @@ describe('the readiness check on SQLite', () => {
 
   it('is ready on an open file, and not ready, saying why, once its handle is closed', async () => {
     const storage = await openDatabase({ sqlitePath: join(dir, 'caac.sqlite') });
-    const check = createReadinessCheck({ datasetVersion: () => 'abc1234', storage: () => storage, stopping: () => false });
-    expect(await check()).toEqual({ ok: true, body: { status: 'ready', dataset: { version: 'abc1234' }, database: 'sqlite: reachable' } });
+    const check = createReadinessCheck({
+      datasetVersion: () => 'abc1234',
+      storage: () => storage,
+      stopping: () => false,
+    });
+    expect(await check()).toEqual({
+      ok: true,
+      body: { status: 'ready', dataset: { version: 'abc1234' }, database: 'sqlite: reachable' },
+    });
     await storage.close();
     const closed = await check();
     expect(closed.ok).toBe(false);
@@ -44,7 +51,11 @@ describe('the readiness check on SQLite', () => {
   });
 
   it('names every reason at once: no dataset, no database, stopping', async () => {
-    const check = createReadinessCheck({ datasetVersion: () => undefined, storage: () => undefined, stopping: () => true });
+    const check = createReadinessCheck({
+      datasetVersion: () => undefined,
+      storage: () => undefined,
+      stopping: () => true,
+    });
     const { ok, body } = await check();
     expect(ok).toBe(false);
     expect(body).toEqual({
@@ -75,7 +86,10 @@ describe.skipIf(DATABASE_URL === undefined)('/readyz on PostgreSQL through a pro
     dir = mkdtempSync(join(tmpdir(), 'caac-readyz-pg-'));
     const read = readConfig({ DATABASE_URL: viaProxy.toString(), CAAC_DB_PATH: join(dir, 'unused.sqlite') });
     if (!read.ok) throw new Error(read.problems.join('\n'));
-    app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { logger: createLogger({ level: 'warn', destination: logs }), scheduler: false, readinessTimeoutMs: 300 });
+    app = createApp(
+      { ...read.config, port: 0, host: '127.0.0.1' },
+      { logger: createLogger({ level: 'warn', destination: logs }), scheduler: false, readinessTimeoutMs: 300 },
+    );
     base = `http://127.0.0.1:${(await app.start()).port}`;
   });
   afterAll(async () => {
@@ -161,14 +175,16 @@ async function startProxy(host: string, port: number) {
     new Promise<number>((resolve, reject) => {
       server = createServer((client) => {
         track(client);
-        if (partitioned) held.push(client); // accepted, not answered until the partition heals
+        if (partitioned)
+          held.push(client); // accepted, not answered until the partition heals
         else forward(client);
       });
       server.once('error', reject);
       server.listen(onPort, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
     });
   const boundPort = await listen(0);
-  const closeServer = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const closeServer = () =>
+    new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   return {
     port: boundPort,
     partition() {

@@ -9,7 +9,9 @@ import { manualClock } from '../../src/core/clock.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from '../slack/slack-stand-in.js';
 import type { SlackStandIn } from '../slack/slack-stand-in.js';
 
-const slash = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
+const slash = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 const SECRET = 'reminder-metrics-signing-secret';
 const clock = manualClock(new Date('2026-03-01T10:00:00Z'));
 let slack: SlackStandIn;
@@ -20,14 +22,20 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
   // One channel the bot cannot post to: a permanent error, so its reminder is disabled.
   slack.reply('chat.postMessage', (b) =>
-    b.channel === 'C0BRAVO' ? { body: { ok: false, error: 'channel_not_found' } } : { body: { ok: true, channel: b.channel, ts: '1772359260.000100' } },
+    b.channel === 'C0BRAVO'
+      ? { body: { ok: false, error: 'channel_not_found' } }
+      : { body: { ok: true, channel: b.channel, ts: '1772359260.000100' } },
   );
-  service = await startTestService({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-reminder-metrics',
-    SLACK_API_URL: slack.apiUrl,
-    CAAC_SCHEDULER_POLL_MS: '100',
-  }, { clock }, 'caac-reminder-metrics-');
+  service = await startTestService(
+    {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-reminder-metrics',
+      SLACK_API_URL: slack.apiUrl,
+      CAAC_SCHEDULER_POLL_MS: '100',
+    },
+    { clock },
+    'caac-reminder-metrics-',
+  );
   ({ base } = service);
 }, 60_000);
 
@@ -42,7 +50,13 @@ async function remindOnce(channel: string, text: string, at: string): Promise<vo
   const res = await postSigned(
     base,
     SECRET,
-    slashCommandBody({ ...slash, channel_id: channel, user_id: `U${channel}`, text: `remind "${text}" at ${at}`, response_url: slack.responseUrl(id) }),
+    slashCommandBody({
+      ...slash,
+      channel_id: channel,
+      user_id: `U${channel}`,
+      text: `remind "${text}" at ${at}`,
+      response_url: slack.responseUrl(id),
+    }),
   );
   expect(res.status).toBe(200);
   await slack.waitFor(() => slack.responses.some((r) => r.path.endsWith(id)));
@@ -53,7 +67,9 @@ async function remindOnce(channel: string, text: string, at: string): Promise<vo
 /** The caac_reminders_total counters, by outcome. */
 async function reminderCounts(): Promise<Record<string, number>> {
   const text = await (await fetch(`${base}/metrics`)).text();
-  return Object.fromEntries([...text.matchAll(/^caac_reminders_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  return Object.fromEntries(
+    [...text.matchAll(/^caac_reminders_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
+  );
 }
 
 /** Waits (polling /metrics) until the counters equal `expected`; fails with the last counters after 10 s. */
@@ -77,7 +93,12 @@ describe('reminder outcomes in /metrics', () => {
     await remindOnce('C0BRAVO', 'Bravo consultations', '2026-03-01T10:01:00Z');
     clock.set(new Date('2026-03-01T10:01:10Z'));
     await countsBecome({ delivered: 1, late: 0, skipped: 0, failed: 1, disabled: 1 });
-    expect(slack.apiCalls.filter((c) => c.path === 'chat.postMessage').map((c) => c.body.channel).sort()).toEqual(['C0ALPHA', 'C0BRAVO']);
+    expect(
+      slack.apiCalls
+        .filter((c) => c.path === 'chat.postMessage')
+        .map((c) => c.body.channel)
+        .sort(),
+    ).toEqual(['C0ALPHA', 'C0BRAVO']);
   });
 
   it('count a late delivery as delivered and late', async () => {

@@ -45,7 +45,10 @@ describe('the service without platform credentials', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'caac-service-'));
-    app = createApp(configFor(dir), { logger: createLogger({ level: 'debug', destination: logs.stream }), scheduler: false });
+    app = createApp(configFor(dir), {
+      logger: createLogger({ level: 'debug', destination: logs.stream }),
+      scheduler: false,
+    });
     base = `http://127.0.0.1:${(await app.start()).port}`;
   });
   afterAll(async () => {
@@ -92,13 +95,23 @@ describe('the service without platform credentials', () => {
 
   it('answers 413 to a Teams body over the limit before any handler reads it, and counts it', async () => {
     const body = JSON.stringify({ type: 'message', text: 'x'.repeat(BODY_LIMITS.teams) });
-    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ ok: false, error: 'body_too_large', limit: BODY_LIMITS.teams });
     // Just under the limit, the body is read and handed on (Teams is off here: 503, which says how to turn it on).
-    const under = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body.slice(0, BODY_LIMITS.teams - 100) });
+    const under = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body.slice(0, BODY_LIMITS.teams - 100),
+    });
     expect(under.status).toBe(503);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/caac_requests_refused_total\{reason="body-too-large",platform="teams"\} 1/);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(
+      /caac_requests_refused_total\{reason="body-too-large",platform="teams"\} 1/,
+    );
   });
 
   it('logs each request with its own child logger (request id)', () => {
@@ -114,7 +127,10 @@ describe('start-up and shut-down', () => {
     mkdirSync(join(dir, 'data', 'countries'), { recursive: true });
     writeFileSync(join(dir, 'data', 'reference.yaml'), 'violation_codes: nope\n');
     writeFileSync(join(dir, 'data', 'countries', 'x.yaml'), 'country: { id: Not An Id }\n');
-    const app = createApp(configFor(dir, { CAAC_DATA_DIR: join(dir, 'data') }), { logger: createLogger({ level: 'silent' }), scheduler: false });
+    const app = createApp(configFor(dir, { CAAC_DATA_DIR: join(dir, 'data') }), {
+      logger: createLogger({ level: 'silent' }),
+      scheduler: false,
+    });
     const error = await app.start().then(
       () => undefined,
       (err: unknown) => err,
@@ -132,7 +148,13 @@ describe('start-up and shut-down', () => {
     const { port } = await app.start();
     const base = `http://127.0.0.1:${port}`;
     // A request in flight: headers sent and half its body, so the server is busy with it when stop() is called.
-    const req = request({ host: '127.0.0.1', port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2' } });
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/api/messages',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '2' },
+    });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       req.on('response', (res) => {
         let body = '';
@@ -143,7 +165,9 @@ describe('start-up and shut-down', () => {
     });
     req.write('{');
     // Connected, and given time to be accepted and parsed: now the request is the server's, in flight.
-    await new Promise<void>((resolve) => req.on('socket', (socket) => (socket.connecting ? socket.once('connect', () => resolve()) : resolve())));
+    await new Promise<void>((resolve) =>
+      req.on('socket', (socket) => (socket.connecting ? socket.once('connect', () => resolve()) : resolve())),
+    );
     await new Promise((r) => setTimeout(r, 150));
     const stopped = app.stop();
     expect(app.stop()).toBe(stopped);

@@ -34,7 +34,14 @@ const brief: Answer = {
           label: 'MINUSMA',
           text: 'mandate under SCR 2531 (2020) runs to 30 June 2021',
           detail: '29 days left',
-          cite: [{ sourceId: 'scr-2531', label: 'Security Council resolution 2531 (2020)', asOf: '29 June 2020', symbol: 'S/RES/2531 (2020)' }],
+          cite: [
+            {
+              sourceId: 'scr-2531',
+              label: 'Security Council resolution 2531 (2020)',
+              asOf: '29 June 2020',
+              symbol: 'S/RES/2531 (2020)',
+            },
+          ],
         },
         { text: '2018–2019: not in this dataset', tone: 'gap' },
       ],
@@ -53,7 +60,10 @@ describe('answerToBlockKit', () => {
       text: 'Mali: 4 listed parties; MINUSMA mandate to 30 June 2021',
       blocks: [
         { type: 'header', text: { type: 'plain_text', text: 'Mali — children and armed conflict', emoji: true } },
-        { type: 'context', elements: [{ type: 'mrkdwn', text: 'In the annexes since 2013 · data as of June 2021', verbatim: true }] },
+        {
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: 'In the annexes since 2013 · data as of June 2021', verbatim: true }],
+        },
         {
           type: 'section',
           text: {
@@ -86,14 +96,28 @@ describe('answerToBlockKit', () => {
         {
           type: 'context',
           elements: [
-            { type: 'mrkdwn', verbatim: true, text: 'Source: Security Council resolution 2531 (2020) (S/RES/2531 (2020)) · as of 29 June 2020' },
+            {
+              type: 'mrkdwn',
+              verbatim: true,
+              text: 'Source: Security Council resolution 2531 (2020) (S/RES/2531 (2020)) · as of 29 June 2020',
+            },
           ],
         },
         {
           type: 'actions',
           elements: [
-            { type: 'button', text: { type: 'plain_text', text: 'Share in channel', emoji: true }, action_id: 'caac_share:0', value: 'mali' },
-            { type: 'button', text: { type: 'plain_text', text: 'recs mali', emoji: true }, action_id: 'caac_run:0', value: 'recs mali' },
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'Share in channel', emoji: true },
+              action_id: 'caac_share:0',
+              value: 'mali',
+            },
+            {
+              type: 'button',
+              text: { type: 'plain_text', text: 'recs mali', emoji: true },
+              action_id: 'caac_run:0',
+              value: 'recs mali',
+            },
             {
               type: 'button',
               text: { type: 'plain_text', text: 'Remind this channel', emoji: true },
@@ -117,7 +141,23 @@ describe('answerToBlockKit', () => {
       sections: [
         {
           heading: hostile,
-          items: [{ label: hostile, text: hostile, detail: hostile, cite: [{ sourceId: 'x', label: hostile, asOf: hostile, symbol: hostile, unverified: hostile, url: 'https://x.example/a>b|<!channel>' }] }],
+          items: [
+            {
+              label: hostile,
+              text: hostile,
+              detail: hostile,
+              cite: [
+                {
+                  sourceId: 'x',
+                  label: hostile,
+                  asOf: hostile,
+                  symbol: hostile,
+                  unverified: hostile,
+                  url: 'https://x.example/a>b|<!channel>',
+                },
+              ],
+            },
+          ],
           cite: [{ sourceId: 'y', label: hostile, asOf: '2021', url: 'javascript:alert(1)' }],
         },
       ],
@@ -145,7 +185,11 @@ describe('answerToBlockKit', () => {
       title: 'T'.repeat(500),
       sections: Array.from({ length: 80 }, (_, s) => ({
         heading: `Section ${s}`,
-        items: Array.from({ length: 12 }, (_, i) => ({ label: `${i}`, text: `${long} & more`, cite: [{ ...watchlist, asOf: `${s}-${i}` }] })),
+        items: Array.from({ length: 12 }, (_, i) => ({
+          label: `${i}`,
+          text: `${long} & more`,
+          cite: [{ ...watchlist, asOf: `${s}-${i}` }],
+        })),
       })),
       actions: Array.from({ length: 40 }, (_, i) => ({ label: `${'L'.repeat(100)}${i}`, command: `figures ${i}` })),
       summary: 's'.repeat(5000),

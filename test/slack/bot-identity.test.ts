@@ -22,7 +22,12 @@ afterEach(async () => {
 });
 
 const make = (retryDelaysMs: readonly number[]) =>
-  (identity = createBotIdentity({ token: 'xoxb-identity', apiUrl: slack.apiUrl, logger: createLogger({ level: 'debug', destination: logs }), retryDelaysMs }));
+  (identity = createBotIdentity({
+    token: 'xoxb-identity',
+    apiUrl: slack.apiUrl,
+    logger: createLogger({ level: 'debug', destination: logs }),
+    retryDelaysMs,
+  }));
 const authTests = () => slack.apiCalls.filter((c) => c.path === 'auth.test');
 const messages = () => logs.lines().map((l) => String(l.msg));
 
@@ -49,10 +54,12 @@ describe('createBotIdentity', () => {
     expect(messages().at(-1)).toMatch(/^slack auth.test gave up after 4 attempts \(HTTP 503\)\. Check SLACK_API_URL/);
   });
 
-  it('gets there after Slack\'s own outage clears', async () => {
+  it("gets there after Slack's own outage clears", async () => {
     let calls = 0;
     slack.reply('auth.test', () =>
-      ++calls < 3 ? { body: { ok: false, error: 'service_unavailable' } } : { body: { ok: true, user_id: 'UBOT0009', bot_id: 'BBOT0009' } },
+      ++calls < 3
+        ? { body: { ok: false, error: 'service_unavailable' } }
+        : { body: { ok: true, user_id: 'UBOT0009', bot_id: 'BBOT0009' } },
     );
     const id = make([1, 1, 1, 1]);
     id.start();

@@ -2,7 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { SLACK_BOT_EVENTS, SLACK_BOT_SCOPES, SLACK_PATHS, SLASH_COMMAND } from '../../src/platforms/slack/create-slack-adapter.js';
+import {
+  SLACK_BOT_EVENTS,
+  SLACK_BOT_SCOPES,
+  SLACK_PATHS,
+  SLASH_COMMAND,
+} from '../../src/platforms/slack/create-slack-adapter.js';
 
 const root = new URL('../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifests/slack/manifest.yaml', root), 'utf8'));

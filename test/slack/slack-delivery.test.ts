@@ -23,7 +23,10 @@ let delivery: Delivery;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  delivery = createSlackDelivery({ apiUrl: slack.apiUrl, tokenFor: async (team) => (team === 'T0001ABCD' ? 'xoxb-test' : undefined) });
+  delivery = createSlackDelivery({
+    apiUrl: slack.apiUrl,
+    tokenFor: async (team) => (team === 'T0001ABCD' ? 'xoxb-test' : undefined),
+  });
 });
 afterAll(() => slack.close());
 beforeEach(() => {
@@ -37,21 +40,36 @@ describe('SlackDelivery.deliver', () => {
     expect(slack.apiCalls).toHaveLength(1);
     const [call] = slack.apiCalls;
     expect(call!.path).toBe('chat.postMessage');
-    expect(call!.body).toMatchObject({ channel: 'C0123MALI', token: 'xoxb-test', text: "MONUSCO's mandate expires in 7 days &lt;!here&gt;" });
+    expect(call!.body).toMatchObject({
+      channel: 'C0123MALI',
+      token: 'xoxb-test',
+      text: "MONUSCO's mandate expires in 7 days &lt;!here&gt;",
+    });
     expect(JSON.stringify(call!.body.blocks)).not.toContain('<!channel>');
     expect(JSON.stringify(call!.body.blocks)).toContain('forget r1');
   });
 
   it('asks to retry after Retry-After (in ms) on a 429, without retrying by itself', async () => {
-    slack.reply('chat.postMessage', () => ({ status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } }));
-    expect(await delivery.deliver(channel, reminder)).toEqual({ kind: 'retry', afterMs: 7000, reason: 'rate limited by Slack (429)' });
+    slack.reply('chat.postMessage', () => ({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { ok: false, error: 'ratelimited' },
+    }));
+    expect(await delivery.deliver(channel, reminder)).toEqual({
+      kind: 'retry',
+      afterMs: 7000,
+      reason: 'rate limited by Slack (429)',
+    });
     expect(slack.apiCalls).toHaveLength(1);
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive'])('gives up for good on %s', async (error) => {
-    slack.reply('chat.postMessage', () => ({ body: { ok: false, error } }));
-    expect(await delivery.deliver(channel, reminder)).toEqual({ kind: 'permanent', reason: error });
-  });
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'account_inactive'])(
+    'gives up for good on %s',
+    async (error) => {
+      slack.reply('chat.postMessage', () => ({ body: { ok: false, error } }));
+      expect(await delivery.deliver(channel, reminder)).toEqual({ kind: 'permanent', reason: error });
+    },
+  );
 
   it('retries a transient Slack error and a 5xx', async () => {
     slack.reply('chat.postMessage', () => ({ body: { ok: false, error: 'internal_error' } }));
@@ -75,7 +93,9 @@ describe('SlackDelivery.canPost', () => {
   it('says how to fix it when the bot is not a member, the channel is archived or unseen', async () => {
     slack.reply('conversations.info', () => ({ body: { ok: true, channel: { id: 'C0123MALI', is_member: false } } }));
     expect(await delivery.canPost(channel)).toMatchObject({ ok: false, fix: expect.stringContaining('/invite') });
-    slack.reply('conversations.info', () => ({ body: { ok: true, channel: { id: 'C0123MALI', is_member: true, is_archived: true } } }));
+    slack.reply('conversations.info', () => ({
+      body: { ok: true, channel: { id: 'C0123MALI', is_member: true, is_archived: true } },
+    }));
     expect(await delivery.canPost(channel)).toMatchObject({ ok: false, reason: 'this channel is archived' });
     slack.reply('conversations.info', () => ({ body: { ok: false, error: 'channel_not_found' } }));
     expect(await delivery.canPost(channel)).toMatchObject({ ok: false, fix: expect.stringContaining('/invite') });

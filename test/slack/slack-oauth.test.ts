@@ -10,7 +10,9 @@ import type { TestService } from '../support/start-test-service.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 
-const slash = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
+const slash = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 const SECRET = 'oauth-signing-secret';
 let slack: SlackStandIn;
 let service: TestService;
@@ -19,13 +21,17 @@ let dir: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  service = await startTestService({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_CLIENT_ID: '1111.2222',
-    SLACK_CLIENT_SECRET: 'client-secret',
-    SLACK_STATE_SECRET: 'state-secret-0123456789',
-    SLACK_API_URL: slack.apiUrl,
-  }, { scheduler: false }, 'caac-oauth-');
+  service = await startTestService(
+    {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_CLIENT_ID: '1111.2222',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+      SLACK_API_URL: slack.apiUrl,
+    },
+    { scheduler: false },
+    'caac-oauth-',
+  );
   ({ base, dir } = service);
 });
 
@@ -48,7 +54,10 @@ describe('Slack OAuth install', () => {
     const state = location.searchParams.get('state')!;
     const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
 
-    const redirect = await fetch(`${base}/slack/oauth_redirect?code=temporary-code&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+    const redirect = await fetch(
+      `${base}/slack/oauth_redirect?code=temporary-code&state=${encodeURIComponent(state)}`,
+      { headers: { cookie } },
+    );
     expect(redirect.status).toBe(200);
     expect(slack.apiCalls.map((c) => c.path)).toEqual(['oauth.v2.access', 'auth.test']);
     expect(slack.apiCalls[0]!.body).toMatchObject({ code: 'temporary-code', client_id: '1111.2222' });
@@ -61,7 +70,10 @@ describe('Slack OAuth install', () => {
     slack.apiCalls.length = 0;
     const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, team_id: 'T0002OAUTH', text: 'mali' }));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { response_type: string; blocks: Array<{ type: string; text?: { text: string } }> };
+    const body = (await res.json()) as {
+      response_type: string;
+      blocks: Array<{ type: string; text?: { text: string } }>;
+    };
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks[0]!.text!.text).toMatch(/^Mali/);
     expect(slack.apiCalls).toEqual([]);

@@ -13,8 +13,14 @@ import type { SlackStandIn } from './slack-stand-in.js';
 
 const fixtures = new URL('../fixtures/slack/', import.meta.url);
 const slash = JSON.parse(readFileSync(new URL('slash-command.json', fixtures), 'utf8')) as Record<string, string>;
-const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<string, unknown>;
-const homeOpened = JSON.parse(readFileSync(new URL('event-app-home-opened.json', fixtures), 'utf8')) as Record<string, unknown>;
+const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<
+  string,
+  unknown
+>;
+const homeOpened = JSON.parse(readFileSync(new URL('event-app-home-opened.json', fixtures), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 const SECRET = 'test-signing-secret-0123456789';
 let slack: SlackStandIn;
@@ -23,15 +29,19 @@ let base: string;
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  service = await startTestService({
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
-    SLACK_API_URL: slack.apiUrl,
-  }, {
-    scheduler: false,
-    // Answers follow the injected clock (the founding document's date); signatures are checked against real time.
-    clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
-  }, 'caac-slack-');
+  service = await startTestService(
+    {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_API_URL: slack.apiUrl,
+    },
+    {
+      scheduler: false,
+      // Answers follow the injected clock (the founding document's date); signatures are checked against real time.
+      clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
+    },
+    'caac-slack-',
+  );
   ({ base } = service);
 });
 
@@ -54,7 +64,11 @@ describe('/caac through the service', () => {
   });
 
   const ask = async (text: string) => {
-    const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, text, response_url: slack.responseUrl('cmd') }));
+    const res = await postSigned(
+      base,
+      SECRET,
+      slashCommandBody({ ...slash, text, response_url: slack.responseUrl('cmd') }),
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { response_type: string; text: string; blocks: SlackBlock[] };
     // The answer travelled in the acknowledgement: nothing went to the Web API or to response_url.
@@ -71,7 +85,11 @@ describe('/caac through the service', () => {
     expect(header(body.blocks)).toMatch(/^Mali/);
     expect(JSON.stringify(body.blocks)).toMatch(/MINUSMA[^"]*30 June 2021[^"]*29 days left/);
     expect(JSON.stringify(body.blocks)).toMatch(/as of/);
-    expect(buttons(body.blocks)[0]).toMatchObject({ action_id: 'caac_share:0', value: 'mali', text: { text: 'Share in channel' } });
+    expect(buttons(body.blocks)[0]).toMatchObject({
+      action_id: 'caac_share:0',
+      value: 'mali',
+      text: { text: 'Share in channel' },
+    });
     expect(body.text.length).toBeGreaterThan(0);
   });
 
@@ -94,9 +112,14 @@ describe('/caac through the service', () => {
     expect(all.some((b) => b.action_id.startsWith('caac_run') && /mali/i.test(b.value))).toBe(true);
   });
 
-  it('never lets the user\'s text form a mention or a link, and treats empty text as help', async () => {
+  it("never lets the user's text form a mention or a link, and treats empty text as help", async () => {
     const body = await ask('<!channel> <@U0123USER> <https://evil.example|x> & more');
-    const parsed = [body.text, ...body.blocks.flatMap((b) => (b.type === 'section' ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => e.text) : []))];
+    const parsed = [
+      body.text,
+      ...body.blocks.flatMap((b) =>
+        b.type === 'section' ? [b.text.text] : b.type === 'context' ? b.elements.map((e) => e.text) : [],
+      ),
+    ];
     for (const text of parsed) expect(text).not.toMatch(/<!|<@|<https:\/\/evil/);
     expect(JSON.stringify(body)).toContain('&lt;!channel&gt;');
     const help = await ask('');
@@ -122,7 +145,16 @@ describe('/caac through the service', () => {
     const payload = {
       ...shareAction,
       response_url: slack.responseUrl('run'),
-      actions: [{ action_id: 'caac_run:0', block_id: 'b1', type: 'button', value: 'mnla', text: { type: 'plain_text', text: 'MNLA' }, action_ts: '1' }],
+      actions: [
+        {
+          action_id: 'caac_run:0',
+          block_id: 'b1',
+          type: 'button',
+          value: 'mnla',
+          text: { type: 'plain_text', text: 'MNLA' },
+          action_ts: '1',
+        },
+      ],
     };
     const res = await postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     expect(res.status).toBe(200);
@@ -133,7 +165,11 @@ describe('/caac through the service', () => {
   });
 
   it('acknowledges a reminder command at once and answers it through response_url', async () => {
-    const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, text: 'remind mali', response_url: slack.responseUrl('remind') }));
+    const res = await postSigned(
+      base,
+      SECRET,
+      slashCommandBody({ ...slash, text: 'remind mali', response_url: slack.responseUrl('remind') }),
+    );
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     await slack.waitFor(() => slack.responses.length === 1);
@@ -156,11 +192,14 @@ describe('/caac through the service', () => {
     expect(view.blocks.length).toBeGreaterThan(2);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     // The channel subscribed by the previous test shows with its reminders.
-    expect(view.blocks).toContainEqual({ type: 'header', text: { type: 'plain_text', text: 'Reminders in #mali-advocacy', emoji: true } });
+    expect(view.blocks).toContainEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Reminders in #mali-advocacy', emoji: true },
+    });
   });
 });
 
-describe('requests no listener of ours takes, answered at once (not left to Bolt\'s 3-second timeout and 404)', () => {
+describe("requests no listener of ours takes, answered at once (not left to Bolt's 3-second timeout and 404)", () => {
   beforeEach(() => {
     slack.apiCalls.length = 0;
     slack.responses.length = 0;
@@ -170,7 +209,11 @@ describe('requests no listener of ours takes, answered at once (not left to Bolt
 
   it('tells the user privately that an unknown slash command is not ours, escaping its name', async () => {
     for (const command of ['/caac-old', '/<!channel>&']) {
-      const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, command, text: 'mali', response_url: slack.responseUrl('unknown') }));
+      const res = await postSigned(
+        base,
+        SECRET,
+        slashCommandBody({ ...slash, command, text: 'mali', response_url: slack.responseUrl('unknown') }),
+      );
       expect(res.status).toBe(200);
       const body = (await res.json()) as { response_type: string; text: string; blocks?: unknown };
       expect(body.response_type).toBe('ephemeral');
@@ -187,7 +230,16 @@ describe('requests no listener of ours takes, answered at once (not left to Bolt
       const payload = {
         ...shareAction,
         response_url: slack.responseUrl('unknown-action'),
-        actions: [{ action_id, block_id: 'b1', type: 'button', value: 'mali', text: { type: 'plain_text', text: 'Old' }, action_ts: '1' }],
+        actions: [
+          {
+            action_id,
+            block_id: 'b1',
+            type: 'button',
+            value: 'mali',
+            text: { type: 'plain_text', text: 'Old' },
+            action_ts: '1',
+          },
+        ],
       };
       const res = await interactive(payload);
       expect(res.status, action_id).toBe(200);
@@ -202,8 +254,28 @@ describe('requests no listener of ours takes, answered at once (not left to Bolt
     const team = { id: 'T0001ABCD', domain: 'example' };
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ type: 'shortcut', callback_id: 'old_shortcut', trigger_id: 't', user, team }, ''],
-      [{ type: 'message_action', callback_id: 'old_action', trigger_id: 't', user, team, channel: { id: 'C0123MALI' }, message: { ts: '1' }, response_url: slack.responseUrl('ma') }, ''],
-      [{ type: 'view_submission', user, team, view: { id: 'V1', callback_id: 'old_modal', type: 'modal', state: { values: {} } } }, ''],
+      [
+        {
+          type: 'message_action',
+          callback_id: 'old_action',
+          trigger_id: 't',
+          user,
+          team,
+          channel: { id: 'C0123MALI' },
+          message: { ts: '1' },
+          response_url: slack.responseUrl('ma'),
+        },
+        '',
+      ],
+      [
+        {
+          type: 'view_submission',
+          user,
+          team,
+          view: { id: 'V1', callback_id: 'old_modal', type: 'modal', state: { values: {} } },
+        },
+        '',
+      ],
       [{ type: 'block_suggestion', user, team, action_id: 'old_menu', block_id: 'b', value: 'ma' }, '{"options":[]}'],
     ];
     for (const [payload, expected] of cases) {
@@ -295,8 +367,14 @@ describe('bodies Slack never sends, correctly signed', () => {
     expect(slack.responses).toEqual([]);
   });
 
-  it('still answers the real payloads, and Slack\'s unsigned ssl_check', async () => {
-    const share = await postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify({ ...shareAction, response_url: slack.responseUrl('ok') }) }).toString());
+  it("still answers the real payloads, and Slack's unsigned ssl_check", async () => {
+    const share = await postSigned(
+      base,
+      SECRET,
+      new URLSearchParams({
+        payload: JSON.stringify({ ...shareAction, response_url: slack.responseUrl('ok') }),
+      }).toString(),
+    );
     expect(share.status).toBe(200);
     await slack.waitFor(() => slack.responses.length === 1);
     const ssl = await fetch(`${base}/slack/events`, {
@@ -305,12 +383,17 @@ describe('bodies Slack never sends, correctly signed', () => {
       body: 'ssl_check=1&token=x',
     });
     expect(ssl.status).toBe(200);
-    const challenge = await postSigned(base, SECRET, JSON.stringify({ type: 'url_verification', challenge: 'c-123' }), { contentType: 'application/json' });
+    const challenge = await postSigned(base, SECRET, JSON.stringify({ type: 'url_verification', challenge: 'c-123' }), {
+      contentType: 'application/json',
+    });
     expect(await challenge.json()).toEqual({ challenge: 'c-123' });
   });
 
   it('answers an unsigned body of a bad shape with 401, like any unsigned request', async () => {
-    const res = await postSigned(base, SECRET, 'null', { contentType: 'application/json', signature: 'v0=' + '0'.repeat(64) });
+    const res = await postSigned(base, SECRET, 'null', {
+      contentType: 'application/json',
+      signature: `v0=${'0'.repeat(64)}`,
+    });
     expect(res.status).toBe(401);
   });
 

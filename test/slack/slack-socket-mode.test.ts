@@ -13,7 +13,11 @@ let base: string;
 beforeAll(async () => {
   slack = await startSlackStandIn();
   slack.reply('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
-  service = await startTestService({ SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.apiUrl }, { scheduler: false }, 'caac-socket-');
+  service = await startTestService(
+    { SLACK_APP_TOKEN: 'xapp-1-test', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.apiUrl },
+    { scheduler: false },
+    'caac-socket-',
+  );
   ({ base } = service);
 });
 
@@ -25,7 +29,11 @@ afterAll(async () => {
 describe('Slack in Socket Mode', () => {
   it('identifies the bot once and opens the socket through SLACK_API_URL with the app token', async () => {
     // Both in the background, in either order: the start waits for neither.
-    await slack.waitFor(() => slack.apiCalls.some((c) => c.path === 'apps.connections.open') && slack.apiCalls.some((c) => c.path === 'auth.test'));
+    await slack.waitFor(
+      () =>
+        slack.apiCalls.some((c) => c.path === 'apps.connections.open') &&
+        slack.apiCalls.some((c) => c.path === 'auth.test'),
+    );
     expect(slack.apiCalls.filter((c) => c.path === 'auth.test')).toHaveLength(1);
     const open = slack.apiCalls.find((c) => c.path === 'apps.connections.open')!;
     expect(open.body.token ?? open.authorization).toMatch(/^(Bearer )?xapp-1-test$/);

@@ -39,8 +39,27 @@ export interface SlackStandIn {
 const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> = {
   'auth.test': (b) =>
     b.token === 'xoxb-oauth-installed'
-      ? { body: { ok: true, team: 'Second workspace', user: 'caac', team_id: 'T0002OAUTH', user_id: 'UBOT0002', bot_id: 'BBOT0002' } }
-      : { body: { ok: true, url: 'https://example-advocacy.slack.com/', team: 'Example', user: 'caac', team_id: 'T0001ABCD', user_id: 'UBOT0001', bot_id: 'BBOT0001' } },
+      ? {
+          body: {
+            ok: true,
+            team: 'Second workspace',
+            user: 'caac',
+            team_id: 'T0002OAUTH',
+            user_id: 'UBOT0002',
+            bot_id: 'BBOT0002',
+          },
+        }
+      : {
+          body: {
+            ok: true,
+            url: 'https://example-advocacy.slack.com/',
+            team: 'Example',
+            user: 'caac',
+            team_id: 'T0001ABCD',
+            user_id: 'UBOT0001',
+            bot_id: 'BBOT0001',
+          },
+        },
   'oauth.v2.access': () => ({
     body: {
       ok: true,
@@ -57,7 +76,9 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
   }),
   'views.publish': () => ({ body: { ok: true, view: { id: 'V0001' } } }),
   'chat.postMessage': (b) => ({ body: { ok: true, channel: b.channel, ts: '1717000100.000100' } }),
-  'conversations.info': (b) => ({ body: { ok: true, channel: { id: b.channel, is_member: true, is_archived: false } } }),
+  'conversations.info': (b) => ({
+    body: { ok: true, channel: { id: b.channel, is_member: true, is_archived: false } },
+  }),
 };
 
 /** Starts the stand-in on 127.0.0.1. */
@@ -76,7 +97,10 @@ export async function startSlackStandIn(): Promise<SlackStandIn> {
         const method = path.slice('/api/'.length);
         const authorization = req.headers.authorization;
         apiCalls.push({ path: method, body, ...(authorization ? { authorization } : {}) });
-        const fn = overrides.get(method) ?? defaults[method] ?? (() => ({ body: { ok: false, error: 'unknown_method' } }));
+        const fn =
+          overrides.get(method) ??
+          defaults[method] ??
+          ((): StandInReply => ({ body: { ok: false, error: 'unknown_method' } }));
         void Promise.resolve(fn(body)).then((reply) => {
           if (res.destroyed) return;
           res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });

@@ -17,20 +17,30 @@ import { captureLogs } from '../production/capture-logs.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn, StandInReply } from './slack-stand-in.js';
 
-const slash = JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
+const slash = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 const SECRET = 'startup-signing-secret-0123456789';
 
 async function startService(apiUrl: string, retryDelaysMs: readonly number[]) {
   const dir = mkdtempSync(join(tmpdir(), 'caac-slack-startup-'));
   const logs = captureLogs();
-  const read = readConfig({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-startup', SLACK_API_URL: apiUrl, CAAC_DB_PATH: join(dir, 'caac.sqlite') });
-  if (!read.ok) throw new Error(read.problems.join('\n'));
-  const app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, {
-    logger: createLogger({ level: 'debug', destination: logs }),
-    scheduler: false,
-    clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
-    slackBotIdRetryDelaysMs: retryDelaysMs,
+  const read = readConfig({
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-startup',
+    SLACK_API_URL: apiUrl,
+    CAAC_DB_PATH: join(dir, 'caac.sqlite'),
   });
+  if (!read.ok) throw new Error(read.problems.join('\n'));
+  const app = createApp(
+    { ...read.config, port: 0, host: '127.0.0.1' },
+    {
+      logger: createLogger({ level: 'debug', destination: logs }),
+      scheduler: false,
+      clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
+      slackBotIdRetryDelaysMs: retryDelaysMs,
+    },
+  );
   const { port } = await app.start();
   return { app, base: `http://127.0.0.1:${port}`, logs, dir };
 }
@@ -117,7 +127,9 @@ describe('Slack down: SLACK_API_URL on a closed port', () => {
   it('retries auth.test a bounded number of times, then says what to check', async () => {
     const gaveUp = await waitForLog(service.logs, (l) => String(l.msg).startsWith('slack auth.test gave up'));
     expect(gaveUp).toHaveLength(1);
-    expect(gaveUp[0]!.msg).toMatch(/after 3 attempts \(Slack could not be reached: ECONNREFUSED\)\. Check SLACK_API_URL/);
+    expect(gaveUp[0]!.msg).toMatch(
+      /after 3 attempts \(Slack could not be reached: ECONNREFUSED\)\. Check SLACK_API_URL/,
+    );
     expect(service.logs.lines().filter((l) => String(l.msg).startsWith('slack auth.test failed'))).toHaveLength(2);
     // Still answering after giving up.
     expect(header((await askMali(service.base, recorder.responseUrl('down'))).blocks)).toMatch(/^Mali/);

@@ -18,7 +18,10 @@ import type { SlackStandIn } from './slack-stand-in.js';
 
 const fixtures = new URL('../fixtures/slack/', import.meta.url);
 const slash = JSON.parse(readFileSync(new URL('slash-command.json', fixtures), 'utf8')) as Record<string, string>;
-const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<string, unknown>;
+const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const SECRET = 'test-signing-secret-0123456789';
 
 let slack: SlackStandIn;
@@ -52,14 +55,17 @@ beforeAll(async () => {
       done();
     },
   });
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, {
-    logger: createLogger({ level: 'info', destination: stream }),
-    scheduler: false,
-    watchDataset: true,
-    // This file sends many commands from one user: rate limits are tested elsewhere (and would answer in place).
-    rateLimiter: { take: () => ({ ok: true }), size: () => 0 },
-    clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
-  });
+  app = createApp(
+    { ...read.config, port: 0, host: '127.0.0.1' },
+    {
+      logger: createLogger({ level: 'info', destination: stream }),
+      scheduler: false,
+      watchDataset: true,
+      // This file sends many commands from one user: rate limits are tested elsewhere (and would answer in place).
+      rateLimiter: { take: () => ({ ok: true }), size: () => 0 },
+      clock: fixedClock(new Date('2021-06-01T09:00:00Z')),
+    },
+  );
   base = `http://127.0.0.1:${(await app.start()).port}`;
 });
 
@@ -69,14 +75,27 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function command(text: string, who: Record<string, string> = {}): Promise<{ bytes: string; contentType: string | null; length: string | null }> {
-  const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, ...who, text, response_url: slack.responseUrl('cmd') }));
+async function command(
+  text: string,
+  who: Record<string, string> = {},
+): Promise<{ bytes: string; contentType: string | null; length: string | null }> {
+  const res = await postSigned(
+    base,
+    SECRET,
+    slashCommandBody({ ...slash, ...who, text, response_url: slack.responseUrl('cmd') }),
+  );
   expect(res.status).toBe(200);
-  return { bytes: await res.text(), contentType: res.headers.get('content-type'), length: res.headers.get('content-length') };
+  return {
+    bytes: await res.text(),
+    contentType: res.headers.get('content-type'),
+    length: res.headers.get('content-length'),
+  };
 }
 
 const buttonsOf = (body: string) =>
-  (JSON.parse(body) as { blocks: SlackBlock[] }).blocks.flatMap((b) => (b.type === 'actions' ? b.elements : [])) as SlackButton[];
+  (JSON.parse(body) as { blocks: SlackBlock[] }).blocks.flatMap((b) =>
+    b.type === 'actions' ? b.elements : [],
+  ) as SlackButton[];
 
 describe('the cached acknowledgement', () => {
   it('gives a repeated command the same bytes, as JSON with its length, to any user in any channel', async () => {
@@ -105,7 +124,11 @@ describe('the cached acknowledgement', () => {
     const before = await command('mali');
     slack.responses.length = 0;
     for (const user of ['U0123USER', 'U0456SECOND']) {
-      const payload = { ...shareAction, user: { ...(shareAction.user as object), id: user }, response_url: slack.responseUrl(`share-${user}`) };
+      const payload = {
+        ...shareAction,
+        user: { ...(shareAction.user as object), id: user },
+        response_url: slack.responseUrl(`share-${user}`),
+      };
       const res = await postSigned(base, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
       expect(res.status).toBe(200);
     }
@@ -135,7 +158,13 @@ describe('the cached acknowledgement', () => {
     const before = await command('mali');
     expect(before.bytes).toContain('France');
     const file = join(dir, 'data', 'countries', 'mali.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('- { value: France, source: watchlist-2021-06-mali }', '- { value: Francia, source: watchlist-2021-06-mali }'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '- { value: France, source: watchlist-2021-06-mali }',
+        '- { value: Francia, source: watchlist-2021-06-mali }',
+      ),
+    );
     // The holder reloads on the file event (debounced); poll for the new answer rather than sleep a fixed time.
     let after = before;
     for (let i = 0; i < 100 && after.bytes === before.bytes; i++) {

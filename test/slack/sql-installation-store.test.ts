@@ -45,23 +45,38 @@ for (const { name, make, skip } of backends()) {
       await store.storeInstallation(teamInstall('xoxb-first'));
       clock.advance(60_000);
       await store.storeInstallation(teamInstall('xoxb-second'));
-      const fetched = await store.fetchInstallation({ teamId: 'T0001ABCD', enterpriseId: undefined, isEnterpriseInstall: false });
+      const fetched = await store.fetchInstallation({
+        teamId: 'T0001ABCD',
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
       expect(fetched.bot).toMatchObject({ token: 'xoxb-second', id: 'BBOT0001', userId: 'UBOT0001' });
       const rows = await storage.db.selectFrom('slack_installations').selectAll().execute();
       expect(rows).toEqual([
-        expect.objectContaining({ id: 'T0001ABCD', team_id: 'T0001ABCD', enterprise_id: null, updated_at: '2026-11-28T10:01:00.000Z' }),
+        expect.objectContaining({
+          id: 'T0001ABCD',
+          team_id: 'T0001ABCD',
+          enterprise_id: null,
+          updated_at: '2026-11-28T10:01:00.000Z',
+        }),
       ]);
       expect(await store.botTokenFor('T0001ABCD')).toBe('xoxb-second');
     });
 
     it('keys org-wide installs by enterprise id', async () => {
       await store.storeInstallation(orgInstall);
-      const fetched = await store.fetchInstallation({ teamId: undefined, enterpriseId: 'E0001ORG', isEnterpriseInstall: true });
+      const fetched = await store.fetchInstallation({
+        teamId: undefined,
+        enterpriseId: 'E0001ORG',
+        isEnterpriseInstall: true,
+      });
       expect(fetched.bot?.token).toBe('xoxb-org');
     });
 
     it('throws (as Bolt expects) for an unknown workspace, and deletes', async () => {
-      await expect(store.fetchInstallation({ teamId: 'T404', enterpriseId: undefined, isEnterpriseInstall: false })).rejects.toThrow(/no Slack installation for T404/);
+      await expect(
+        store.fetchInstallation({ teamId: 'T404', enterpriseId: undefined, isEnterpriseInstall: false }),
+      ).rejects.toThrow(/no Slack installation for T404/);
       await store.deleteInstallation({ teamId: 'T0001ABCD', enterpriseId: undefined, isEnterpriseInstall: false });
       expect(await store.botTokenFor('T0001ABCD')).toBeUndefined();
     });

@@ -48,8 +48,16 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       created_at: 'x',
       recorded_at: null,
     };
-    await db.insertInto('reminder_occurrences').values({ ...row, id: 'a' }).execute();
-    await expect(db.insertInto('reminder_occurrences').values({ ...row, id: 'b' }).execute()).rejects.toThrow();
+    await db
+      .insertInto('reminder_occurrences')
+      .values({ ...row, id: 'a' })
+      .execute();
+    await expect(
+      db
+        .insertInto('reminder_occurrences')
+        .values({ ...row, id: 'b' })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it.skipIf(skip)('opens the same database from two stores at once, migrating once, and keeps the data', async () => {

@@ -19,11 +19,18 @@ export interface TestService {
 }
 
 /** Starts the service with `env` (plus a fresh CAAC_DB_PATH), a silent logger unless `deps` gives one. */
-export async function startTestService(env: Record<string, string>, deps: AppDeps = {}, prefix = 'caac-test-'): Promise<TestService> {
+export async function startTestService(
+  env: Record<string, string>,
+  deps: AppDeps = {},
+  prefix = 'caac-test-',
+): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const read = readConfig({ CAAC_DB_PATH: join(dir, 'caac.sqlite'), ...env });
   if (!read.ok) throw new Error(read.problems.join('\n'));
-  const app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { logger: createLogger({ level: 'silent' }), ...deps });
+  const app = createApp(
+    { ...read.config, port: 0, host: '127.0.0.1' },
+    { logger: createLogger({ level: 'silent' }), ...deps },
+  );
   const { port } = await app.start();
   return {
     app,

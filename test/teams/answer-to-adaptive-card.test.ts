@@ -2,9 +2,18 @@
 // dataset text, "Show more" for long answers, and the size limit.
 import { describe, expect, it } from 'vitest';
 import type { Answer, Section } from '../../src/core/answer.js';
-import { TEAMS_CARD_LIMITS, answerToAdaptiveCard, escapeTeamsMarkdown } from '../../src/render/answer-to-adaptive-card.js';
+import {
+  TEAMS_CARD_LIMITS,
+  answerToAdaptiveCard,
+  escapeTeamsMarkdown,
+} from '../../src/render/answer-to-adaptive-card.js';
 
-const watchlist = { sourceId: 'watchlist-2021-06', label: 'Watchlist, CAAC Monthly Update – June 2021', asOf: 'June 2021', url: 'https://watchlist.org/update' };
+const watchlist = {
+  sourceId: 'watchlist-2021-06',
+  label: 'Watchlist, CAAC Monthly Update – June 2021',
+  asOf: 'June 2021',
+  url: 'https://watchlist.org/update',
+};
 
 const small: Answer = {
   kind: 'party',
@@ -37,7 +46,13 @@ describe('answerToAdaptiveCard', () => {
       fallbackText: 'plain',
       msteams: { width: 'Full' },
       body: [
-        { type: 'TextBlock', text: "Mouvement national de libération de l'Azawad \\(MNLA\\) — Mali", wrap: true, weight: 'Bolder', size: 'Medium' },
+        {
+          type: 'TextBlock',
+          text: "Mouvement national de libération de l'Azawad \\(MNLA\\) — Mali",
+          wrap: true,
+          weight: 'Bolder',
+          size: 'Medium',
+        },
         { type: 'TextBlock', text: 'Part of the CMA', wrap: true, isSubtle: true, spacing: 'None' },
         {
           type: 'Container',
@@ -93,14 +108,16 @@ describe('answerToAdaptiveCard', () => {
     expect(json).not.toMatch(/(?<!\\\\)\[click/);
     expect(json).not.toContain('https://evil');
     expect(json).not.toMatch(/(?<!\\\\)<at>/);
-    const line = ((card.body[1] as { items: { text: string }[] }).items[0]!).text;
+    const line = (card.body[1] as { items: { text: string }[] }).items[0]!.text;
     expect(line).toBe('\\- not a list\n1\\. nor this');
     expect(card.actions).toBeUndefined();
   });
 
   it('escapes each Markdown character and leaves plain words alone', () => {
     expect(escapeTeamsMarkdown('Ansar Eddine')).toBe('Ansar Eddine');
-    expect(escapeTeamsMarkdown('a\\b`c*d_e~f[g]h(i)j<k>l#m|n')).toBe('a\\\\b\\`c\\*d\\_e\\~f\\[g\\]h\\(i\\)j\\<k\\>l\\#m\\|n');
+    expect(escapeTeamsMarkdown('a\\b`c*d_e~f[g]h(i)j<k>l#m|n')).toBe(
+      'a\\\\b\\`c\\*d\\_e\\~f\\[g\\]h\\(i\\)j\\<k\\>l\\#m\\|n',
+    );
     expect(escapeTeamsMarkdown('+ x')).toBe('\\+ x');
     expect(escapeTeamsMarkdown('A & B')).toBe('A &\u2060 B');
   });
@@ -108,7 +125,15 @@ describe('answerToAdaptiveCard', () => {
   it('shows a source line once when every item of a section shares it', () => {
     const card = answerToAdaptiveCard({
       ...small,
-      sections: [{ heading: 'Listed', items: [{ text: 'A', cite: [watchlist] }, { text: 'B', cite: [watchlist] }] }],
+      sections: [
+        {
+          heading: 'Listed',
+          items: [
+            { text: 'A', cite: [watchlist] },
+            { text: 'B', cite: [watchlist] },
+          ],
+        },
+      ],
     });
     const texts = (card.body[2] as { items: { text: string }[] }).items.map((i) => i.text);
     expect(texts).toEqual([
@@ -122,10 +147,23 @@ describe('answerToAdaptiveCard', () => {
   it('links a source only when its URL is http(s)', () => {
     const card = answerToAdaptiveCard({
       ...small,
-      sections: [{ items: [{ text: 'x', cite: [{ ...watchlist, url: 'javascript:alert(1)', symbol: 'S/2021/299', unverified: 'date not confirmed' }] }] }],
+      sections: [
+        {
+          items: [
+            {
+              text: 'x',
+              cite: [
+                { ...watchlist, url: 'javascript:alert(1)', symbol: 'S/2021/299', unverified: 'date not confirmed' },
+              ],
+            },
+          ],
+        },
+      ],
     });
     const cite = (card.body[2] as { items: { text: string }[] }).items[1]!.text;
-    expect(cite).toBe('Source: Watchlist, CAAC Monthly Update – June 2021 · S/2021/299 · as of June 2021 · unverified: date not confirmed');
+    expect(cite).toBe(
+      'Source: Watchlist, CAAC Monthly Update – June 2021 · S/2021/299 · as of June 2021 · unverified: date not confirmed',
+    );
   });
 
   it('puts sections beyond the visible budget behind "Show more", in order', () => {
@@ -133,14 +171,21 @@ describe('answerToAdaptiveCard', () => {
       heading: `Section ${n}`,
       items: Array.from({ length: items }, (_, i) => ({ text: `fact ${n}.${i}` })),
     });
-    const card = answerToAdaptiveCard({ ...small, actions: [], sections: [section(1, 8), section(2, 8), section(3, 1)] });
+    const card = answerToAdaptiveCard({
+      ...small,
+      actions: [],
+      sections: [section(1, 8), section(2, 8), section(3, 1)],
+    });
     expect(card.body).toHaveLength(3); // title, subtitle, section 1
     expect(card.actions).toHaveLength(1);
     const more = card.actions![0]!;
     expect(more.type).toBe('Action.ShowCard');
     if (more.type !== 'Action.ShowCard') throw new Error('unreachable');
     expect(more.title).toBe('Show more');
-    expect(more.card.body.map((c) => ((c as { items: { text: string }[] }).items[0]!).text)).toEqual(['Section 2', 'Section 3']);
+    expect(more.card.body.map((c) => (c as { items: { text: string }[] }).items[0]!.text)).toEqual([
+      'Section 2',
+      'Section 3',
+    ]);
   });
 
   it('stays under the Teams size limit and says what was left out', () => {

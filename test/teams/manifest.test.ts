@@ -29,7 +29,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'manifests/teams/manifest.js
 };
 
 function validatorFor(version: string): ValidateFunction {
-  const schema = require(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`) as Record<string, unknown>;
+  const schema = require(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
+  ) as Record<string, unknown>;
   // The schema declares draft-04; its keywords mean the same in Ajv's default draft.
   const { $schema: _draft, ...body } = schema;
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -62,7 +64,12 @@ function readPng(file: string): { width: number; height: number; colourType: num
       const b = y > 0 ? rgba[(y - 1) * stride + x]! : 0;
       const c = x >= 4 && y > 0 ? rgba[(y - 1) * stride + x - 4]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const pred = [0, a, b, (a + b) >> 1, paeth][filter]!;
       rgba[y * stride + x] = (v + pred) & 0xff;
     }
@@ -128,7 +135,9 @@ describe('npm run package:teams', () => {
     expect(stdout).toContain(out);
     const files = unzipSync(readFileSync(out));
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const packed = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as typeof manifest & { developer: { websiteUrl: string } };
+    const packed = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as typeof manifest & {
+      developer: { websiteUrl: string };
+    };
     expect(packed.id).toBe(appId);
     expect(packed.bots[0]!.botId).toBe(appId);
     expect(packed.composeExtensions[0]!.botId).toBe(appId);

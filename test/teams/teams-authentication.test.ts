@@ -59,7 +59,9 @@ afterEach(() => {
 describe('Bot Framework authentication', () => {
   it('answers an activity with a valid channel token, and replies with the bot’s own token', async () => {
     const activity = fixture('message-personal', { serviceUrl: connector.url });
-    const res = await harness.post(activity, { authorization: `Bearer ${auth.token({ aud: APP_ID, serviceurl: connector.url })}` });
+    const res = await harness.post(activity, {
+      authorization: `Bearer ${auth.token({ aud: APP_ID, serviceurl: connector.url })}`,
+    });
     expect(res.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply!.headers.authorization).toBe(`Bearer ${OUTBOUND_TOKEN}`);
@@ -67,13 +69,27 @@ describe('Bot Framework authentication', () => {
   });
 
   it.each([
-    ['a token for another bot', () => auth.token({ aud: '00000000-0000-4000-8000-000000000bad', serviceurl: connector.url })],
-    ['a token for another serviceUrl', () => auth.token({ aud: APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' })],
-    ['a token signed by a key the Bot Framework does not publish', () => auth.forgedToken({ aud: APP_ID, serviceurl: connector.url })],
-    ['a token from another issuer', () => auth.token({ aud: APP_ID, serviceurl: connector.url, iss: 'https://evil.example' })],
+    [
+      'a token for another bot',
+      () => auth.token({ aud: '00000000-0000-4000-8000-000000000bad', serviceurl: connector.url }),
+    ],
+    [
+      'a token for another serviceUrl',
+      () => auth.token({ aud: APP_ID, serviceurl: 'https://smba.trafficmanager.net/emea/' }),
+    ],
+    [
+      'a token signed by a key the Bot Framework does not publish',
+      () => auth.forgedToken({ aud: APP_ID, serviceurl: connector.url }),
+    ],
+    [
+      'a token from another issuer',
+      () => auth.token({ aud: APP_ID, serviceurl: connector.url, iss: 'https://evil.example' }),
+    ],
     ['an expired token', () => auth.token({ aud: APP_ID, serviceurl: connector.url, expiresIn: -3600 })],
   ])('rejects %s with 401 and posts nothing', async (_what, token) => {
-    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url }), { authorization: `Bearer ${token()}` });
+    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url }), {
+      authorization: `Bearer ${token()}`,
+    });
     expect(res.status).toBe(401);
     await new Promise((r) => setTimeout(r, 100));
     expect(connector.requests).toEqual([]);
@@ -81,10 +97,16 @@ describe('Bot Framework authentication', () => {
 
   it('posts reminders proactively with the bot’s own token', async () => {
     const install = fixture('installation-update-add', { serviceUrl: connector.url });
-    const res = await harness.post(install, { authorization: `Bearer ${auth.token({ aud: APP_ID, serviceurl: connector.url })}` });
+    const res = await harness.post(install, {
+      authorization: `Bearer ${auth.token({ aud: APP_ID, serviceurl: connector.url })}`,
+    });
     expect(res.status).toBe(200);
     const team = (install.conversation as { id: string }).id;
-    const channel = { platform: 'teams' as const, workspaceId: '72f988bf-0000-4000-8000-00000000c0de', channelId: team };
+    const channel = {
+      platform: 'teams' as const,
+      workspaceId: '72f988bf-0000-4000-8000-00000000c0de',
+      channelId: team,
+    };
     const result = await harness.handler.delivery.deliver(channel, {
       kind: 'reminder',
       outcome: 'answered',

@@ -22,7 +22,13 @@ afterAll(async () => {
 
 type Replies = { activities: { recipient?: { id?: string }; attachments?: { content: unknown }[] }[] };
 const ask = async (from: string) => {
-  const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies', from: { id: from, name: 'Anon' } }));
+  const res = await harness.post(
+    fixture('message-personal', {
+      serviceUrl: connector.url,
+      deliveryMode: 'expectReplies',
+      from: { id: from, name: 'Anon' },
+    }),
+  );
   expect(res.status).toBe(200);
   return res.text;
 };
@@ -41,7 +47,10 @@ describe('the cached Adaptive Card', () => {
   it('writes the same JSON as JSON.stringify, cached card or not', async () => {
     const answer = await harness.core.handle('mali', { platform: 'teams' });
     expect(Object.isFrozen(answer)).toBe(true);
-    const body = { activities: [answerToTeamsActivity(answer), answerToTeamsActivity(answer)], note: 'a "quoted" text' };
+    const body = {
+      activities: [answerToTeamsActivity(answer), answerToTeamsActivity(answer)],
+      note: 'a "quoted" text',
+    };
     expect(cardAwareStringify(body)).toBe(JSON.stringify(body));
     const fresh = { activities: [answerToTeamsActivity({ ...answer })] };
     expect(cardAwareStringify(fresh)).toBe(JSON.stringify(fresh));

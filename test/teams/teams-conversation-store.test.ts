@@ -7,11 +7,18 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
-import { baseConversationId, createTeamsConversationStore } from '../../src/platforms/teams/teams-conversation-store.js';
+import {
+  baseConversationId,
+  createTeamsConversationStore,
+} from '../../src/platforms/teams/teams-conversation-store.js';
 import { openDatabase } from '../../src/storage/open-database.js';
 import type { Storage } from '../../src/storage/open-database.js';
 
-const backends: { name: string; open: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }>; skip: boolean }[] = [
+const backends: {
+  name: string;
+  open: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }>;
+  skip: boolean;
+}[] = [
   {
     name: 'SQLite',
     skip: false,
@@ -27,7 +34,10 @@ const backends: { name: string; open: () => Promise<{ storage: Storage; cleanup:
     open: async () => {
       const schema = `teams_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
       const storage = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, schema, poolSize: 2 });
-      return { storage, cleanup: async () => void (await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(storage.db)) };
+      return {
+        storage,
+        cleanup: async () => void (await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(storage.db)),
+      };
     },
   },
 ];
@@ -47,35 +57,56 @@ describe.each(backends)('the Teams conversation store on $name', ({ open, skip }
     await storage.close();
   });
 
-  it.skipIf(skip)('saves, updates, reads and removes a reference, keyed by the channel rather than the thread', async () => {
-    const store = createTeamsConversationStore(storage, clock);
-    const reference = {
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
-      activityId: '1732788000002',
-      user: { id: '29:someone', name: 'Someone' },
-      bot: { id: '28:bot', name: 'caac-bot' },
-      conversation: { id: '19:chan@thread.tacv2;messageid=1732788000002', tenantId: 'tenant-1', isGroup: true, conversationType: 'channel', name: '' },
-    };
-    await store.save(reference);
-    expect(await store.get('19:chan@thread.tacv2')).toEqual({
-      channelId: 'msteams',
-      serviceUrl: 'https://smba.trafficmanager.net/emea/',
-      bot: { id: '28:bot', name: 'caac-bot' },
-      conversation: { id: '19:chan@thread.tacv2', tenantId: 'tenant-1', isGroup: true, conversationType: 'channel', name: '' },
-    });
+  it.skipIf(skip)(
+    'saves, updates, reads and removes a reference, keyed by the channel rather than the thread',
+    async () => {
+      const store = createTeamsConversationStore(storage, clock);
+      const reference = {
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        activityId: '1732788000002',
+        user: { id: '29:someone', name: 'Someone' },
+        bot: { id: '28:bot', name: 'caac-bot' },
+        conversation: {
+          id: '19:chan@thread.tacv2;messageid=1732788000002',
+          tenantId: 'tenant-1',
+          isGroup: true,
+          conversationType: 'channel',
+          name: '',
+        },
+      };
+      await store.save(reference);
+      expect(await store.get('19:chan@thread.tacv2')).toEqual({
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        bot: { id: '28:bot', name: 'caac-bot' },
+        conversation: {
+          id: '19:chan@thread.tacv2',
+          tenantId: 'tenant-1',
+          isGroup: true,
+          conversationType: 'channel',
+          name: '',
+        },
+      });
 
-    clock.advance(60_000);
-    await store.save({ ...reference, serviceUrl: 'https://smba.trafficmanager.net/amer/' });
-    const rows = await storage.db.selectFrom('teams_conversations').selectAll().execute();
-    expect(rows).toEqual([
-      expect.objectContaining({ conversation_id: '19:chan@thread.tacv2', tenant_id: 'tenant-1', updated_at: '2026-11-28T10:01:00.000Z' }),
-    ]);
-    expect((await store.get('19:chan@thread.tacv2;messageid=1'))?.serviceUrl).toBe('https://smba.trafficmanager.net/amer/');
+      clock.advance(60_000);
+      await store.save({ ...reference, serviceUrl: 'https://smba.trafficmanager.net/amer/' });
+      const rows = await storage.db.selectFrom('teams_conversations').selectAll().execute();
+      expect(rows).toEqual([
+        expect.objectContaining({
+          conversation_id: '19:chan@thread.tacv2',
+          tenant_id: 'tenant-1',
+          updated_at: '2026-11-28T10:01:00.000Z',
+        }),
+      ]);
+      expect((await store.get('19:chan@thread.tacv2;messageid=1'))?.serviceUrl).toBe(
+        'https://smba.trafficmanager.net/amer/',
+      );
 
-    await store.remove('19:chan@thread.tacv2');
-    expect(await store.get('19:chan@thread.tacv2')).toBeUndefined();
-  });
+      await store.remove('19:chan@thread.tacv2');
+      expect(await store.get('19:chan@thread.tacv2')).toBeUndefined();
+    },
+  );
 
   it.skipIf(skip)('ignores a reference without a conversation id', async () => {
     const store = createTeamsConversationStore(storage, clock);

@@ -22,12 +22,20 @@ afterAll(async () => {
 });
 
 async function storedIds(): Promise<string[]> {
-  const rows = await harness.storage.db.selectFrom('teams_conversations').select('conversation_id').orderBy('conversation_id').execute();
+  const rows = await harness.storage.db
+    .selectFrom('teams_conversations')
+    .select('conversation_id')
+    .orderBy('conversation_id')
+    .execute();
   return rows.map((r) => r.conversation_id);
 }
 
 async function storedReference(id: string): Promise<Record<string, unknown>> {
-  const row = await harness.storage.db.selectFrom('teams_conversations').selectAll().where('conversation_id', '=', id).executeTakeFirstOrThrow();
+  const row = await harness.storage.db
+    .selectFrom('teams_conversations')
+    .selectAll()
+    .where('conversation_id', '=', id)
+    .executeTakeFirstOrThrow();
   return JSON.parse(row.reference) as Record<string, unknown>;
 }
 
@@ -50,10 +58,18 @@ describe('conversation references', () => {
     expect(res.status).toBe(200);
     expect(await storedIds()).toContain(TEAM);
     const reference = await storedReference(TEAM);
-    expect(reference).toMatchObject({ channelId: 'msteams', serviceUrl: connector.url, conversation: { id: TEAM, tenantId: TENANT } });
+    expect(reference).toMatchObject({
+      channelId: 'msteams',
+      serviceUrl: connector.url,
+      conversation: { id: TEAM, tenantId: TENANT },
+    });
     expect(reference).not.toHaveProperty('user');
     expect(reference).not.toHaveProperty('activityId');
-    const row = await harness.storage.db.selectFrom('teams_conversations').selectAll().where('conversation_id', '=', TEAM).executeTakeFirstOrThrow();
+    const row = await harness.storage.db
+      .selectFrom('teams_conversations')
+      .selectAll()
+      .where('conversation_id', '=', TEAM)
+      .executeTakeFirstOrThrow();
     expect(row.tenant_id).toBe(TENANT);
     expect(row.updated_at).toBe('2026-11-28T10:00:00.000Z'); // the injected clock
     expect(connector.requests).toEqual([]); // installing posts nothing
@@ -69,7 +85,10 @@ describe('conversation references', () => {
   });
 
   it('ignore other members joining', async () => {
-    const other = fixture('conversation-update-bot-added', { serviceUrl: connector.url, membersAdded: [{ id: '29:someone-else' }] });
+    const other = fixture('conversation-update-bot-added', {
+      serviceUrl: connector.url,
+      membersAdded: [{ id: '29:someone-else' }],
+    });
     other.conversation = { ...(other.conversation as object), id: '19:another-chat@thread.v2' };
     await harness.post(other);
     expect(await storedIds()).not.toContain('19:another-chat@thread.v2');
@@ -106,7 +125,11 @@ describe('proactive delivery', () => {
     const [request] = connector.requests;
     expect(request!.method).toBe('POST');
     expect(request!.path).toBe(`/v3/conversations/${encodeURIComponent(TEAM)}/activities`);
-    const body = request!.body as { summary: string; attachments: { contentType: string; content: { body: { text: string }[] } }[]; conversation: { id: string } };
+    const body = request!.body as {
+      summary: string;
+      attachments: { contentType: string; content: { body: { text: string }[] } }[];
+      conversation: { id: string };
+    };
     expect(body.summary).toBe(reminder.summary);
     expect(body.conversation.id).toBe(TEAM);
     expect(body.attachments[0]!.contentType).toBe('application/vnd.microsoft.card.adaptive');
@@ -114,10 +137,24 @@ describe('proactive delivery', () => {
   });
 
   it('reports 403 and 404 as permanent (bot removed, conversation gone)', async () => {
-    connector.replyNext({ status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } });
-    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({ kind: 'permanent', reason: expect.stringMatching(/403/) });
-    connector.replyNext({ status: 404, body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } } });
-    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({ kind: 'permanent', reason: expect.stringMatching(/404/) });
+    connector.replyNext({
+      status: 403,
+      body: {
+        error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' },
+      },
+    });
+    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringMatching(/403/),
+    });
+    connector.replyNext({
+      status: 404,
+      body: { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } },
+    });
+    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({
+      kind: 'permanent',
+      reason: expect.stringMatching(/404/),
+    });
   });
 
   it('reports 429 (with Retry-After) and 5xx as retry, after one attempt each (the scheduler retries)', async () => {
@@ -129,7 +166,10 @@ describe('proactive delivery', () => {
       reason: expect.stringMatching(/429/),
     });
     connector.replyNext({ status: 502, body: { error: { code: 'ServiceError' } } });
-    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/502/) });
+    expect(await harness.handler.delivery.deliver(teamChannel, reminder)).toMatchObject({
+      kind: 'retry',
+      reason: expect.stringMatching(/502/),
+    });
     expect(connector.requests).toHaveLength(2);
   });
 
@@ -143,13 +183,18 @@ describe('proactive delivery', () => {
         conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: chat },
       }),
     );
-    const result = await harness.handler.delivery.deliver({ platform: 'teams', workspaceId: TENANT, channelId: chat }, reminder);
+    const result = await harness.handler.delivery.deliver(
+      { platform: 'teams', workspaceId: TENANT, channelId: chat },
+      reminder,
+    );
     expect(result).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/could not reach/) });
   });
 
   it('reports a conversation it has no reference for as permanent, and other platforms as not postable', async () => {
     const unknown: ChannelRef = { platform: 'teams', workspaceId: TENANT, channelId: '19:never-installed@thread.v2' };
     expect(await harness.handler.delivery.deliver(unknown, reminder)).toMatchObject({ kind: 'permanent' });
-    expect(await harness.handler.delivery.canPost({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).toMatchObject({ ok: false });
+    expect(
+      await harness.handler.delivery.canPost({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' }),
+    ).toMatchObject({ ok: false });
   });
 });

@@ -26,7 +26,9 @@ async function start(teams: Parameters<typeof startTeamsHarness>[0]) {
 
 describe('with an app id', () => {
   it('rejects an activity without a token with 401, and posts nothing', async () => {
-    const { harness, connector } = await start({ teams: { appId: APP_ID, appPassword: 'not-a-real-secret', allowUnauthenticated: false } });
+    const { harness, connector } = await start({
+      teams: { appId: APP_ID, appPassword: 'not-a-real-secret', allowUnauthenticated: false },
+    });
     const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url }));
     expect(res.status).toBe(401);
     // A forged activity must not make the bot call its serviceUrl.
@@ -37,10 +39,15 @@ describe('with an app id', () => {
   });
 
   it('rejects a malformed token with 401, also with expectReplies', async () => {
-    const { harness, connector } = await start({ teams: { appId: APP_ID, appPassword: 'not-a-real-secret', allowUnauthenticated: true } });
-    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }), {
-      authorization: 'Bearer not-a-jwt',
+    const { harness, connector } = await start({
+      teams: { appId: APP_ID, appPassword: 'not-a-real-secret', allowUnauthenticated: true },
     });
+    const res = await harness.post(
+      fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
+      {
+        authorization: 'Bearer not-a-jwt',
+      },
+    );
     expect(res.status).toBe(401);
     expect(res.text).not.toMatch(/Mali/);
     expect(connector.requests).toEqual([]);
@@ -58,15 +65,23 @@ describe('without an app id', () => {
     expect(res.json()).toMatchObject({ error: 'teams_disabled', message: expect.stringMatching(/MicrosoftAppId/) });
     expect(connector.requests).toEqual([]);
     const line = harness.logs.find((l) => /Teams is off/.test(String(l.msg)));
-    expect(line).toMatchObject({ level: 'info', platform: 'teams', msg: expect.stringMatching(/MicrosoftAppId.*TEAMS_ALLOW_UNAUTHENTICATED/) });
-    expect(await harness.handler.delivery.canPost({ platform: 'teams', workspaceId: 't', channelId: 'c' })).toMatchObject({ ok: false });
+    expect(line).toMatchObject({
+      level: 'info',
+      platform: 'teams',
+      msg: expect.stringMatching(/MicrosoftAppId.*TEAMS_ALLOW_UNAUTHENTICATED/),
+    });
+    expect(
+      await harness.handler.delivery.canPost({ platform: 'teams', workspaceId: 't', channelId: 'c' }),
+    ).toMatchObject({ ok: false });
   });
 
   it('with TEAMS_ALLOW_UNAUTHENTICATED=true, answers and warns at start-up', async () => {
     const { harness, connector } = await start({ teams: { allowUnauthenticated: true } });
     const warning = harness.logs.find((l) => l.level === 'warn');
     expect(warning).toMatchObject({ platform: 'teams', msg: expect.stringMatching(/WITHOUT authentication/) });
-    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }));
+    const res = await harness.post(
+      fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
+    );
     expect(res.status).toBe(200);
   });
 });
@@ -74,12 +89,16 @@ describe('without an app id', () => {
 describe('without an app id, with the override', () => {
   it('serves only activities whose serviceUrl is on this machine (the Emulator), so a forged one cannot aim the bot elsewhere', async () => {
     const { harness, connector } = await start({ teams: { allowUnauthenticated: true } });
-    const remote = await harness.post(fixture('message-personal', { serviceUrl: 'https://smba.trafficmanager.net/emea/' }));
+    const remote = await harness.post(
+      fixture('message-personal', { serviceUrl: 'https://smba.trafficmanager.net/emea/' }),
+    );
     expect(remote.status).toBe(403);
     expect(remote.json()).toMatchObject({ error: 'teams_unauthenticated_remote' });
     const sneaky = await harness.post(fixture('message-personal', { serviceUrl: 'http://127.0.0.1.evil.example/' }));
     expect(sneaky.status).toBe(403);
-    const local = await harness.post(fixture('message-personal', { serviceUrl: connector.url.replace('127.0.0.1', 'localhost') }));
+    const local = await harness.post(
+      fixture('message-personal', { serviceUrl: connector.url.replace('127.0.0.1', 'localhost') }),
+    );
     expect(local.status).toBe(200);
     await connector.waitFor(1);
   });

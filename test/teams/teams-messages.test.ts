@@ -53,7 +53,9 @@ function onlyCard(activity: SentActivity): AdaptiveCard {
 
 describe('a message in personal chat', () => {
   it('with deliveryMode expectReplies, answers in the HTTP response with an Adaptive Card and a plain fallback', async () => {
-    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }));
+    const res = await harness.post(
+      fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
+    );
     expect(res.status).toBe(200);
     const { activities } = res.json() as { activities: SentActivity[] };
     expect(activities).toHaveLength(1);
@@ -82,14 +84,22 @@ describe('a message in personal chat', () => {
   });
 
   it('runs the command of a pressed card button (Action.Submit data { command })', async () => {
-    const res = await harness.post(fixture('message-card-submit', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }));
+    const res = await harness.post(
+      fixture('message-card-submit', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
+    );
     const reply = (res.json() as { activities: SentActivity[] }).activities[0]!;
     const recs = await harness.core.handle('recs mali', { platform: 'teams' });
     expect(cardText(onlyCard(reply)).split('\n')[0]).toBe(escapeTeamsMarkdown(recs.title));
   });
 
   it('answers bad input with an answer, not an error', async () => {
-    const res = await harness.post(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies', text: 'narnia [x](https://evil.example)' }));
+    const res = await harness.post(
+      fixture('message-personal', {
+        serviceUrl: connector.url,
+        deliveryMode: 'expectReplies',
+        text: 'narnia [x](https://evil.example)',
+      }),
+    );
     expect(res.status).toBe(200);
     const card = onlyCard((res.json() as { activities: SentActivity[] }).activities[0]!);
     const text = cardText(card);
@@ -108,13 +118,19 @@ describe('group chats and channels', () => {
       `/v3/conversations/${encodeURIComponent((activity.conversation as { id: string }).id)}/activities/${activity.id as string}`,
     );
     const mali = await harness.core.handle('mali', { platform: 'teams' });
-    expect(cardText(onlyCard(request!.body as unknown as SentActivity)).split('\n')[0]).toBe(escapeTeamsMarkdown(mali.title));
+    expect(cardText(onlyCard(request!.body as unknown as SentActivity)).split('\n')[0]).toBe(
+      escapeTeamsMarkdown(mali.title),
+    );
   });
 
   it('answers an @mention in a group chat', async () => {
-    const res = await harness.post(fixture('message-groupchat-mention', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }));
+    const res = await harness.post(
+      fixture('message-groupchat-mention', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
+    );
     const codes = await harness.core.handle('codes', { platform: 'teams' });
-    expect(cardText(onlyCard((res.json() as { activities: SentActivity[] }).activities[0]!)).split('\n')[0]).toBe(escapeTeamsMarkdown(codes.title));
+    expect(cardText(onlyCard((res.json() as { activities: SentActivity[] }).activities[0]!)).split('\n')[0]).toBe(
+      escapeTeamsMarkdown(codes.title),
+    );
   });
 
   it('removes every mention of the bot (and only of the bot) from the text', () => {
@@ -146,7 +162,11 @@ describe('the search messaging extension', () => {
       type: string;
       attachmentLayout?: string;
       text?: string;
-      attachments?: { contentType: string; content: AdaptiveCard; preview: { contentType: string; content: { title: string; subtitle?: string; text: string } } }[];
+      attachments?: {
+        contentType: string;
+        content: AdaptiveCard;
+        preview: { contentType: string; content: { title: string; subtitle?: string; text: string } };
+      }[];
     };
   }
 

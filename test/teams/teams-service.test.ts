@@ -23,9 +23,16 @@ let connector: BotConnectorStandIn;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'caac-teams-service-'));
   connector = await startBotConnectorStandIn();
-  const read = readConfig({ CAAC_DB_PATH: join(dir, 'caac.sqlite'), TEAMS_ALLOW_UNAUTHENTICATED: 'true', LOG_LEVEL: 'silent' });
+  const read = readConfig({
+    CAAC_DB_PATH: join(dir, 'caac.sqlite'),
+    TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    LOG_LEVEL: 'silent',
+  });
   if (!read.ok) throw new Error(read.problems.join('\n'));
-  app = createApp({ ...read.config, port: 0, host: '127.0.0.1' }, { clock: fixedClock(NOW), logger: createLogger({ level: 'silent' }), scheduler: false });
+  app = createApp(
+    { ...read.config, port: 0, host: '127.0.0.1' },
+    { clock: fixedClock(NOW), logger: createLogger({ level: 'silent' }), scheduler: false },
+  );
   base = `http://127.0.0.1:${(await app.start()).port}`;
 });
 afterAll(async () => {
@@ -38,10 +45,14 @@ async function ask(text: string): Promise<{ summary: string; card: AdaptiveCard 
   const res = await fetch(`${base}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies', text })),
+    body: JSON.stringify(
+      fixture('message-personal', { serviceUrl: connector.url, deliveryMode: 'expectReplies', text }),
+    ),
   });
   expect(res.status).toBe(200);
-  const { activities } = (await res.json()) as { activities: { summary: string; attachments: { content: AdaptiveCard }[] }[] };
+  const { activities } = (await res.json()) as {
+    activities: { summary: string; attachments: { content: AdaptiveCard }[] }[];
+  };
   return { summary: activities[0]!.summary, card: activities[0]!.attachments[0]!.content };
 }
 

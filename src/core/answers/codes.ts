@@ -12,7 +12,11 @@ export function codes(ctx: AnswerContext): Answer {
     .map((code) => ({ label: code, text: reference.violation_codes[code]!.label, cite }));
   const markers: Item[] = [
     { label: reference.markers.action_plan.symbol, text: reference.markers.action_plan.label, cite },
-    { label: reference.markers.persistent_perpetrator.symbol, text: reference.markers.persistent_perpetrator.label, cite },
+    {
+      label: reference.markers.persistent_perpetrator.symbol,
+      text: reference.markers.persistent_perpetrator.label,
+      cite,
+    },
   ];
   return {
     kind: 'codes',

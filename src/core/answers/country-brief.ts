@@ -8,7 +8,15 @@ import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
 import { comparePartialDates, daysUntil, formatDataAge, formatPartialDate, partialDateStart } from '../format-date.js';
 import { missionStateAt, missionStatusItem } from '../mission-status.js';
-import { lastPublishedReportYear, latestReportYear, listingFor, partiesOf, partyMarkers, partyShortName, spellCodes } from '../party-facts.js';
+import {
+  lastPublishedReportYear,
+  latestReportYear,
+  listingFor,
+  partiesOf,
+  partyMarkers,
+  partyShortName,
+  spellCodes,
+} from '../party-facts.js';
 
 /** The brief on one country. */
 export function countryBrief(ctx: AnswerContext, country: Country, note?: string): Answer {
@@ -32,10 +40,18 @@ export function countryBrief(ctx: AnswerContext, country: Country, note?: string
 
   const subtitleParts: string[] = [];
   if (note) subtitleParts.push(note);
-  if (country.in_annexes_since) subtitleParts.push(`In the Secretary-General's annexes since ${country.in_annexes_since.year}`);
+  if (country.in_annexes_since)
+    subtitleParts.push(`In the Secretary-General's annexes since ${country.in_annexes_since.year}`);
   // Absent annex data is a gap, not a fact: "not in the annexes" would read as "not listed" (DATA.md).
-  else if (gaps.length > 0) subtitleParts.push(`${capitalize(gaps.map((g) => g.what).join(', '))}: not yet in this dataset`);
-  subtitleParts.push(dataAgeLine(ctx, listingFacts.length > 0 ? listingFacts : allFacts(ctx, country), listingFacts.length > 0 ? 'listing data' : 'data'));
+  else if (gaps.length > 0)
+    subtitleParts.push(`${capitalize(gaps.map((g) => g.what).join(', '))}: not yet in this dataset`);
+  subtitleParts.push(
+    dataAgeLine(
+      ctx,
+      listingFacts.length > 0 ? listingFacts : allFacts(ctx, country),
+      listingFacts.length > 0 ? 'listing data' : 'data',
+    ),
+  );
 
   // The party whose profile says most (an action plan, an affiliation) is the one offered next.
   const first = parties.find((p) => p.action_plan_marker?.value) ?? parties[0];
@@ -80,13 +96,19 @@ function gapsOf(country: Country, parties: readonly Party[]): Gap[] {
       line: "whether parties are listed in the Secretary-General's annexes, for which violations, and any action plans",
     });
   }
-  if (country.figures.length === 0) gaps.push({ what: 'figures', line: 'verified figures on grave violations against children' });
-  if (country.recommendations.length === 0) gaps.push({ what: 'recommendations', line: 'recommendations to the Security Council' });
+  if (country.figures.length === 0)
+    gaps.push({ what: 'figures', line: 'verified figures on grave violations against children' });
+  if (country.recommendations.length === 0)
+    gaps.push({ what: 'recommendations', line: 'recommendations to the Security Council' });
   return gaps;
 }
 
 function gapsSection(ctx: AnswerContext, country: Country, gaps: readonly Gap[]): Section {
-  const items: Item[] = gaps.map((g) => ({ label: capitalize(g.what), text: `${g.line}: not yet in this dataset`, tone: 'gap' }));
+  const items: Item[] = gaps.map((g) => ({
+    label: capitalize(g.what),
+    text: `${g.line}: not yet in this dataset`,
+    tone: 'gap',
+  }));
   // Point at where the missing facts are published: the newest annual report the dataset knows by its symbol.
   const report = [...ctx.dataset.events.values()]
     .filter((e) => e.kind === 'report' && e.symbol && daysUntil(ctx.now, partialDateStart(e.date), ctx.zone) <= 0)
@@ -149,7 +171,9 @@ function listedPartiesSection(ctx: AnswerContext, country: Country, parties: rea
       .map((w) => dataset.parties.get(w.party))
       .filter((p): p is Party => p !== undefined)
       .map((p) => `within the ${partyShortName(p)}`);
-    const flags = [party.persistent_perpetrator, party.action_plan_marker].filter((f): f is NonNullable<typeof f> => f?.value === true);
+    const flags = [party.persistent_perpetrator, party.action_plan_marker].filter(
+      (f): f is NonNullable<typeof f> => f?.value === true,
+    );
     const item: Item = {
       label: `${listing.listed_as ?? partyShortName(party)}${marks ? ` ${marks}` : ''}`,
       text: spellCodes(reference, listing.codes, false),
@@ -160,7 +184,13 @@ function listedPartiesSection(ctx: AnswerContext, country: Country, parties: rea
   }
   for (const party of parties) {
     const not = party.not_listed.find((n) => n.report_year === year);
-    if (not) items.push({ label: partyShortName(party), text: `not listed in the ${year} report`, tone: 'past', cite: [citeFact(dataset, not)] });
+    if (not)
+      items.push({
+        label: partyShortName(party),
+        text: `not listed in the ${year} report`,
+        tone: 'past',
+        cite: [citeFact(dataset, not)],
+      });
   }
   const legend = markerLegend(ctx, country, parties);
   if (legend) items.push(legend);
@@ -171,10 +201,17 @@ function markerLegend(ctx: AnswerContext, country: Country, parties: readonly Pa
   const { reference } = ctx.dataset;
   const parts: string[] = [];
   if (parties.some((p) => p.action_plan_marker?.value)) {
-    const plans = country.action_plans.map((a) => `${a.parties.map((id) => partyName(ctx, id)).join(', ')}: ${formatPartialDate(a.date)}`);
-    parts.push(`${reference.markers.action_plan.symbol} concluded an action plan with the UN${plans.length > 0 ? ` (${plans.join('; ')})` : ''}`);
+    const plans = country.action_plans.map(
+      (a) => `${a.parties.map((id) => partyName(ctx, id)).join(', ')}: ${formatPartialDate(a.date)}`,
+    );
+    parts.push(
+      `${reference.markers.action_plan.symbol} concluded an action plan with the UN${plans.length > 0 ? ` (${plans.join('; ')})` : ''}`,
+    );
   }
-  if (parties.some((p) => p.persistent_perpetrator?.value)) parts.push(`${reference.markers.persistent_perpetrator.symbol} persistent perpetrator (in the annexes for at least five years)`);
+  if (parties.some((p) => p.persistent_perpetrator?.value))
+    parts.push(
+      `${reference.markers.persistent_perpetrator.symbol} persistent perpetrator (in the annexes for at least five years)`,
+    );
   if (parts.length === 0) return undefined;
   const item: Item = { text: parts.join('   ') };
   if (reference.source) item.cite = [citeFact(ctx.dataset, { source: reference.source })];
@@ -202,7 +239,8 @@ function missionsSection(ctx: AnswerContext, country: Country): Section | undefi
 }
 
 function missionOrder(a: Mission, b: Mission): number {
-  const rank = (m: Mission) => (m.kind === 'peace-operation' ? 0 : m.kind === 'political-mission' ? 1 : m.kind === 'other' ? 2 : 3);
+  const rank = (m: Mission) =>
+    m.kind === 'peace-operation' ? 0 : m.kind === 'political-mission' ? 1 : m.kind === 'other' ? 2 : 3;
   return rank(a) - rank(b) || a.acronym.localeCompare(b.acronym);
 }
 
@@ -233,7 +271,9 @@ function figuresSection(ctx: AnswerContext, country: Country): Section | undefin
   if (figures.length === 0) return undefined;
   const sources = [...new Set(figures.map((f) => f.source))];
   const only = sources.length === 1 ? ctx.dataset.sources.get(sources[0]!) : undefined;
-  const from = only ? ` (${only.symbol ? `${only.title.includes(only.symbol) ? only.title : `${only.title}, ${only.symbol}`}` : only.title})` : '';
+  const from = only
+    ? ` (${only.symbol ? `${only.title.includes(only.symbol) ? only.title : `${only.title}, ${only.symbol}`}` : only.title})`
+    : '';
   return { heading: `Latest verified figures${from}`, items: figures.map((f) => figureItem(ctx, f)) };
 }
 
@@ -250,7 +290,13 @@ function councilSection(ctx: AnswerContext, country: Country): Section | undefin
   const { dataset } = ctx;
   const items: Item[] = [];
   const lead = currentStatement(ctx, country.lead_country);
-  if (lead) items.push({ label: 'Lead country', text: lead.value, detail: `as of ${formatPartialDate(asOfOf(dataset, lead))}`, cite: [citeFact(dataset, lead)] });
+  if (lead)
+    items.push({
+      label: 'Lead country',
+      text: lead.value,
+      detail: `as of ${formatPartialDate(asOfOf(dataset, lead))}`,
+      cite: [citeFact(dataset, lead)],
+    });
   for (const m of dataset.missions.values()) {
     if (m.country !== country.id || m.chairs.length === 0) continue;
     const chair = currentStatement(ctx, m.chairs);

@@ -14,9 +14,15 @@ export function figures(ctx: AnswerContext, country: Country): Answer {
     .filter((f) => !latest.includes(f))
     .sort((a, b) => comparePartialDates(asOfOf(ctx.dataset, b), asOfOf(ctx.dataset, a)));
   const sections: Section[] = [];
-  if (latest.length > 0) sections.push({ heading: 'Latest verified figures', items: latest.map((f) => figureItem(ctx, f)) });
-  if (older.length > 0) sections.push({ heading: 'Earlier or later figures', items: older.map((f) => ({ ...figureItem(ctx, f), tone: 'past' as const })) });
-  if (sections.length === 0) sections.push({ items: [{ text: `No verified figures on ${country.name} in this dataset.`, tone: 'gap' }] });
+  if (latest.length > 0)
+    sections.push({ heading: 'Latest verified figures', items: latest.map((f) => figureItem(ctx, f)) });
+  if (older.length > 0)
+    sections.push({
+      heading: 'Earlier or later figures',
+      items: older.map((f) => ({ ...figureItem(ctx, f), tone: 'past' as const })),
+    });
+  if (sections.length === 0)
+    sections.push({ items: [{ text: `No verified figures on ${country.name} in this dataset.`, tone: 'gap' }] });
   return {
     kind: 'figures',
     outcome: 'answered',

@@ -8,7 +8,10 @@ export function help(ctx: AnswerContext, topic?: string): Answer {
   const countries = listEntities(ctx.dataset, 'country').map((e) => e.name);
   const remindersOnly = topic !== undefined && /^(remind|reminders|forget)\b/.test(topic);
   const lookups: Item[] = [
-    { label: 'mali', text: 'a country brief: listed parties, action plans, missions, figures, Council facts (also ML, MLI, French names)' },
+    {
+      label: 'mali',
+      text: 'a country brief: listed parties, action plans, missions, figures, Council facts (also ML, MLI, French names)',
+    },
     { label: 'mnla', text: 'a listed party: full name, listing history by annual report, codes spelled out, markers' },
     { label: 'group ansar dine', text: 'the same, looking among parties only' },
     { label: 'recs mali', text: 'the recommendations to the Security Council, quoted, dated and sourced' },
@@ -20,8 +23,14 @@ export function help(ctx: AnswerContext, topic?: string): Answer {
   ];
   const reminders: Item[] = [
     // "here" is the Slack channel or the Teams conversation the command is typed in.
-    { label: 'remind drc', text: "remind here before the country's dated events, e.g. MONUSCO's mandate expiry (default 30d,7d,1d at 09:00)" },
-    { label: 'remind drc 7d,1d at 08:30 tz Europe/Paris', text: 'choose the lead times, the time of day and the time zone' },
+    {
+      label: 'remind drc',
+      text: "remind here before the country's dated events, e.g. MONUSCO's mandate expiry (default 30d,7d,1d at 09:00)",
+    },
+    {
+      label: 'remind drc 7d,1d at 08:30 tz Europe/Paris',
+      text: 'choose the lead times, the time of day and the time zone',
+    },
     { label: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'a one-off reminder here' },
     { label: 'reminders', text: 'the reminders set here, with their ids and next times' },
     { label: 'forget <id>', text: 'remove one of them' },

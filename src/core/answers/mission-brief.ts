@@ -15,7 +15,11 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
   const sections: Section[] = [];
   const status = missionStatusItem(ctx, mission);
   sections.push({ heading: 'Now', items: [status ?? { text: 'not yet established at this date', tone: 'gap' }] });
-  if (mission.child_protection) sections.push({ heading: 'Child protection', items: [{ text: mission.child_protection.text, cite: [citeFact(dataset, mission.child_protection)] }] });
+  if (mission.child_protection)
+    sections.push({
+      heading: 'Child protection',
+      items: [{ text: mission.child_protection.text, cite: [citeFact(dataset, mission.child_protection)] }],
+    });
   const known = sortedMandates(mission).filter((m) => !m.adopted || daysUntil(ctx.now, m.adopted, ctx.zone) <= 0);
   if (known.length > 0) {
     sections.push({
@@ -23,7 +27,14 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
       items: known.reverse().map(
         (m): Item => ({
           label: scr(m.resolution),
-          text: [m.adopted ? `adopted ${formatPartialDate(m.adopted)}` : undefined, m.expires ? `to ${formatPartialDate(m.expires)}` : undefined, m.summary].filter(Boolean).join('; ') || 'no dates recorded',
+          text:
+            [
+              m.adopted ? `adopted ${formatPartialDate(m.adopted)}` : undefined,
+              m.expires ? `to ${formatPartialDate(m.expires)}` : undefined,
+              m.summary,
+            ]
+              .filter(Boolean)
+              .join('; ') || 'no dates recorded',
           cite: [citeFact(dataset, m)],
         }),
       ),
@@ -31,13 +42,22 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
   }
   const milestones: Item[] = mission.milestones
     .filter((x) => daysUntil(ctx.now, x.date, ctx.zone) <= 0)
-    .map((x) => ({ label: formatPartialDate(x.date), text: `${x.text}${x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution)})` : ''}`, cite: [citeFact(dataset, x)] }));
+    .map((x) => ({
+      label: formatPartialDate(x.date),
+      text: `${x.text}${x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution)})` : ''}`,
+      cite: [citeFact(dataset, x)],
+    }));
   if (milestones.length > 0) sections.push({ heading: 'Milestones', items: milestones });
   return {
     kind: 'mission',
     outcome: 'answered',
     title: `${mission.acronym} — ${mission.name}`,
-    subtitle: [note, country?.name, mission.committee, dataAgeLine(ctx, [...mission.mandates, ...mission.milestones, ...(mission.end ? [mission.end] : [])])]
+    subtitle: [
+      note,
+      country?.name,
+      mission.committee,
+      dataAgeLine(ctx, [...mission.mandates, ...mission.milestones, ...(mission.end ? [mission.end] : [])]),
+    ]
       .filter(Boolean)
       .join(' · '),
     sections,

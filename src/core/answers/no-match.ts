@@ -6,7 +6,13 @@ import type { AnswerContext } from '../answer-context.js';
 import { partiesOf } from '../party-facts.js';
 
 /** The answer to a miss. `what` says what was looked for ("country or party", "party", "country"). */
-export function noMatch(ctx: AnswerContext, query: string, suggestions: readonly Entity[], what = 'country or party', prefix = ''): Answer {
+export function noMatch(
+  ctx: AnswerContext,
+  query: string,
+  suggestions: readonly Entity[],
+  what = 'country or party',
+  prefix = '',
+): Answer {
   const names = suggestions.slice(0, 5);
   if (names.length > 0) {
     const list = names.map(shortName);
@@ -30,7 +36,10 @@ export function noMatch(ctx: AnswerContext, query: string, suggestions: readonly
     subtitle: covered.length > 0 ? `The dataset covers: ${list}.` : 'The dataset covers no country yet.',
     sections: [],
     // Nothing is near the query, so offer the countries the dataset says most about rather than the first by name.
-    actions: [...ranked.slice(0, 3).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })), { label: 'Help', command: 'help' }],
+    actions: [
+      ...ranked.slice(0, 3).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })),
+      { label: 'Help', command: 'help' },
+    ],
     summary: `No ${what} matches "${query}". Try: help`,
   };
 }
@@ -46,5 +55,8 @@ function byRichness(ctx: AnswerContext, countries: readonly Entity[]): Entity[] 
     const missions = missionsIn.get(c.id) ?? 0;
     return parties * 10 + c.figures.length + c.recommendations.length + (c.in_annexes_since ? 10 : 0) + missions;
   };
-  return countries.map((e) => ({ e, w: weight(e) })).sort((a, b) => b.w - a.w || a.e.name.localeCompare(b.e.name)).map((x) => x.e);
+  return countries
+    .map((e) => ({ e, w: weight(e) }))
+    .sort((a, b) => b.w - a.w || a.e.name.localeCompare(b.e.name))
+    .map((x) => x.e);
 }

@@ -6,7 +6,16 @@ import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
 import { formatPartialDate } from '../format-date.js';
-import { actionPlansOf, coalitionsOf, lastPublishedReportYear, membersOf, partyFullName, partyMarkers, partyShortName, spellCodes } from '../party-facts.js';
+import {
+  actionPlansOf,
+  coalitionsOf,
+  lastPublishedReportYear,
+  membersOf,
+  partyFullName,
+  partyMarkers,
+  partyShortName,
+  spellCodes,
+} from '../party-facts.js';
 import { countryCommand, dataAgeLine } from './country-brief.js';
 
 /** The answer about one party. */
@@ -25,7 +34,14 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
   }
   const members = membersOf(dataset, party);
   if (members.length > 0) {
-    about.push({ label: 'Members', text: members.map(partyFullName).join('; '), cite: citeFacts(dataset, members.flatMap((m) => m.within.filter((w) => w.party === party.id))) });
+    about.push({
+      label: 'Members',
+      text: members.map(partyFullName).join('; '),
+      cite: citeFacts(
+        dataset,
+        members.flatMap((m) => m.within.filter((w) => w.party === party.id)),
+      ),
+    });
   }
   if (party.description) about.push({ text: party.description.text, cite: [citeFact(dataset, party.description)] });
   if (about.length > 0) sections.push({ items: about });
@@ -55,7 +71,8 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
 
   const actions: Action[] = [];
   if (country) actions.push({ label: country.name, command: countryCommand(country) });
-  for (const c of coalitionsOf(dataset, party)) actions.push({ label: partyShortName(c), command: partyShortName(c).toLowerCase() });
+  for (const c of coalitionsOf(dataset, party))
+    actions.push({ label: partyShortName(c), command: partyShortName(c).toLowerCase() });
   actions.push({ label: 'Codes', command: 'codes' });
   if (country) actions.push({ label: 'Recommendations', command: `recs ${countryCommand(country)}` });
 
@@ -66,9 +83,15 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
     title: `${partyFullName(party)} — ${countryName}`,
     subtitle: [
       note,
-      party.kind === 'coalition' ? 'a coalition of armed groups' : party.kind === 'government-forces' ? 'government forces' : 'armed group',
+      party.kind === 'coalition'
+        ? 'a coalition of armed groups'
+        : party.kind === 'government-forces'
+          ? 'government forces'
+          : 'armed group',
       marks ? `markers ${marks}` : undefined,
-      party.listings.length + party.not_listed.length > 0 ? dataAgeLine(ctx, [...party.listings, ...party.not_listed], 'listing data') : undefined,
+      party.listings.length + party.not_listed.length > 0
+        ? dataAgeLine(ctx, [...party.listings, ...party.not_listed], 'listing data')
+        : undefined,
     ]
       .filter(Boolean)
       .join(' · '),
@@ -85,7 +108,8 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
   const maxYear = lastPublishedReportYear(ctx.now);
   const byYear = new Map<number, { listing?: Listing; notListed?: Party['not_listed'][number] }>();
   for (const l of party.listings) if (l.report_year <= maxYear) byYear.set(l.report_year, { listing: l });
-  for (const n of party.not_listed) if (n.report_year <= maxYear && !byYear.has(n.report_year)) byYear.set(n.report_year, { notListed: n });
+  for (const n of party.not_listed)
+    if (n.report_year <= maxYear && !byYear.has(n.report_year)) byYear.set(n.report_year, { notListed: n });
   if (byYear.size === 0) return [{ text: 'no annual-report listing in this dataset', tone: 'gap' }];
 
   const years = [...byYear.keys()].sort((a, b) => a - b);
@@ -97,11 +121,16 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
     if (!run) return;
     const span = run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`;
     if (run.key === 'gap') items.push({ label: span, text: 'not in this dataset', tone: 'gap' });
-    else if (run.key === 'not-listed') items.push({ label: span, text: 'not listed', tone: 'past', cite: citeFacts(dataset, run.notListed) });
+    else if (run.key === 'not-listed')
+      items.push({ label: span, text: 'not listed', tone: 'past', cite: citeFacts(dataset, run.notListed) });
     else {
       const l = run.listings[0]!;
       const as = [...new Set(run.listings.map((x) => x.listed_as).filter(Boolean))];
-      const item: Item = { label: span, text: spellCodes(dataset.reference, l.codes), cite: citeFacts(dataset, run.listings) };
+      const item: Item = {
+        label: span,
+        text: spellCodes(dataset.reference, l.codes),
+        cite: citeFacts(dataset, run.listings),
+      };
       const notes = [...new Set(run.listings.map((x) => x.note).filter((n): n is string => Boolean(n)))];
       const detail = [...(as.length > 0 ? [`listed as ${as.join('; ')}`] : []), ...notes.map((n) => `note: ${n}`)];
       if (detail.length > 0) item.detail = detail.join('; ');

@@ -19,10 +19,15 @@ export function recommendations(ctx: AnswerContext, country: Country): Answer {
     const r = recs[0]!;
     return {
       heading: `To the ${r.to} · ${formatPartialDate(r.date)}`,
-      items: recs.map((x) => ({ text: x.text, ...(x.topics.length > 0 ? { detail: `topics: ${x.topics.join(', ')}` } : {}), cite: [citeFact(ctx.dataset, x)] })),
+      items: recs.map((x) => ({
+        text: x.text,
+        ...(x.topics.length > 0 ? { detail: `topics: ${x.topics.join(', ')}` } : {}),
+        cite: [citeFact(ctx.dataset, x)],
+      })),
     };
   });
-  if (sections.length === 0) sections.push({ items: [{ text: `No recommendations on ${country.name} in this dataset.`, tone: 'gap' }] });
+  if (sections.length === 0)
+    sections.push({ items: [{ text: `No recommendations on ${country.name} in this dataset.`, tone: 'gap' }] });
   return {
     kind: 'recs',
     outcome: 'answered',

@@ -12,7 +12,10 @@ export function remindersUnavailable(kind: string, reason: 'no-channel' | 'not-c
     outcome: 'unavailable',
     title,
     sections: [],
-    actions: [{ label: 'Renewals', command: 'renewals' }, { label: 'Help', command: 'help' }],
+    actions: [
+      { label: 'Renewals', command: 'renewals' },
+      { label: 'Help', command: 'help' },
+    ],
     summary: title,
   };
 }

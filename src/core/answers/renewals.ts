@@ -6,7 +6,14 @@ import type { Country, Mission } from '../../dataset/schema.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact } from '../cite.js';
-import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart, todayIn } from '../format-date.js';
+import {
+  daysUntil,
+  formatDaysLeft,
+  formatPartialDate,
+  partialDateEnd,
+  partialDateStart,
+  todayIn,
+} from '../format-date.js';
 import { milestoneClause, milestonesAhead, missionStateAt, missionStatusItem, scr } from '../mission-status.js';
 import { countryCommand } from './country-brief.js';
 
@@ -48,19 +55,35 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
       });
     } else if (state.phase === 'expired') {
       const item = missionStatusItem(ctx, mission);
-      if (item) expired.push({ start: state.mandate.expires!, days: -state.daysAgo, item: { ...item, text: `${item.text}${where}` } });
+      if (item)
+        expired.push({
+          start: state.mandate.expires!,
+          days: -state.daysAgo,
+          item: { ...item, text: `${item.text}${where}` },
+        });
     } else if (state.phase === 'ending' && mission.end) {
       upcoming.push({
         start: mission.end.date,
         days: state.daysLeft,
-        item: { label: formatPartialDate(mission.end.date), text: `${mission.acronym}: ${mission.end.text}${where}`, detail: formatDaysLeft(state.daysLeft), cite: [citeFact(dataset, mission.end)] },
+        item: {
+          label: formatPartialDate(mission.end.date),
+          text: `${mission.acronym}: ${mission.end.text}${where}`,
+          detail: formatDaysLeft(state.daysLeft),
+          cite: [citeFact(dataset, mission.end)],
+        },
       });
     } else if (state.phase === 'ended' && mission.end) {
       const days = daysUntil(ctx.now, mission.end.date, ctx.zone);
       past.push({
         start: mission.end.date,
         days,
-        item: { label: formatPartialDate(mission.end.date), text: `${mission.acronym}: ${mission.end.text}${where}`, detail: `past, ${formatDaysLeft(days)}`, tone: 'past', cite: [citeFact(dataset, mission.end)] },
+        item: {
+          label: formatPartialDate(mission.end.date),
+          text: `${mission.acronym}: ${mission.end.text}${where}`,
+          detail: `past, ${formatDaysLeft(days)}`,
+          tone: 'past',
+          cite: [citeFact(dataset, mission.end)],
+        },
       });
     }
   }
@@ -75,9 +98,23 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     const text = `${event.title}${event.symbol ? ` (${event.symbol})` : ''}${!country && countryId ? ` — ${dataset.countries.get(countryId)?.name ?? countryId}` : ''}`;
     const cite = [citeFact(dataset, event)];
     if (daysToEnd < 0) {
-      past.push({ start, days: daysToEnd, item: { label: formatPartialDate(event.date), text, detail: `past, ${formatDaysLeft(daysToEnd)}`, tone: 'past', cite } });
+      past.push({
+        start,
+        days: daysToEnd,
+        item: {
+          label: formatPartialDate(event.date),
+          text,
+          detail: `past, ${formatDaysLeft(daysToEnd)}`,
+          tone: 'past',
+          cite,
+        },
+      });
     } else {
-      const detail = precise ? formatDaysLeft(daysToStart) : daysToStart <= 0 ? 'this month or year; day not recorded' : `from ${formatDaysLeft(daysToStart)}; day not recorded`;
+      const detail = precise
+        ? formatDaysLeft(daysToStart)
+        : daysToStart <= 0
+          ? 'this month or year; day not recorded'
+          : `from ${formatDaysLeft(daysToStart)}; day not recorded`;
       upcoming.push({ start, days: daysToStart, item: { label: formatPartialDate(event.date), text, detail, cite } });
     }
   }
@@ -92,13 +129,24 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   const shownPast = country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
 
   const sections: Section[] = [];
-  sections.push({ heading: 'Coming up', items: upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: 'Nothing upcoming in the dataset.', tone: 'gap' }] });
+  sections.push({
+    heading: 'Coming up',
+    items:
+      upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: 'Nothing upcoming in the dataset.', tone: 'gap' }],
+  });
   if (expired.length > 0) sections.push({ heading: 'Expired, no renewal recorded', items: expired.map((e) => e.item) });
-  if (shownPast.length > 0) sections.push({ heading: country ? 'Past' : `Past (last ${RECENT_PAST_DAYS} days)`, items: shownPast.map((p) => p.item) });
+  if (shownPast.length > 0)
+    sections.push({
+      heading: country ? 'Past' : `Past (last ${RECENT_PAST_DAYS} days)`,
+      items: shownPast.map((p) => p.item),
+    });
 
   const actions: Action[] = [];
   if (country) {
-    actions.push({ label: country.name, command: countryCommand(country) }, { label: 'Remind here', command: `remind ${countryCommand(country)}` });
+    actions.push(
+      { label: country.name, command: countryCommand(country) },
+      { label: 'Remind here', command: `remind ${countryCommand(country)}` },
+    );
   } else {
     actions.push({ label: 'Help', command: 'help' });
   }
@@ -110,7 +158,9 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     subtitle: `as of ${formatPartialDate(todayIn(ctx.now, ctx.zone))} (${ctx.zone}), soonest first`,
     sections,
     actions,
-    summary: next ? `Next: ${next.item.text}, ${next.item.label} (${next.item.detail})` : 'No upcoming dated events in the dataset',
+    summary: next
+      ? `Next: ${next.item.text}, ${next.item.label} (${next.item.detail})`
+      : 'No upcoming dated events in the dataset',
   };
 }
 

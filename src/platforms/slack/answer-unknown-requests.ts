@@ -20,7 +20,10 @@ export function answerUnknownRequests(app: App, known: KnownSlackRequests, log: 
   const reqLogOf = (context: Record<string, unknown>) => (context.requestLog as Logger | undefined) ?? log;
 
   app.command(new RegExp(`^(?!${escapeRegExp(known.command)}$)`), async ({ command, ack, context }) => {
-    reqLogOf(context).warn({ slashCommand: truncate(command.command, 40) }, 'slack: unknown slash command acknowledged');
+    reqLogOf(context).warn(
+      { slashCommand: truncate(command.command, 40) },
+      'slack: unknown slash command acknowledged',
+    );
     // Ephemeral, and the command's name escaped: a name is the client's text, and `text` is parsed by Slack.
     const name = escapeMrkdwn(truncate(command.command, 40));
     await ack({
@@ -32,11 +35,15 @@ export function answerUnknownRequests(app: App, known: KnownSlackRequests, log: 
   // Every action kind: block buttons and menus, legacy attachment buttons, dialogs. Bolt hands a payload to every
   // listener that matches, and a second ack throws, so this one steps aside for the ids the adapter answers.
   app.action({}, async ({ body, payload, ack, context }) => {
-    const actionId = body.type === 'block_actions' && typeof (payload as { action_id?: unknown }).action_id === 'string'
-      ? (payload as { action_id: string }).action_id
-      : undefined;
+    const actionId =
+      body.type === 'block_actions' && typeof (payload as { action_id?: unknown }).action_id === 'string'
+        ? (payload as { action_id: string }).action_id
+        : undefined;
     if (actionId !== undefined && known.isKnownActionId(actionId)) return;
-    reqLogOf(context).warn({ type: body.type, actionId: actionId && truncate(actionId, 80) }, 'slack: unknown action acknowledged');
+    reqLogOf(context).warn(
+      { type: body.type, actionId: actionId && truncate(actionId, 80) },
+      'slack: unknown action acknowledged',
+    );
     await ack();
   });
 

@@ -42,7 +42,13 @@ export interface BotIdentity {
 export const BOT_ID_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 30_000, 30_000] as const;
 
 // Slack's answers that a retry may cure; any other refusal (invalid_auth, token_revoked...) says the token is wrong.
-const TRANSIENT_PLATFORM_ERRORS = new Set(['fatal_error', 'internal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'fatal_error',
+  'internal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+]);
 
 /** Creates the resolver of the bot's ids for one bot token. */
 export function createBotIdentity(options: BotIdentityOptions): BotIdentity {
@@ -75,7 +81,10 @@ export function createBotIdentity(options: BotIdentityOptions): BotIdentity {
       if (stopped) return;
       const reason = describe(err);
       if (!reason.transient) {
-        logger.error({ err, attempts: n + 1 }, `slack auth.test refused: ${reason.text}. Check SLACK_BOT_TOKEN; commands are still answered`);
+        logger.error(
+          { err, attempts: n + 1 },
+          `slack auth.test refused: ${reason.text}. Check SLACK_BOT_TOKEN; commands are still answered`,
+        );
         settle(undefined);
         return;
       }
@@ -88,7 +97,10 @@ export function createBotIdentity(options: BotIdentityOptions): BotIdentity {
         settle(undefined);
         return;
       }
-      logger.warn({ attempts: n + 1, retryInMs: wait }, `slack auth.test failed (${reason.text}); retrying in the background`);
+      logger.warn(
+        { attempts: n + 1, retryInMs: wait },
+        `slack auth.test failed (${reason.text}); retrying in the background`,
+      );
       timer = setTimeout(() => void attempt(n + 1), Math.max(wait, reason.retryAfterMs ?? 0));
       // A pending retry must not keep a stopping process alive.
       timer.unref();
@@ -113,7 +125,13 @@ export function createBotIdentity(options: BotIdentityOptions): BotIdentity {
 
 // Whether a failed auth.test is worth retrying, and a short reason for the log.
 function describe(err: unknown): { transient: boolean; text: string; retryAfterMs?: number } {
-  const e = err as { code?: string; data?: { error?: string }; statusCode?: number; retryAfter?: number; original?: Error };
+  const e = err as {
+    code?: string;
+    data?: { error?: string };
+    statusCode?: number;
+    retryAfter?: number;
+    original?: Error;
+  };
   switch (e.code) {
     case webApi.ErrorCode.PlatformError: {
       const code = String(e.data?.error ?? 'unknown');

@@ -35,7 +35,11 @@ export const SLASH_COMMAND = '/caac';
 export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_uninstalled'] as const;
 
 /** Where Slack's requests arrive, as in the manifest. */
-export const SLACK_PATHS = { events: '/slack/events', install: '/slack/install', oauthRedirect: '/slack/oauth_redirect' } as const;
+export const SLACK_PATHS = {
+  events: '/slack/events',
+  install: '/slack/install',
+  oauthRedirect: '/slack/oauth_redirect',
+} as const;
 
 /** The bot scopes the app asks for, as in the manifest: the slash command, posting, and checking a channel before `remind`. */
 export const SLACK_BOT_SCOPES = ['commands', 'chat:write', 'channels:read', 'groups:read'] as const;
@@ -98,7 +102,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const log = logger.child({ platform: 'slack' });
   const bLogger = boltLogger(log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
-  const store = config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
+  const store =
+    config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
 
   // One workspace: the bot ids are found by auth.test in the background, with bounded retries, so that neither the
   // start nor any request waits for Slack. Until they are known, requests are authorized with the token alone: Bolt
@@ -120,7 +125,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // The response of each request handed to Bolt, for the listeners (Bolt passes them the request's custom properties only).
   const responses = new WeakMap<IncomingMessage, ServerResponse>();
   if (config.mode === 'socket') {
-    app = new App({ socketMode: true, appToken: config.appToken!, authorize, logger: bLogger, clientOptions, convoStore: false });
+    app = new App({
+      socketMode: true,
+      appToken: config.appToken!,
+      authorize,
+      logger: bLogger,
+      clientOptions,
+      convoStore: false,
+    });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret!,
@@ -135,7 +147,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         const response = responses.get(req);
         return {
           requestLog: requestLogger(req, log),
-          noteRequest: (note: RequestNote) => response !== undefined && !response.writableFinished && noteRequest(req, note),
+          noteRequest: (note: RequestNote) =>
+            response !== undefined && !response.writableFinished && noteRequest(req, note),
           response,
         };
       },
@@ -168,7 +181,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     });
   }
 
-  const contextOf = (teamId: string | undefined, channelId: string | undefined, userId: string | undefined, channelName?: string) => {
+  const contextOf = (
+    teamId: string | undefined,
+    channelId: string | undefined,
+    userId: string | undefined,
+    channelName?: string,
+  ) => {
     const context: RequestContext = { platform: 'slack', ...(userId ? { userId } : {}) };
     if (teamId && channelId) {
       const channel: ChannelRef = { platform: 'slack', workspaceId: teamId, channelId };
@@ -180,7 +198,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   // Answers a command text, never throwing: a fault becomes an apologetic answer and a log line. The command kind and
   // outcome go on the server's one line for the request (a line of their own where there is none: Socket Mode).
-  const answer = async (text: string, context: RequestContext, listener: ListenerContext, known?: Command): Promise<Answer> => {
+  const answer = async (
+    text: string,
+    context: RequestContext,
+    listener: ListenerContext,
+    known?: Command,
+  ): Promise<Answer> => {
     const started = performance.now();
     const reqLog = (listener.requestLog as Logger | undefined) ?? log;
     let kind = known?.kind ?? 'unknown';
@@ -188,7 +211,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       kind = known?.kind ?? core.parse(text).kind;
       const result = await core.handle(text, context);
       const note = { command: kind, outcome: result.outcome };
-      const noted = typeof listener.noteRequest === 'function' && (listener.noteRequest as (n: RequestNote) => boolean)(note);
+      const noted =
+        typeof listener.noteRequest === 'function' && (listener.noteRequest as (n: RequestNote) => boolean)(note);
       if (!noted) reqLog.info({ ...note, ms: Math.round(performance.now() - started) }, 'slack command answered');
       return result;
     } catch (err) {
@@ -223,7 +247,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return;
     }
     // Socket Mode sends the ack's object inside its envelope: no HTTP response to write.
-    await ack({ response_type: 'ephemeral', ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments) });
+    await ack({
+      response_type: 'ephemeral',
+      ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments),
+    });
   });
 
   app.action<BlockAction<ButtonAction>>(
@@ -239,7 +266,16 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         // when Slack's id has the expected shape, so no text of ours can become a mention.
         const message = answerToBlockKit(result);
         if (/^[UW][A-Z0-9]{2,20}$/.test(body.user.id)) {
-          message.blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${body.user.id}> with /caac ${escapeCommand(text)}`, verbatim: true }] });
+          message.blocks.push({
+            type: 'context',
+            elements: [
+              {
+                type: 'mrkdwn',
+                text: `Shared by <@${body.user.id}> with /caac ${escapeCommand(text)}`,
+                verbatim: true,
+              },
+            ],
+          });
         }
         await respond({ response_type: 'in_channel', replace_original: false, ...(message as RespondArguments) });
         return;
@@ -302,7 +338,11 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     handles(method, path) {
       if (!receiver) return false;
       if (path === SLACK_PATHS.events) return true;
-      return config.mode === 'oauth' && method === 'GET' && (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect);
+      return (
+        config.mode === 'oauth' &&
+        method === 'GET' &&
+        (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect)
+      );
     },
     requestListener(req, res) {
       if (!receiver) throw new Error('Slack runs in Socket Mode: no HTTP endpoint');
@@ -337,13 +377,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         void app.start().then(
           () => log.info('slack socket mode connected'),
           (err: unknown) =>
-            log.error({ err }, 'slack socket mode could not connect: check SLACK_APP_TOKEN (connections:write) and Socket Mode in the app settings'),
+            log.error(
+              { err },
+              'slack socket mode could not connect: check SLACK_APP_TOKEN (connections:write) and Socket Mode in the app settings',
+            ),
         );
       }
     },
     async stop() {
       identity?.stop();
-      if (config.mode === 'socket') await app.stop().catch((err: unknown) => log.warn({ err }, 'slack socket mode: stop failed'));
+      if (config.mode === 'socket')
+        await app.stop().catch((err: unknown) => log.warn({ err }, 'slack socket mode: stop failed'));
     },
   };
 }
@@ -351,7 +395,12 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 // Reads the body within the limit (413 past it) and refuses, before Bolt sees it, a signed body of a shape Bolt
 // would trip on (400) - see slack-body-problem.ts. The body is left on the request as `rawBody`, which Bolt's
 // HTTPReceiver reads instead of the stream. True when the request may go on to Bolt.
-async function screenBody(req: IncomingMessage, res: ServerResponse, signingSecret: string, reqLog: Logger): Promise<boolean> {
+async function screenBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signingSecret: string,
+  reqLog: Logger,
+): Promise<boolean> {
   let raw: Buffer;
   try {
     raw = await readBody(req, { limit: BODY_LIMITS.slack });
@@ -374,7 +423,9 @@ async function screenBody(req: IncomingMessage, res: ServerResponse, signingSecr
     return true; // not JSON: Bolt checks the signature, then answers 400 itself
   }
   // Bolt answers ssl_check=1 without a signature and drops the rest of such a body: nothing of it is read.
-  const sslCheck = req.headers['content-type'] === 'application/x-www-form-urlencoded' && new URLSearchParams(text).get('ssl_check') === '1';
+  const sslCheck =
+    req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+    new URLSearchParams(text).get('ssl_check') === '1';
   if (!problem || sslCheck) return true;
   // An unsigned request learns nothing about the shapes we accept: it gets Bolt's 401, as any unsigned request.
   const signed = isValidSlackRequest({
@@ -391,8 +442,14 @@ async function screenBody(req: IncomingMessage, res: ServerResponse, signingSecr
     return false;
   }
   reqLog.warn({ problem }, 'slack request refused: a body of a shape Slack does not send');
-  const body = JSON.stringify({ ok: false, error: 'bad_request', message: `Not a Slack request this app handles: ${problem}.` });
-  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  const body = JSON.stringify({
+    ok: false,
+    error: 'bad_request',
+    message: `Not a Slack request this app handles: ${problem}.`,
+  });
+  res
+    .writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+    .end(body);
   return false;
 }
 
@@ -414,7 +471,15 @@ function faultAnswer(): Answer {
     kind: 'error',
     outcome: 'unavailable',
     title: 'Something went wrong on our side',
-    sections: [{ items: [{ text: 'The bot could not answer this just now. Try again in a moment; if it keeps happening, tell the people who run it.' }] }],
+    sections: [
+      {
+        items: [
+          {
+            text: 'The bot could not answer this just now. Try again in a moment; if it keeps happening, tell the people who run it.',
+          },
+        ],
+      },
+    ],
     actions: [],
     summary: 'Something went wrong on our side; try again in a moment.',
   };

@@ -20,11 +20,16 @@ export function answersToHomeView(answers: Answer[]): HomeView {
     const room = budget - blocks.length - (n > 0 ? 1 : 0);
     if (room < 3) return;
     if (n > 0) blocks.push({ type: 'divider' });
-    blocks.push(...answerToBlockKit(answer, { withoutActions: true, maxBlocks: Math.min(room, SLACK_LIMITS.messageBlocks) }).blocks);
+    blocks.push(
+      ...answerToBlockKit(answer, { withoutActions: true, maxBlocks: Math.min(room, SLACK_LIMITS.messageBlocks) })
+        .blocks,
+    );
   });
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: 'Type `/caac help` in any channel for everything the bot can do.', verbatim: true }],
+    elements: [
+      { type: 'mrkdwn', text: 'Type `/caac help` in any channel for everything the bot can do.', verbatim: true },
+    ],
   });
   return { type: 'home', blocks };
 }

@@ -17,7 +17,9 @@ export function slackBodyProblem(body: unknown): string | undefined {
   if (body.command !== undefined) {
     // Slash commands arrive form-encoded, every field one string; a repeated field parses to an array.
     // (The problem never names the field: it is the client's text.)
-    return Object.values(body).every((v) => typeof v === 'string') ? undefined : 'every slash-command field must be one string';
+    return Object.values(body).every((v) => typeof v === 'string')
+      ? undefined
+      : 'every slash-command field must be one string';
   }
   const options = body.name !== undefined || body.type === 'block_suggestion';
   const action = !options && (body.actions !== undefined || body.type === 'dialog_submission');

@@ -43,19 +43,33 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
   return {
     async canPost(channel: ChannelRef) {
       const token = await options.tokenFor(channel.workspaceId);
-      if (!token) return { ok: false, reason: 'the app is not installed in this workspace', fix: 'install it again from /slack/install' };
+      if (!token)
+        return {
+          ok: false,
+          reason: 'the app is not installed in this workspace',
+          fix: 'install it again from /slack/install',
+        };
       try {
         const info = await client.conversations.info({ token, channel: channel.channelId });
         const c = info.channel;
-        if (c?.is_archived) return { ok: false, reason: 'this channel is archived', fix: 'use a channel that is not archived' };
+        if (c?.is_archived)
+          return { ok: false, reason: 'this channel is archived', fix: 'use a channel that is not archived' };
         if (c && !c.is_im && c.is_member === false) {
-          return { ok: false, reason: 'the bot is not a member of this channel', fix: 'invite it with /invite @caac, then try again' };
+          return {
+            ok: false,
+            reason: 'the bot is not a member of this channel',
+            fix: 'invite it with /invite @caac, then try again',
+          };
         }
         return { ok: true };
       } catch (err) {
         const code = slackErrorCode(err);
         if (code === 'channel_not_found') {
-          return { ok: false, reason: 'the bot cannot see this channel', fix: 'invite it with /invite @caac, then try again' };
+          return {
+            ok: false,
+            reason: 'the bot cannot see this channel',
+            fix: 'invite it with /invite @caac, then try again',
+          };
         }
         // Anything else (no scope for this kind of conversation, a network fault) is not a "no": the first delivery will tell.
         return { ok: true };
@@ -85,14 +99,21 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
 
 /** Turns a Web API error into a delivery result. */
 export function classify(err: unknown): DeliveryResult {
-  const e = err as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  const e = err as {
+    code?: string;
+    retryAfter?: number;
+    data?: { error?: string };
+    statusCode?: number;
+    message?: string;
+  };
   if (e.code === 'slack_webapi_rate_limited_error') {
     return { kind: 'retry', afterMs: Math.max(1, e.retryAfter ?? 1) * 1000, reason: 'rate limited by Slack (429)' };
   }
   const code = slackErrorCode(err);
   if (code && PERMANENT_SLACK_ERRORS.has(code)) return { kind: 'permanent', reason: code };
   if (code) return { kind: 'retry', reason: code };
-  if (e.code === 'slack_webapi_http_error') return { kind: 'retry', reason: `HTTP ${e.statusCode ?? 'error'} from Slack` };
+  if (e.code === 'slack_webapi_http_error')
+    return { kind: 'retry', reason: `HTTP ${e.statusCode ?? 'error'} from Slack` };
   return { kind: 'retry', reason: e.message ?? 'network error' };
 }
 

@@ -14,7 +14,9 @@ export class SqlInstallationStore implements InstallationStore {
   ) {}
 
   /** Saves (or replaces) an installation. */
-  async storeInstallation<AuthVersion extends 'v1' | 'v2'>(installation: Installation<AuthVersion, boolean>): Promise<void> {
+  async storeInstallation<AuthVersion extends 'v1' | 'v2'>(
+    installation: Installation<AuthVersion, boolean>,
+  ): Promise<void> {
     const enterpriseId = installation.enterprise?.id ?? null;
     const teamId = installation.team?.id ?? null;
     const id = installation.isEnterpriseInstall && enterpriseId ? enterpriseId : teamId;
@@ -43,7 +45,11 @@ export class SqlInstallationStore implements InstallationStore {
   /** Finds the installation for a workspace or an org-wide install; throws when there is none (as Bolt expects). */
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
     const id = keyOf(query);
-    const row = await this.db.selectFrom('slack_installations').select('installation').where('id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('slack_installations')
+      .select('installation')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row) throw new Error(`no Slack installation for ${id}: install the app again (GET /slack/install)`);
     return JSON.parse(row.installation) as Installation<'v1' | 'v2', boolean>;
   }

@@ -26,7 +26,11 @@ export function toBotRequest(req: IncomingMessage, body: Buffer): ParsedBotReque
   }
   return {
     ok: true,
-    request: { method: req.method ?? 'POST', headers: req.headers as BotRequest['headers'], body: parsed as Record<string, unknown> },
+    request: {
+      method: req.method ?? 'POST',
+      headers: req.headers as BotRequest['headers'],
+      body: parsed as Record<string, unknown>,
+    },
   };
 }
 

@@ -34,7 +34,12 @@ export function messageText(activity: Partial<Activity>): string {
   const botId = activity.recipient?.id;
   for (const entity of activity.entities ?? []) {
     const mention = entity as { type?: string; mentioned?: ChannelAccount; text?: string };
-    if (mention.type === 'mention' && mention.mentioned?.id === botId && typeof mention.text === 'string' && mention.text) {
+    if (
+      mention.type === 'mention' &&
+      mention.mentioned?.id === botId &&
+      typeof mention.text === 'string' &&
+      mention.text
+    ) {
       text = text.split(mention.text).join(' ');
     }
   }
@@ -55,7 +60,9 @@ export function submittedCommand(activity: Partial<Activity>): string | undefine
 /** Where an activity comes from, as the core sees it: tenant, conversation (the channel for a thread), user. */
 export function requestContextOf(activity: Partial<Activity>): RequestContext {
   const tenantId =
-    activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'unknown-tenant';
+    activity.conversation?.tenantId ??
+    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+    'unknown-tenant';
   const channelName = (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name;
   return {
     platform: 'teams',
@@ -65,7 +72,9 @@ export function requestContextOf(activity: Partial<Activity>): RequestContext {
       channelId: baseConversationId(activity.conversation?.id ?? ''),
       ...(channelName ? { name: channelName } : {}),
     },
-    ...(activity.from?.aadObjectId || activity.from?.id ? { userId: activity.from.aadObjectId ?? activity.from.id } : {}),
+    ...(activity.from?.aadObjectId || activity.from?.id
+      ? { userId: activity.from.aadObjectId ?? activity.from.id }
+      : {}),
   };
 }
 
@@ -80,7 +89,10 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     if (!id || known.has(id)) return;
     await store.save(TurnContext.getConversationReference(context.activity));
     known.add(id);
-    logger.info({ platform: 'teams', conversationType: context.activity.conversation?.conversationType }, 'teams: conversation reference stored');
+    logger.info(
+      { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
+      'teams: conversation reference stored',
+    );
   };
 
   const forget = async (context: TurnContext): Promise<void> => {
@@ -88,7 +100,10 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     if (!id) return;
     await store.remove(id);
     known.delete(id);
-    logger.info({ platform: 'teams', conversationType: context.activity.conversation?.conversationType }, 'teams: conversation reference removed');
+    logger.info(
+      { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
+      'teams: conversation reference removed',
+    );
   };
 
   const botIsIn = (members: ChannelAccount[] | undefined, activity: Partial<Activity>) =>
@@ -99,7 +114,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     const text = submittedCommand(activity) ?? messageText(activity);
     // A card button pressed with no command and no text (e.g. an old card): nothing to answer.
     if (!text && activity.value !== undefined) return;
-    await remember(context).catch((err: unknown) => logger.error({ err }, 'teams: could not store the conversation reference'));
+    await remember(context).catch((err: unknown) =>
+      logger.error({ err }, 'teams: could not store the conversation reference'),
+    );
     const answer = await core.handle(text, requestContextOf(activity));
     await context.sendActivity(answerToTeamsActivity(answer));
   };
@@ -144,7 +161,11 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
       logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
       if (activity.type === 'message') {
         await context
-          .sendActivity({ type: 'message', textFormat: 'plain', text: 'Sorry, something went wrong answering that. It has been logged; please try again.' })
+          .sendActivity({
+            type: 'message',
+            textFormat: 'plain',
+            text: 'Sorry, something went wrong answering that. It has been logged; please try again.',
+          })
           .catch(() => undefined);
       } else if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);

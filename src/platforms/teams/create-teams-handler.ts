@@ -63,10 +63,22 @@ export function createTeamsHandler(deps: TeamsHandlerDeps): TeamsHandler {
     log.info(`Teams is off: POST /api/messages answers 503. To turn it on, ${PLATFORM_VARIABLES.teams}`);
     return {
       enabled,
-      handle: async (_req, res) => sendJson(res, 503, { error: 'teams_disabled', message: `Microsoft Teams is not configured on this service: ${PLATFORM_VARIABLES.teams}` }),
+      handle: async (_req, res) =>
+        sendJson(res, 503, {
+          error: 'teams_disabled',
+          message: `Microsoft Teams is not configured on this service: ${PLATFORM_VARIABLES.teams}`,
+        }),
       delivery: {
-        canPost: async () => ({ ok: false, reason: 'Microsoft Teams is not configured on this service', fix: PLATFORM_VARIABLES.teams }),
-        deliver: async () => ({ kind: 'retry', afterMs: 3_600_000, reason: 'Microsoft Teams is not configured on this service' }),
+        canPost: async () => ({
+          ok: false,
+          reason: 'Microsoft Teams is not configured on this service',
+          fix: PLATFORM_VARIABLES.teams,
+        }),
+        deliver: async () => ({
+          kind: 'retry',
+          afterMs: 3_600_000,
+          reason: 'Microsoft Teams is not configured on this service',
+        }),
       },
     };
   }
@@ -76,7 +88,8 @@ export function createTeamsHandler(deps: TeamsHandlerDeps): TeamsHandler {
         'the bot post to any serviceUrl. Use it only on your own machine with the Bot Framework Emulator.',
     );
   } else {
-    if (teams.allowUnauthenticated) log.info('TEAMS_ALLOW_UNAUTHENTICATED is ignored: MicrosoftAppId is set, so every activity is authenticated');
+    if (teams.allowUnauthenticated)
+      log.info('TEAMS_ALLOW_UNAUTHENTICATED is ignored: MicrosoftAppId is set, so every activity is authenticated');
     log.info({ appType: teams.appType }, 'Teams is on: POST /api/messages, authenticated by the Bot Framework');
   }
 
@@ -97,7 +110,12 @@ export function createTeamsHandler(deps: TeamsHandlerDeps): TeamsHandler {
   };
 
   const store = createTeamsConversationStore(deps.storage, deps.clock);
-  const logic = createTeamsBot({ core: deps.core, store, logger: log, ...(deps.dataset ? { dataset: deps.dataset } : {}) });
+  const logic = createTeamsBot({
+    core: deps.core,
+    store,
+    logger: log,
+    ...(deps.dataset ? { dataset: deps.dataset } : {}),
+  });
 
   return {
     enabled,
@@ -110,7 +128,8 @@ export function createTeamsHandler(deps: TeamsHandlerDeps): TeamsHandler {
         log.warn('teams: unauthenticated activity with a serviceUrl off this machine refused (403)');
         return sendJson(res, 403, {
           error: 'teams_unauthenticated_remote',
-          message: 'without MicrosoftAppId only the Bot Framework Emulator on this machine (a loopback serviceUrl) is served',
+          message:
+            'without MicrosoftAppId only the Bot Framework Emulator on this machine (a loopback serviceUrl) is served',
         });
       }
       try {
@@ -156,6 +175,9 @@ function isLoopbackUrl(value: unknown): boolean {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -80,7 +80,10 @@ function matchingCommands(dataset: Dataset, text: string): { command: string; en
   return entities
     .filter((e) => !seen.has(`${e.kind}:${e.id}`) && seen.add(`${e.kind}:${e.id}`))
     .slice(0, MAX_RESULTS)
-    .map((entity) => ({ command: entity.kind === 'party' ? `group ${entityCommand(entity)}` : entityCommand(entity), entity }));
+    .map((entity) => ({
+      command: entity.kind === 'party' ? `group ${entityCommand(entity)}` : entityCommand(entity),
+      entity,
+    }));
 }
 
 function subtitleOf(dataset: Dataset, entity: Entity): string {

@@ -31,8 +31,8 @@ export function createTeamsConversationStore(storage: Pick<Storage, 'db'>, clock
       const id = baseConversationId(conversation.id);
       // Keep what a proactive post needs, and nothing about the user who happened to speak (activityId, user).
       const kept: Partial<ConversationReference> = {
-        channelId: reference.channelId,
-        serviceUrl: reference.serviceUrl,
+        ...(reference.channelId ? { channelId: reference.channelId } : {}),
+        ...(reference.serviceUrl ? { serviceUrl: reference.serviceUrl } : {}),
         conversation: { ...conversation, id },
         ...(reference.bot ? { bot: reference.bot } : {}),
         ...(reference.locale ? { locale: reference.locale } : {}),
@@ -47,7 +47,9 @@ export function createTeamsConversationStore(storage: Pick<Storage, 'db'>, clock
         .insertInto('teams_conversations')
         .values(row)
         .onConflict((oc) =>
-          oc.column('conversation_id').doUpdateSet({ tenant_id: row.tenant_id, reference: row.reference, updated_at: row.updated_at }),
+          oc
+            .column('conversation_id')
+            .doUpdateSet({ tenant_id: row.tenant_id, reference: row.reference, updated_at: row.updated_at }),
         )
         .execute();
     },
@@ -60,7 +62,10 @@ export function createTeamsConversationStore(storage: Pick<Storage, 'db'>, clock
       return row ? (JSON.parse(row.reference) as Partial<ConversationReference>) : undefined;
     },
     async remove(conversationId) {
-      await db.deleteFrom('teams_conversations').where('conversation_id', '=', baseConversationId(conversationId)).execute();
+      await db
+        .deleteFrom('teams_conversations')
+        .where('conversation_id', '=', baseConversationId(conversationId))
+        .execute();
     },
   };
 }

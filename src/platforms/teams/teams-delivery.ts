@@ -25,7 +25,11 @@ export function createTeamsDelivery(deps: TeamsDeliveryDeps): Delivery {
   return {
     async canPost(channel: ChannelRef) {
       if (channel.platform !== 'teams') {
-        return { ok: false, reason: 'this is not a Teams conversation', fix: 'set the reminder from the conversation it is for' };
+        return {
+          ok: false,
+          reason: 'this is not a Teams conversation',
+          fix: 'set the reminder from the conversation it is for',
+        };
       }
       const reference = await store.get(channel.channelId);
       if (!reference) {
@@ -40,7 +44,8 @@ export function createTeamsDelivery(deps: TeamsDeliveryDeps): Delivery {
 
     async deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult> {
       const reference = await store.get(channel.channelId);
-      if (!reference) return { kind: 'permanent', reason: 'no conversation reference: the bot is not in this conversation' };
+      if (!reference)
+        return { kind: 'permanent', reason: 'no conversation reference: the bot is not in this conversation' };
       let messageId: string | undefined;
       // The adapter's turn error handler would swallow a failed post, so the error is caught inside the turn.
       let failure: unknown;
@@ -80,8 +85,14 @@ export function createTeamsDelivery(deps: TeamsDeliveryDeps): Delivery {
 // would hide the answer from the scheduler and widen the window in which a post may be repeated (a 5xx after Teams
 // accepted the message) to several round trips; so proactive posts make one attempt and the scheduler decides.
 function withoutRetries(client: unknown): void {
-  const pipeline = (client as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } } | undefined)?.client?.pipeline;
-  for (const name of ['defaultRetryPolicy', 'exponentialRetryPolicy', 'throttlingRetryPolicy', 'systemErrorRetryPolicy']) {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy(o: { name: string }): unknown } } } | undefined)
+    ?.client?.pipeline;
+  for (const name of [
+    'defaultRetryPolicy',
+    'exponentialRetryPolicy',
+    'throttlingRetryPolicy',
+    'systemErrorRetryPolicy',
+  ]) {
     pipeline?.removePolicy({ name });
   }
 }
@@ -91,11 +102,18 @@ export function classifyDeliveryError(err: unknown): Exclude<DeliveryResult, { k
   const status = statusOf(err);
   const detail = err instanceof Error ? err.message.slice(0, 200) : String(err).slice(0, 200);
   if (status === 403 || status === 404 || status === 410) {
-    return { kind: 'permanent', reason: `Teams answered ${status}: the bot was removed or the conversation is gone (${detail})` };
+    return {
+      kind: 'permanent',
+      reason: `Teams answered ${status}: the bot was removed or the conversation is gone (${detail})`,
+    };
   }
   if (status === 429) {
     const afterMs = retryAfterMs(err);
-    return { kind: 'retry', reason: 'Teams answered 429: too many messages', ...(afterMs !== undefined ? { afterMs } : {}) };
+    return {
+      kind: 'retry',
+      reason: 'Teams answered 429: too many messages',
+      ...(afterMs !== undefined ? { afterMs } : {}),
+    };
   }
   if (status !== undefined && status >= 500) return { kind: 'retry', reason: `Teams answered ${status} (${detail})` };
   if (status !== undefined) return { kind: 'retry', reason: `Teams answered ${status} (${detail})` };
@@ -110,7 +128,8 @@ function statusOf(err: unknown): number | undefined {
 }
 
 function retryAfterMs(err: unknown): number | undefined {
-  const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } } } | undefined)?.response?.headers;
+  const headers = (err as { response?: { headers?: { get?: (n: string) => string | undefined } } } | undefined)
+    ?.response?.headers;
   const raw = headers?.get?.('retry-after');
   if (raw === undefined) return undefined;
   const seconds = Number(raw);

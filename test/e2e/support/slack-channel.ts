@@ -11,7 +11,9 @@ import { waitUntil } from './wait-until.js';
 /** The signing secret every e2e service is started with. */
 export const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 
-const slash = JSON.parse(readFileSync(new URL('../../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<string, string>;
+const slash = JSON.parse(
+  readFileSync(new URL('../../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
 
 /** Where a command is typed: the channel, and who types it. */
 export interface SlackSender {
@@ -20,7 +22,12 @@ export interface SlackSender {
 }
 
 /** Sends `/caac <text>` to the service and returns the answer posted to response_url (its JSON, as text). */
-export async function slashCommand(base: string, slack: SlackStandIn, text: string, from: SlackSender): Promise<string> {
+export async function slashCommand(
+  base: string,
+  slack: SlackStandIn,
+  text: string,
+  from: SlackSender,
+): Promise<string> {
   const id = randomUUID();
   const body = slashCommandBody({
     ...slash,
@@ -33,7 +40,10 @@ export async function slashCommand(base: string, slack: SlackStandIn, text: stri
   const res = await postSigned(base, SIGNING_SECRET, body);
   if (res.status !== 200) throw new Error(`/caac ${text}: the service answered ${res.status} ${await res.text()}`);
   const find = (): RecordedCall | undefined => slack.responses.find((r) => r.path === `/response/${id}`);
-  await waitUntil(() => find() !== undefined, { what: `the answer to "/caac ${text}" at response_url`, timeoutMs: 15_000 });
+  await waitUntil(() => find() !== undefined, {
+    what: `the answer to "/caac ${text}" at response_url`,
+    timeoutMs: 15_000,
+  });
   return JSON.stringify(find()!.body);
 }
 

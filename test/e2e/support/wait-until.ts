@@ -15,7 +15,9 @@ export async function waitUntil(condition: () => boolean, options: WaitOptions):
   const deadline = Date.now() + options.timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) {
-      throw new Error(`timed out after ${options.timeoutMs} ms waiting for ${options.what}${options.detail ? `\n${options.detail()}` : ''}`);
+      throw new Error(
+        `timed out after ${options.timeoutMs} ms waiting for ${options.what}${options.detail ? `\n${options.detail()}` : ''}`,
+      );
     }
     await sleep(50);
   }

@@ -58,7 +58,11 @@ export async function startBotFrameworkAuthStandIn(): Promise<BotFrameworkAuthSt
       res.end(JSON.stringify(body));
     };
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      send({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      send({
+        issuer: 'https://api.botframework.com',
+        jwks_uri: `${base}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     } else if (req.url === '/v1/.well-known/keys') {
       send({ keys: [{ kty: 'RSA', use: 'sig', kid: KEY_ID, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
     } else {

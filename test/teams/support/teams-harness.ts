@@ -45,7 +45,10 @@ export interface TeamsHarness {
   core: Core;
   logs: Record<string, unknown>[];
   /** POSTs an activity to /api/messages. */
-  post(activity: unknown, headers?: Record<string, string>): Promise<{ status: number; text: string; json: () => unknown }>;
+  post(
+    activity: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; text: string; json: () => unknown }>;
   close(): Promise<void>;
 }
 
@@ -59,7 +62,10 @@ export async function startTeamsHarness(
   const clock = fixedClock(NOW);
   const core = createCore({ dataset: () => dataset, clock });
   const logs: Record<string, unknown>[] = [];
-  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(JSON.parse(line)) } });
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => void logs.push(JSON.parse(line)) },
+  });
   const teams: TeamsConfig = { enabled: true, appType: 'MultiTenant', allowUnauthenticated: true, ...options.teams };
   const handler = createTeamsHandler({
     config: { teams },
