@@ -10,6 +10,8 @@ import type { Clock } from './clock.js';
 import type { Command } from './command.js';
 import { answerDay } from './format-date.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
+import { countryName } from './names.js';
 import { parseCommand } from './parse-command.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
 import { codes } from './answers/codes.js';
@@ -57,8 +59,8 @@ export function createCore(deps: CoreDeps): Core {
         case 'remind-once':
         case 'reminders':
         case 'forget':
-          if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel'), lang);
-          if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured'), lang);
+          if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel', lang), lang);
+          if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured', lang), lang);
           return inLang(await deps.reminders.handle(command, context), lang);
         default: {
           const dataset = deps.dataset();
@@ -99,7 +101,7 @@ function answerIn(
     case 'codes':
       return codes(ctx);
     case 'invalid':
-      return usageError(command.message, command.usage);
+      return usageError(command.message, command.usage, ctx.lang);
     case 'search':
       return searchResults(ctx, command.words);
     case 'lookup':
@@ -124,14 +126,20 @@ function answerIn(
 }
 
 /** "Showing Mali (nearest to "mlai")" when the name was matched loosely. */
-function closeNote(query: string, entity: Entity, confidence: 'exact' | 'close'): string | undefined {
-  return confidence === 'close' ? `Showing ${entity.name} (nearest to "${query}")` : undefined;
+function closeNote(
+  ctx: AnswerContext,
+  query: string,
+  entity: Entity,
+  confidence: 'exact' | 'close',
+): string | undefined {
+  const name = entity.kind === 'country' ? countryName(entity.country, ctx.lang) : entity.name;
+  return confidence === 'close' ? t(ctx.lang ?? DEFAULT_LANG, 'closeNote', { name, query }) : undefined;
 }
 
 function lookup(ctx: AnswerContext, query: string, kinds: EntityKind[], prefix: string): Answer {
   const r = resolveName(ctx.dataset, query, { kinds });
   if (!r.ok) return noMatch(ctx, query, r.suggestions, kinds.length === 1 ? 'party' : 'country or party', prefix);
-  const note = closeNote(query, r.entity, r.confidence);
+  const note = closeNote(ctx, query, r.entity, r.confidence);
   switch (r.entity.kind) {
     case 'country':
       return countryBrief(ctx, r.entity.country, note);
@@ -155,7 +163,9 @@ function findCountry(
   const country = ctx.dataset.countries.get(countryId);
   if (!country) return { answer: noMatch(ctx, query, [], 'country', prefix) };
   const note =
-    e.kind === 'country' ? closeNote(query, e, r.confidence) : `Showing ${country.name}, the country of ${e.name}`;
+    e.kind === 'country'
+      ? closeNote(ctx, query, e, r.confidence)
+      : t(ctx.lang ?? DEFAULT_LANG, 'countryOf', { country: countryName(country, ctx.lang), name: e.name });
   return note ? { country, note } : { country };
 }
 

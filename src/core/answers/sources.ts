@@ -1,10 +1,13 @@
 // `sources <country>`: every source behind the country's facts (its own, its parties', missions' and events').
 import type { Country, Dataset, Source } from '../../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer, Citation, Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { sourceLabel } from '../cite.js';
-import { comparePartialDates, formatPartialDate } from '../format-date.js';
-import { countryCommand } from './country-brief.js';
+import { comparePartialDates, datePrecision, formatPartialDate } from '../format-date.js';
+import { countryName } from '../names.js';
+import { countryCommand } from './country-facts.js';
 
 /** The ids of every source referenced anywhere inside a value (any `source` field naming a known source). */
 function collectSources(dataset: Dataset, value: unknown, into: Map<string, number>): void {
@@ -29,30 +32,35 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   const list = [...counts.keys()]
     .map((id) => dataset.sources.get(id)!)
     .sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id));
-  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0));
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
+  const name = countryName(country, lang);
+  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0, lang));
   const cmd = countryCommand(country);
   return {
     kind: 'sources',
     outcome: 'answered',
-    title: `Sources on ${country.name}`,
-    subtitle: `${list.length} source${list.length === 1 ? '' : 's'} behind the facts on ${country.name}`,
-    sections: [{ items: items.length > 0 ? items : [{ text: 'No sources recorded.', tone: 'gap' }] }],
+    title: m('sources.title', { country: name }),
+    subtitle: m('sources.subtitle', { count: list.length, country: name }),
+    sections: [{ items: items.length > 0 ? items : [{ text: m('sources.none'), tone: 'gap' }] }],
     actions: [
-      { label: country.name, command: cmd },
-      { label: 'Recommendations', command: `recs ${cmd}` },
+      { label: name, command: cmd },
+      { label: m('action.recommendations'), command: `recs ${cmd}` },
     ],
-    summary: `Sources on ${country.name} (${list.length})`,
+    summary: m('sources.summary', { country: name, count: list.length }),
   };
 }
 
-function sourceItem(s: Source, facts: number): Item {
-  const cite: Citation = { sourceId: s.id, label: sourceLabel(s), asOf: formatPartialDate(s.date) };
+function sourceItem(s: Source, facts: number, lang: Lang): Item {
+  const cite: Citation = { sourceId: s.id, label: sourceLabel(s), asOf: formatPartialDate(s.date, lang) };
+  const precision = datePrecision(s.date);
+  if (precision) cite.precision = precision;
   if (s.url) cite.url = s.url;
   if (s.symbol) cite.symbol = s.symbol;
   return {
-    label: formatPartialDate(s.date),
+    label: formatPartialDate(s.date, lang),
     text: sourceLabel(s),
-    detail: [s.symbol, s.url, `${facts} fact${facts === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+    detail: [s.symbol, s.url, messages(lang)('sources.facts', { count: facts })].filter(Boolean).join(' · '),
     cite: [cite],
   };
 }
