@@ -7,7 +7,7 @@ import type { Clock } from '../core/clock.js';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import type { Deliveries, DeliveryResult } from './delivery.js';
+import type { Deliveries, DeliveryResult } from '../core/delivery.js';
 import { planOccurrences } from './plan-occurrences.js';
 import type { ClaimedOccurrence, OccurrenceOutcome, Reminder } from './reminder.js';
 import { oneOffMessage, reminderMessage } from './reminder-message.js';

@@ -2,7 +2,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
 import type { Dataset } from '../dataset/schema.js';
-import type { Deliveries } from './delivery.js';
+import type { Deliveries } from '../core/delivery.js';
 import type { OccurrenceOutcome } from './reminder.js';
 import type { ReminderStore } from './reminder-store.js';
 
