@@ -2,8 +2,8 @@
 // without an app id (and without TEAMS_ALLOW_UNAUTHENTICATED) the endpoint is off, with a clear log line; the
 // override is logged as a warning; a body that is not an activity gets 400.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBotConnectorStandIn } from './support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from './support/bot-connector-stand-in.js';
+import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import { fixture, startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 

@@ -14,7 +14,7 @@ import addFormatsModule from 'ajv-formats';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = new URL('../../../', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
 const run = promisify(execFile);
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

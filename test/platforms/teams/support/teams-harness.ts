@@ -6,24 +6,24 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TeamsConfig } from '../../../src/config.js';
-import { fixedClock } from '../../../src/core/clock.js';
-import { createCore } from '../../../src/core/create-core.js';
-import type { Core } from '../../../src/core/create-core.js';
-import { defaultDataDir, loadDataset } from '../../../src/dataset/load-dataset.js';
-import type { Dataset } from '../../../src/dataset/schema.js';
-import { createLogger } from '../../../src/logging.js';
-import { createTeamsHandler } from '../../../src/platforms/teams/create-teams-handler.js';
-import type { TeamsHandler, TeamsHandlerDeps } from '../../../src/platforms/teams/create-teams-handler.js';
-import { openDatabase } from '../../../src/storage/open-database.js';
-import type { Storage } from '../../../src/storage/open-database.js';
+import type { TeamsConfig } from '../../../../src/config.js';
+import { fixedClock } from '../../../../src/core/clock.js';
+import { createCore } from '../../../../src/core/create-core.js';
+import type { Core } from '../../../../src/core/create-core.js';
+import { defaultDataDir, loadDataset } from '../../../../src/dataset/load-dataset.js';
+import type { Dataset } from '../../../../src/dataset/schema.js';
+import { createLogger } from '../../../../src/logging.js';
+import { createTeamsHandler } from '../../../../src/platforms/teams/create-teams-handler.js';
+import type { TeamsHandler, TeamsHandlerDeps } from '../../../../src/platforms/teams/create-teams-handler.js';
+import { openDatabase } from '../../../../src/storage/open-database.js';
+import type { Storage } from '../../../../src/storage/open-database.js';
 
 /** "Now" for every Teams test. */
 export const NOW = new Date('2026-11-28T10:00:00.000Z');
 
 /** A fixture activity from test/fixtures/teams/, with its serviceUrl pointed at a stand-in and fields overridden. */
 export function fixture(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const path = new URL(`../../fixtures/teams/${name}.json`, import.meta.url);
+  const path = new URL(`../../../fixtures/teams/${name}.json`, import.meta.url);
   return { ...(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>), ...overrides };
 }
 

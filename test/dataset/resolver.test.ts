@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { entityCommand, foldName, resolveName, searchDataset, shortName } from '../../src/dataset/resolver.js';
 import type { Dataset } from '../../src/dataset/schema.js';
-import { realDataset } from './real-dataset.js';
+import { realDataset } from '../support/real-dataset.js';
 
 let dataset: Dataset;
 beforeAll(async () => {

@@ -15,11 +15,11 @@ import { manualClock } from '../../src/core/clock.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/logging.js';
-import { postSigned as postSignedToSlack, slackSignature, startSlackStandIn } from '../slack/slack-stand-in.js';
-import type { SlackStandIn } from '../slack/slack-stand-in.js';
-import { startBotConnectorStandIn } from '../teams/support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from '../teams/support/bot-connector-stand-in.js';
-import { captureLogs } from './capture-logs.js';
+import { postSigned as postSignedToSlack, slackSignature, startSlackStandIn } from '../support/slack-stand-in.js';
+import type { SlackStandIn } from '../support/slack-stand-in.js';
+import { startBotConnectorStandIn } from '../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../support/bot-connector-stand-in.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 const SECRET = 'fuzz-signing-secret-0123456789abcdef';
 const BOT_TOKEN = 'xoxb-fuzz-1234567890-secret-token-value';

@@ -1,10 +1,10 @@
 // Socket Mode (SLACK_APP_TOKEN): the service asks Slack (the stand-in) for a socket URL instead of serving
 // /slack/events, identifies the bot once, and keeps serving health even when the socket cannot connect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService } from '../support/start-test-service.js';
-import type { TestService } from '../support/start-test-service.js';
-import { startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { startTestService } from '../../support/start-test-service.js';
+import type { TestService } from '../../support/start-test-service.js';
+import { startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
 let slack: SlackStandIn;
 let service: TestService;

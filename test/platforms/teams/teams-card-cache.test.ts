@@ -2,10 +2,10 @@
 // cardAwareStringify): through the real CloudAdapter with expectReplies, a repeated message gets the same card bytes,
 // inside a reply addressed to whoever asked, and the body is the JSON botbuilder would have written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardAwareStringify } from '../../src/platforms/teams/bot-http-shim.js';
-import { answerToTeamsActivity } from '../../src/platforms/teams/answer-to-teams-activity.js';
-import { startBotConnectorStandIn } from './support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from './support/bot-connector-stand-in.js';
+import { cardAwareStringify } from '../../../src/platforms/teams/bot-http-shim.js';
+import { answerToTeamsActivity } from '../../../src/platforms/teams/answer-to-teams-activity.js';
+import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import { fixture, startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 

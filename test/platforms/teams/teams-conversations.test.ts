@@ -2,10 +2,10 @@
 // database; and reminders posted proactively through them to a stand-in Bot Connector, with the connector's
 // failures turned into the scheduler's terms (403/404 permanent, 429/5xx retry).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
-import type { ChannelRef } from '../../src/core/ports.js';
-import { startBotConnectorStandIn } from './support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from './support/bot-connector-stand-in.js';
+import type { Answer } from '../../../src/core/answer.js';
+import type { ChannelRef } from '../../../src/core/ports.js';
+import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import { fixture, startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 

@@ -6,9 +6,9 @@ import type { ChannelRef, RequestContext } from '../../src/core/ports.js';
 import { createReminderCommands } from '../../src/reminders/create-reminder-commands.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
 import { conversationName } from '../../src/reminders/reminder-message.js';
-import { RecordingDelivery, makeDataset, slackChannel } from '../reminders/fixtures.js';
-import { sqliteBackend } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { RecordingDelivery, makeDataset, slackChannel } from './fixtures.js';
+import { sqliteBackend } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 
 let backend: TestBackend | undefined;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 // The Bolt InstallationStore on slack_installations, run against SQLite and a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Installation } from '@slack/bolt';
-import { manualClock } from '../../src/core/clock.js';
-import { SqlInstallationStore } from '../../src/platforms/slack/sql-installation-store.js';
-import type { Storage } from '../../src/storage/open-database.js';
-import { backends } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { manualClock } from '../../../src/core/clock.js';
+import { SqlInstallationStore } from '../../../src/platforms/slack/sql-installation-store.js';
+import type { Storage } from '../../../src/storage/open-database.js';
+import { backends } from '../../support/test-databases.js';
+import type { TestBackend } from '../../support/test-databases.js';
 
 const teamInstall = (token: string): Installation<'v2', false> => ({
   team: { id: 'T0001ABCD', name: 'Example' },

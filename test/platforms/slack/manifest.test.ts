@@ -7,9 +7,9 @@ import {
   SLACK_BOT_SCOPES,
   SLACK_PATHS,
   SLASH_COMMAND,
-} from '../../src/platforms/slack/create-slack-adapter.js';
+} from '../../../src/platforms/slack/create-slack-adapter.js';
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifests/slack/manifest.yaml', root), 'utf8'));
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 const host = 'https://caac-bot.example.org';

@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestService } from '../support/start-test-service.js';
-import type { TestService } from '../support/start-test-service.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { startTestService } from '../../support/start-test-service.js';
+import type { TestService } from '../../support/start-test-service.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
 const slash = JSON.parse(
-  readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
 ) as Record<string, string>;
 const SECRET = 'oauth-signing-secret';
 let slack: SlackStandIn;

@@ -1,12 +1,12 @@
 // The Slack Delivery against a Web API stand-in: posts with chat.postMessage, retries after Retry-After on 429, gives
 // up for good when the channel is gone or has removed the bot, and checks membership with conversations.info.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../src/core/answer.js';
-import type { ChannelRef } from '../../src/core/ports.js';
-import { createSlackDelivery } from '../../src/platforms/slack/slack-delivery.js';
-import type { Delivery } from '../../src/reminders/delivery.js';
-import { startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import type { Answer } from '../../../src/core/answer.js';
+import type { ChannelRef } from '../../../src/core/ports.js';
+import { createSlackDelivery } from '../../../src/platforms/slack/slack-delivery.js';
+import type { Delivery } from '../../../src/reminders/delivery.js';
+import { startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
 const channel: ChannelRef = { platform: 'slack', workspaceId: 'T0001ABCD', channelId: 'C0123MALI' };
 const reminder: Answer = {

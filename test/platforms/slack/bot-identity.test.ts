@@ -1,12 +1,12 @@
 // The bot's ids by auth.test against the Web API stand-in: found in the background, retried only while a retry may
 // help (HTTP errors, Slack's own outages) and only as many times as there are delays; a refused token is not retried.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/logging.js';
-import { createBotIdentity } from '../../src/platforms/slack/bot-identity.js';
-import type { BotIdentity } from '../../src/platforms/slack/bot-identity.js';
-import { captureLogs } from '../production/capture-logs.js';
-import { startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { createLogger } from '../../../src/logging.js';
+import { createBotIdentity } from '../../../src/platforms/slack/bot-identity.js';
+import type { BotIdentity } from '../../../src/platforms/slack/bot-identity.js';
+import { captureLogs } from '../../support/capture-logs.js';
+import { startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
 let slack: SlackStandIn;
 let identity: BotIdentity | undefined;

@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging.js';
-import type { SlackBlock, SlackButton } from '../../src/render/answer-to-block-kit.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { createApp } from '../../../src/app.js';
+import type { CaacApp } from '../../../src/app.js';
+import { readConfig } from '../../../src/config.js';
+import { fixedClock } from '../../../src/core/clock.js';
+import { createLogger } from '../../../src/logging.js';
+import type { SlackBlock, SlackButton } from '../../../src/render/answer-to-block-kit.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
-const fixtures = new URL('../fixtures/slack/', import.meta.url);
+const fixtures = new URL('../../fixtures/slack/', import.meta.url);
 const slash = JSON.parse(readFileSync(new URL('slash-command.json', fixtures), 'utf8')) as Record<string, string>;
 const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<
   string,
@@ -40,7 +40,7 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
   dir = mkdtempSync(join(tmpdir(), 'caac-slack-ack-'));
   // A copy of the dataset, so the reload test can edit it.
-  cpSync(fileURLToPath(new URL('../../data/', import.meta.url)), join(dir, 'data'), { recursive: true });
+  cpSync(fileURLToPath(new URL('../../../data/', import.meta.url)), join(dir, 'data'), { recursive: true });
   const read = readConfig({
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-test-token',

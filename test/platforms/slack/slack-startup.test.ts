@@ -8,17 +8,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { createLogger } from '../../src/logging.js';
-import type { SlackBlock } from '../../src/render/answer-to-block-kit.js';
-import { captureLogs } from '../production/capture-logs.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn, StandInReply } from './slack-stand-in.js';
+import { createApp } from '../../../src/app.js';
+import { readConfig } from '../../../src/config.js';
+import { fixedClock } from '../../../src/core/clock.js';
+import { createLogger } from '../../../src/logging.js';
+import type { SlackBlock } from '../../../src/render/answer-to-block-kit.js';
+import { captureLogs } from '../../support/capture-logs.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn, StandInReply } from '../../support/slack-stand-in.js';
 
 const slash = JSON.parse(
-  readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
 ) as Record<string, string>;
 const SECRET = 'startup-signing-secret-0123456789';
 

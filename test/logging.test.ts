@@ -1,9 +1,9 @@
 // Log capture: no token, secret or authorization header ever appears in a log line, wherever it hides.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readConfig } from '../../src/config.js';
-import { configSecrets, createLogger, scrubString } from '../../src/logging.js';
-import { captureLogs } from './capture-logs.js';
+import { readConfig } from '../src/config.js';
+import { configSecrets, createLogger, scrubString } from '../src/logging.js';
+import { captureLogs } from './support/capture-logs.js';
 
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUv';
 const USER_TOKEN = 'xoxp-11111-22222-33333-abcdef';

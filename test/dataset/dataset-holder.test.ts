@@ -8,7 +8,7 @@ import { createDatasetHolder } from '../../src/dataset/dataset-holder.js';
 import type { DatasetHolder } from '../../src/dataset/dataset-holder.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createLogger } from '../../src/logging.js';
-import { captureLogs } from './capture-logs.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 let dir: string;
 let holder: DatasetHolder | undefined;

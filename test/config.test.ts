@@ -1,6 +1,6 @@
 // readConfig: the contract's defaults, every problem at once (one line each, secrets never echoed), Slack's modes.
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../src/config.js';
 
 describe('readConfig', () => {
   it('gives the contract defaults for an empty environment, frozen', () => {

@@ -1,4 +1,4 @@
-// The answers polished after the first wave, on the real dataset: a brief whose annex data is missing says so as a
+// Answers on the real dataset, read as a user would: a brief whose annex data is missing says so as a
 // gap, the renewals list of issue 6, the EXAMPLES lines ("up for renewal in June", the next party), and a miss.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Item } from '../../src/core/answer.js';
@@ -7,7 +7,7 @@ import { createCore } from '../../src/core/create-core.js';
 import type { RequestContext } from '../../src/core/ports.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
-import { realDataset } from './real-dataset.js';
+import { realDataset } from '../support/real-dataset.js';
 
 let real: Dataset;
 beforeAll(async () => {

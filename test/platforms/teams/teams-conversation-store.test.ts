@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../../../src/core/clock.js';
 import {
   baseConversationId,
   createTeamsConversationStore,
-} from '../../src/platforms/teams/teams-conversation-store.js';
-import { openDatabase } from '../../src/storage/open-database.js';
-import type { Storage } from '../../src/storage/open-database.js';
+} from '../../../src/platforms/teams/teams-conversation-store.js';
+import { openDatabase } from '../../../src/storage/open-database.js';
+import type { Storage } from '../../../src/storage/open-database.js';
 
 const backends: {
   name: string;

@@ -3,15 +3,15 @@
 // every call: the answer path must make none.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestService } from '../support/start-test-service.js';
-import type { TestService } from '../support/start-test-service.js';
-import { fixedClock } from '../../src/core/clock.js';
-import { BODY_LIMITS } from '../../src/http/read-body.js';
-import type { SlackBlock } from '../../src/render/answer-to-block-kit.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from './slack-stand-in.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import { startTestService } from '../../support/start-test-service.js';
+import type { TestService } from '../../support/start-test-service.js';
+import { fixedClock } from '../../../src/core/clock.js';
+import { BODY_LIMITS } from '../../../src/http/read-body.js';
+import type { SlackBlock } from '../../../src/render/answer-to-block-kit.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../../support/slack-stand-in.js';
+import type { SlackStandIn } from '../../support/slack-stand-in.js';
 
-const fixtures = new URL('../fixtures/slack/', import.meta.url);
+const fixtures = new URL('../../fixtures/slack/', import.meta.url);
 const slash = JSON.parse(readFileSync(new URL('slash-command.json', fixtures), 'utf8')) as Record<string, string>;
 const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<
   string,

@@ -4,8 +4,8 @@
 // expired, gets 401 and the bot posts nothing.
 import { PasswordServiceClientCredentialFactory, TokenCredentials } from 'botframework-connector';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBotConnectorStandIn } from './support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from './support/bot-connector-stand-in.js';
+import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import { startBotFrameworkAuthStandIn } from './support/bot-framework-auth-stand-in.js';
 import type { BotFrameworkAuthStandIn } from './support/bot-framework-auth-stand-in.js';
 import { fixture, startTeamsHarness } from './support/teams-harness.js';

@@ -2,11 +2,11 @@
 // posted to the activity's serviceUrl (a stand-in Bot Connector on 127.0.0.1), in personal chat, group chat and
 // channels (@mention stripped), card buttons, and the search messaging extension.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { escapeTeamsMarkdown } from '../../src/render/answer-to-adaptive-card.js';
-import type { AdaptiveCard } from '../../src/render/answer-to-adaptive-card.js';
-import { messageText } from '../../src/platforms/teams/create-teams-bot.js';
-import { startBotConnectorStandIn } from './support/bot-connector-stand-in.js';
-import type { BotConnectorStandIn } from './support/bot-connector-stand-in.js';
+import { escapeTeamsMarkdown } from '../../../src/render/answer-to-adaptive-card.js';
+import type { AdaptiveCard } from '../../../src/render/answer-to-adaptive-card.js';
+import { messageText } from '../../../src/platforms/teams/create-teams-bot.js';
+import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import { fixture, startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 
