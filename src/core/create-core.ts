@@ -2,14 +2,16 @@
 // this request (read per request, as it can be reloaded) through the command registry; the commands that belong to
 // a channel go to the reminders module. Knows no platform, and parses nothing: the adapters parse once.
 import type { Dataset } from '../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import type { Answer } from './answer.js';
 import { createAnswerMemo } from './answer-memo.js';
+import type { AnswerContext } from './answer-context.js';
+import { remindersUnavailable } from './answers/reminders-unavailable.js';
 import type { Clock } from './clock.js';
 import type { Command } from './command.js';
 import { answerFromDataset, needsChannel } from './commands/command-registry.js';
 import { answerDay } from './format-date.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
-import { remindersUnavailable } from './answers/reminders-unavailable.js';
 
 /** What the core needs. `dataset` is a function because the dataset can be reloaded at run time. */
 export interface CoreDeps {
@@ -34,19 +36,26 @@ export function createCore(deps: CoreDeps): Core {
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
     async answer(command, context) {
+      const lang = context.lang ?? DEFAULT_LANG;
       if (needsChannel(command)) {
-        if (!context.channel) return remindersUnavailable(command.kind, 'no-channel');
-        if (!deps.reminders) return remindersUnavailable(command.kind, 'not-configured');
-        return deps.reminders.handle(command, context);
+        if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel'), lang);
+        if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured'), lang);
+        return inLang(await deps.reminders.handle(command, context), lang);
       }
       const dataset = deps.dataset();
       const now = deps.clock.now();
+      const ctx: AnswerContext = { dataset, now, zone, lang };
       const day = answerDay(now, zone);
-      if (day === undefined) return answerFromDataset(command, { dataset, now, zone });
+      if (day === undefined) return inLang(answerFromDataset(command, ctx), lang);
       // The answer depends on nothing else (not the time of day, not the platform): see answer-memo.ts.
       const scope = { dataset, day };
-      const key = JSON.stringify(command);
-      return memo.get(scope, key) ?? memo.set(scope, key, answerFromDataset(command, { dataset, now, zone }));
+      const key = `${lang} ${JSON.stringify(command)}`;
+      return memo.get(scope, key) ?? memo.set(scope, key, inLang(answerFromDataset(command, ctx), lang));
     },
   };
+}
+
+/** An answer marked with the language it is written in, for the renderers' own labels. */
+function inLang(answer: Answer, lang: Lang): Answer {
+  return answer.lang ? answer : { ...answer, lang };
 }
