@@ -31,10 +31,14 @@ export interface AdaptiveContainer {
 /** The card elements this renderer writes. */
 export type AdaptiveElement = AdaptiveTextBlock | AdaptiveContainer;
 
-/** What a card button sends back: the command to run; `msteams.messageBack` makes Teams show it as the user's text. */
+/**
+ * What a card button sends back: only the command to run, which the bot reads from the activity's `value`. No
+ * `msteams.messageBack`/`imBack` inside: the Agents Playground's card host throws on any `data.msteams` (it tries to
+ * add a property to the frozen card) and sends nothing, and the plain shape works the same in every Teams client.
+ * See docs/ARCHITECTURE.md, "Teams card buttons".
+ */
 export interface SubmitData {
   command: string;
-  msteams?: { type: 'messageBack'; text: string; displayText: string };
 }
 
 /** Action.Submit: runs a command when pressed. */
@@ -260,10 +264,7 @@ function actionToSubmit(action: Action): AdaptiveSubmitAction {
     type: 'Action.Submit',
     // Button titles are plain text in Teams (no Markdown), so they need no escaping.
     title: action.label,
-    data: {
-      command: action.command,
-      msteams: { type: 'messageBack', text: action.command, displayText: action.command },
-    },
+    data: { command: action.command },
   };
   if (action.style === 'primary') out.style = 'positive';
   if (action.style === 'danger' || action.kind === 'forget') out.style = 'destructive';

@@ -51,7 +51,7 @@ export function messageText(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** The command a card button sent: Action.Submit data `{ command }` (also present in messageBack's value). */
+/** The command a card button sent: Action.Submit data `{ command }` (also in the value of cards sent with messageBack). */
 export function submittedCommand(activity: Partial<Activity>): string | undefined {
   const value = activity.value as { command?: unknown } | undefined;
   return value && typeof value.command === 'string' ? value.command : undefined;
