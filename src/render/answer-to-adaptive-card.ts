@@ -84,7 +84,10 @@ export const TEAMS_CARD_LIMITS = {
   maxCardBytes: 24_000,
   /** The plain-text fallback is for clients without cards (rare in Teams): kept short so the card keeps the room. */
   maxFallbackChars: 3_000,
-  /** Teams shows up to six buttons in a row before an overflow menu; one is kept for "Show more". */
+  /**
+   * Buttons per card, "Show more" included: the adaptivecards library's default host config allows five (more is a
+   * validation error there), and Teams moves the sixth and later into an overflow menu anyway.
+   */
   maxActions: 5,
 } as const;
 
@@ -144,7 +147,7 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
 
   const actions: AdaptiveAction[] = answer.actions
     .filter((a) => a.kind !== 'share') // a Teams answer is already in the conversation: nothing to share
-    .slice(0, TEAMS_CARD_LIMITS.maxActions)
+    .slice(0, TEAMS_CARD_LIMITS.maxActions - (more.length > 0 ? 1 : 0))
     .map(actionToSubmit);
 
   const card: AdaptiveCard = {

@@ -12,6 +12,8 @@ import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import { answerMessagingExtensionQuery } from './messaging-extension.js';
 import { baseConversationId } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
+import { welcomeOnce } from './welcome.js';
+import type { WelcomeLedger } from './welcome.js';
 
 /** What the turn logic needs. */
 export interface TeamsBotDeps {
@@ -20,6 +22,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** For the messaging extension's name search; read per query, never cached (the dataset may reload). */
   dataset?: () => Dataset;
+  /** Which conversations have had the welcome card; without it, installs are not greeted. */
+  welcome?: WelcomeLedger;
 }
 
 /** The function CloudAdapter runs for every authenticated activity. */
@@ -100,6 +104,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     if (!id) return;
     await store.remove(id);
     known.delete(id);
+    await deps.welcome?.release(id);
     logger.info(
       { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
       'teams: conversation reference removed',
@@ -148,11 +153,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
           // The bot added to a team or group chat (or a personal chat opened): store; the bot removed: forget.
           if (botIsIn(activity.membersAdded, activity)) await remember(context);
           if (botIsIn(activity.membersRemoved, activity)) await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         case 'installationUpdate':
           if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(context);
           // 'remove-upgrade' is an update that keeps the app installed: only 'remove' means the bot is gone.
           if (activity.action === 'remove') await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         default:
           return;
