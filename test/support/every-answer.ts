@@ -4,6 +4,7 @@
 import type { Answer } from '../../src/core/answer.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createCore } from '../../src/core/create-core.js';
+import { parseCommand } from '../../src/core/parse-command.js';
 import type { ChannelRef, RequestContext } from '../../src/core/ports.js';
 import { channelKey } from '../../src/core/ports.js';
 import { calendarEvents } from '../../src/dataset/calendar-events.js';
@@ -53,7 +54,7 @@ export async function everyAnswer(): Promise<{ label: string; answer: Answer }[]
   try {
     const store = createReminderStore(await backend.open());
     const reminders = createReminderCommands({
-      store,
+      records: store.records,
       dataset: () => dataset,
       clock,
       deliveries: {
@@ -63,13 +64,14 @@ export async function everyAnswer(): Promise<{ label: string; answer: Answer }[]
     const core = createCore({ dataset: () => dataset, clock, reminders });
     const context: RequestContext = { platform: 'teams', channel: teamsChannel, userId: 'user-1' };
     const out: { label: string; answer: Answer }[] = [];
-    const run = async (text: string) => out.push({ label: text, answer: await core.handle(text, context) });
+    const run = async (text: string) =>
+      out.push({ label: text, answer: await core.answer(parseCommand(text), context) });
     for (const text of everyCommand(dataset)) await run(text);
     for (const text of ['remind drc', 'remind mali 14d,2d at 08:30 tz Europe/Paris', 'remind atlantis'])
       await run(text);
     await run('remind "Mali consultations" at 2026-12-03T09:30:00+01:00');
     await run('reminders');
-    const stored = await store.listByChannel(channelKey(teamsChannel));
+    const stored = await store.records.listByChannel(channelKey(teamsChannel));
     await run('forget nope');
     const subscription = stored.find(
       (r): r is SubscriptionReminder =>
