@@ -2,7 +2,7 @@
 // calendar day (in the zone and in UTC) and the zone are the same; reminder commands always reach their handler.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { ReminderCommands, RequestContext } from '../../src/core/ports.js';
 import type { Dataset } from '../../src/dataset/schema.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Item } from '../../src/core/answer.js';
-import { fixedClock, manualClock } from '../../src/core/clock.js';
+import { fixedClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import type { Command } from '../../src/core/command.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { ReminderCommands, RequestContext } from '../../src/core/ports.js';
