@@ -2,12 +2,12 @@
 // the days left, an expiry with no renewal recorded, or its end. Computed from "now", so `--now 2021-06-01` shows
 // MINUSMA's 2021 mandate running and today's clock shows the mission closed.
 import { sortedMandates } from '../dataset/calendar-events.js';
-import type { Mandate, Mission } from '../dataset/schema.js';
+import type { Mandate, Mission, Provenance } from '../dataset/schema.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/translate.js';
 import type { Item } from './answer.js';
 import type { AnswerContext } from './answer-context.js';
-import { citeFact } from './cite.js';
+import { citeFact, citeFacts } from './cite.js';
 import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart } from './format-date.js';
 import { missionAcronym, missionName } from './names.js';
 
@@ -72,6 +72,9 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
   const res = (r: string) => scr(r, lang);
   const under = (m: Mandate) => t(lang, 'mission.under', { measures, scr: res(m.resolution) });
   const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m, lang)] : []);
+  // A mandate and its milestones or end often share one source (the meeting that adopted and ended it): cited once.
+  const citeAll = (m: Mandate | undefined, ...facts: Provenance[]) =>
+    citeFacts(dataset, m ? [m, ...facts] : facts, lang);
   const semicolon = t(lang, 'punct.semicolon');
   switch (state.phase) {
     case 'not-yet':
@@ -90,7 +93,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         label,
         text: t(lang, 'mission.runsTo', { under: under(m), measures, date: date(m.expires) }),
         detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map(milestoneClause)].join(semicolon),
-        cite: [...cite(m), ...next.map((x) => citeFact(dataset, x, lang))],
+        cite: citeAll(m, ...next),
       };
     }
     case 'expired': {
@@ -118,7 +121,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           ...reported.map((x) => t(lang, 'mission.unverifiedReport', { date: date(x.date), text: milestoneClause(x) })),
         ].join(semicolon),
         tone: 'warning',
-        cite: [...cite(m), ...reported.map((x) => citeFact(dataset, x, lang))],
+        cite: citeAll(m, ...reported),
       };
     }
     case 'ending': {
@@ -131,7 +134,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         label,
         text: t(lang, 'mission.endBy', { ended, text: end.text, date: date(end.date) }),
         detail: formatDaysLeft(state.daysLeft, lang),
-        cite: [...cite(m), citeFact(dataset, end, lang)],
+        cite: citeAll(m, end),
       };
     }
     case 'ended':
@@ -145,7 +148,8 @@ function endedItem(ctx: AnswerContext, mission: Mission, m: Mandate | undefined,
   const { dataset } = ctx;
   const end = mission.end!;
   const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
-  const cite = [...(m ? [citeFact(dataset, m, lang)] : []), citeFact(dataset, end, lang)];
+  // A mandate and its end often share one source (the meeting that adopted and ended it): cited once.
+  const cite = citeFacts(dataset, m ? [m, end] : [end], lang);
   if (end.unverified) {
     // A planned end that no source confirms happened is not stated as "closed".
     const under = end.resolution ? t(lang, 'mission.endUnder', { scr: scr(end.resolution, lang) }) : '';

@@ -13,6 +13,7 @@ import { missionMessages } from './catalogue/mission.js';
 import { partyMessages } from './catalogue/party.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
+import { welcomeMessages } from './catalogue/welcome.js';
 
 /** Every message, by id. */
 export const catalogue = {
@@ -27,4 +28,5 @@ export const catalogue = {
   ...partyMessages,
   ...renderMessages,
   ...renewalsMessages,
+  ...welcomeMessages,
 } as const;

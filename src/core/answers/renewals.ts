@@ -6,7 +6,7 @@ import { DEFAULT_LANG } from '../../i18n/lang.js';
 import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
-import { citeFact } from '../cite.js';
+import { citeFact, citeFacts } from '../cite.js';
 import {
   daysUntil,
   formatDaysLeft,
@@ -59,7 +59,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
           label: date(mandate.expires!),
           text: `${m('renewals.expiryTitle', { measures, acronym })} (${scr(mandate.resolution, lang)})${where}`,
           detail: [daysLeft(days), ...next.map(milestoneClause)].join(semicolon),
-          cite: [citeFact(dataset, mandate, lang), ...next.map((x) => citeFact(dataset, x, lang))],
+          cite: citeFacts(dataset, [mandate, ...next], lang),
         },
       });
     } else if (state.phase === 'expired') {
