@@ -13,7 +13,7 @@ import { parseCommand } from './parse-command.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
 import { codes } from './answers/codes.js';
 import { countryBrief } from './answers/country-brief.js';
-import { figures } from './answers/figures.js';
+import { figures, globalFigures } from './answers/figures.js';
 import { help } from './answers/help.js';
 import { missionBrief } from './answers/mission-brief.js';
 import { noMatch } from './answers/no-match.js';
@@ -91,12 +91,17 @@ export function answer(
       return lookup(ctx, command.query, ['country', 'party', 'mission'], '');
     case 'group':
       return lookup(ctx, command.query, ['party'], 'group ');
+    case 'figures': {
+      if (command.query === undefined) return globalFigures(ctx);
+      const found = findCountry(ctx, command.query, 'figures ');
+      if ('answer' in found) return found.answer;
+      return withNote(figures(ctx, found.country), found.note);
+    }
     case 'recs':
-    case 'figures':
     case 'sources': {
       const found = findCountry(ctx, command.query, `${command.kind} `);
       if ('answer' in found) return found.answer;
-      const build = command.kind === 'recs' ? recommendations : command.kind === 'figures' ? figures : sources;
+      const build = command.kind === 'recs' ? recommendations : sources;
       return withNote(build(ctx, found.country), found.note);
     }
     case 'renewals': {

@@ -11,7 +11,7 @@ export const USAGE = {
   lookup: '<country or party>, e.g. mali, MLI, mnla',
   group: 'group <party name>, e.g. group mnla',
   recs: 'recs <country>, e.g. recs mali',
-  figures: 'figures <country>, e.g. figures mali',
+  figures: 'figures [country], e.g. figures or figures mali',
   sources: 'sources <country>, e.g. sources mali',
   codes: 'codes',
   renewals: 'renewals [country], e.g. renewals or renewals mali',
@@ -81,7 +81,8 @@ export function parseCommand(text: string): Command {
     case 'figures':
     case 'figure':
     case 'numbers':
-      return needsQuery(body, rest, 'figures', (query) => ({ kind: 'figures', query }));
+      // `figures` alone is the annual report's global totals; `figures <country>` the country's.
+      return cleanQuery(rest) ? { kind: 'figures', query: cleanQuery(rest) } : { kind: 'figures' };
     case 'sources':
     case 'source':
       return needsQuery(body, rest, 'sources', (query) => ({ kind: 'sources', query }));
