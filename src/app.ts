@@ -32,7 +32,7 @@ import type { SlackAdapter } from './platforms/slack/create-slack-adapter.js';
 import { createTeamsHandler } from './platforms/teams/create-teams-handler.js';
 import type { TeamsHandler, TeamsHandlerDeps } from './platforms/teams/create-teams-handler.js';
 import { createReminderCommands } from './reminders/create-reminder-commands.js';
-import type { Deliveries } from './reminders/delivery.js';
+import type { Deliveries } from './core/delivery.js';
 import { createReminderStore } from './reminders/kysely-reminder-store.js';
 import type { ReminderStore } from './reminders/reminder-store.js';
 import { createScheduler } from './reminders/scheduler.js';

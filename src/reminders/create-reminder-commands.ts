@@ -11,7 +11,7 @@ import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import { listEntities, resolveName, shortName } from '../dataset/resolver.js';
 import type { Dataset } from '../dataset/schema.js';
-import type { Deliveries } from './delivery.js';
+import type { Deliveries } from '../core/delivery.js';
 import { eventsForTarget, upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder, ReminderTarget, SubscriptionReminder } from './reminder.js';
 import {

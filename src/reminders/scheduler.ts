@@ -10,7 +10,7 @@ import type { Clock } from '../core/clock.js';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import type { Dataset } from '../dataset/schema.js';
-import type { Deliveries, DeliveryResult } from './delivery.js';
+import type { Deliveries, DeliveryResult } from '../core/delivery.js';
 import { createOccurrencePlanner, planOccurrences } from './plan-occurrences.js';
 import type { OccurrencePlanner } from './plan-occurrences.js';
 import type { ClaimedOccurrence, OccurrenceOutcome, PlannedOccurrence, Reminder } from './reminder.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import type { ChannelRef } from '../../src/core/ports.js';
 import { createSlackDelivery } from '../../src/platforms/slack/slack-delivery.js';
-import type { Delivery } from '../../src/reminders/delivery.js';
+import type { Delivery } from '../../src/core/delivery.js';
 import { startSlackStandIn } from './slack-stand-in.js';
 import type { SlackStandIn } from './slack-stand-in.js';
 

@@ -1,7 +1,7 @@
-// The small interface the scheduler delivers through. The Slack and Teams adapters each implement it, so the
-// scheduler never knows which platform a reminder goes to.
-import type { Answer } from '../core/answer.js';
-import type { ChannelRef } from '../core/ports.js';
+// The port reminders are posted through (the core's side of it). The Slack and Teams adapters each implement it, so
+// neither the scheduler nor the reminder commands know which platform a reminder goes to.
+import type { Answer } from './answer.js';
+import type { ChannelRef } from './ports.js';
 
 /** What became of one attempt to post. */
 export type DeliveryResult =
