@@ -3,8 +3,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import type { RequestContext } from '../../src/core/ports.js';
 import { createReminderCommands } from '../../src/reminders/create-reminder-commands.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
-import { sqliteBackend } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { sqliteBackend } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 import { RecordingDelivery, makeDataset, slackChannel } from './fixtures.js';
 
 let backend: TestBackend | undefined;

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { channelKey } from '../../src/core/ports.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';
-import { backends } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { backends } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 import { slackChannel } from './fixtures.js';
 
 const T0 = new Date('2026-11-01T08:00:00.000Z');

@@ -7,8 +7,8 @@ import { createReminderStore } from '../../src/reminders/kysely-reminder-store.j
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';
 import { createScheduler } from '../../src/reminders/scheduler.js';
 import type { SchedulerDeps } from '../../src/reminders/scheduler.js';
-import { DATABASE_URL, postgresBackend, sqliteBackend } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { DATABASE_URL, postgresBackend, sqliteBackend } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 import { GatedDelivery, RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
 
 const DRC = { kind: 'country' as const, id: 'democratic-republic-of-the-congo' };
