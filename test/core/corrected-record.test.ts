@@ -8,7 +8,7 @@ import { createCore } from '../../src/core/create-core.js';
 import { parseCommand } from '../../src/core/parse-command.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
-import { realDataset } from './real-dataset.js';
+import { realDataset } from '../support/real-dataset.js';
 
 let real: Dataset;
 beforeAll(async () => {
