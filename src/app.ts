@@ -12,14 +12,13 @@ import type { Answer } from './core/answer.js';
 import type { Clock } from './core/clock.js';
 import { systemClock } from './core/clock.js';
 import { createCore } from './core/create-core.js';
-import type { Core } from './core/create-core.js';
-import { channelKey } from './core/ports.js';
 import type { ReminderCommands } from './core/ports.js';
 import { createDatasetHolder } from './dataset/dataset-holder.js';
 import type { DatasetHolder } from './dataset/dataset-holder.js';
 import { defaultDataDir } from './dataset/load-dataset.js';
 import { prepareIndexes } from './dataset/resolver.js';
-import { createRateLimiter, rateLimitedAnswer } from './http/rate-limit.js';
+import { meterCore } from './http/meter-core.js';
+import { createRateLimiter, limitCore } from './http/rate-limit.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from './http/read-body.js';
 import { createReadinessCheck } from './http/readiness.js';
@@ -34,7 +33,7 @@ import type { TeamsHandler, TeamsHandlerDeps } from './platforms/teams/create-te
 import { createReminderCommands } from './reminders/create-reminder-commands.js';
 import type { Deliveries } from './core/delivery.js';
 import { createReminderStore } from './reminders/kysely-reminder-store.js';
-import type { ReminderStore } from './reminders/reminder-store.js';
+import type { ReminderRecords } from './reminders/reminder-records.js';
 import { createScheduler } from './reminders/scheduler.js';
 import type { Scheduler } from './reminders/scheduler.js';
 import { openDatabase } from './storage/open-database.js';
@@ -231,48 +230,19 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       const deliveries: Deliveries = {};
       const store = createReminderStore(storage);
       const reminderCommands = createReminderCommands({
-        store,
+        records: store.records,
         dataset,
         clock,
         deliveries,
         defaultTz: config.defaultTz,
       });
       const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands });
-      // Every platform's commands pass here: rate limits, and the request metrics (command kind and outcome only).
-      // The adapters parse a text to route it, then hand the same text here: the last parse is reused (a Command is
-      // never changed by its readers), so a request is parsed here once, not once per reader.
-      let lastParse: { text: string; command: ReturnType<Core['parse']> } | undefined;
-      const parse = (text: string) => {
-        if (lastParse?.text !== text) lastParse = { text, command: core.parse(text) };
-        return lastParse.command;
-      };
-      const limitedCore: Core = {
-        parse,
-        handle: async (text, context) => {
-          const done = metrics.startRequest();
-          const command = parse(text).kind;
-          const user = context.userId
-            ? `${context.platform}:${context.channel?.workspaceId ?? ''}:${context.userId}`
-            : undefined;
-          const decision = limiter.take({
-            ...(user ? { user } : {}),
-            ...(context.channel ? { channel: channelKey(context.channel) } : {}),
-          });
-          if (!decision.ok) {
-            done({ platform: context.platform, command, outcome: 'rate-limited' });
-            metrics.refused('rate-limited', context.platform);
-            return rateLimitedAnswer(decision);
-          }
-          try {
-            const answer = await core.handle(text, context);
-            done({ platform: context.platform, command, outcome: answer.outcome });
-            return answer;
-          } catch (err) {
-            done({ platform: context.platform, command, outcome: 'error' });
-            throw err;
-          }
-        },
-      };
+      // Every platform's commands pass here: the request metrics (command kind and outcome only), then the rate
+      // limits (a refused command never reaches the core).
+      const guardedCore = meterCore(
+        limitCore(core, limiter, (context) => metrics.refused('rate-limited', context.platform)),
+        metrics,
+      );
 
       // 4. The platforms.
       if (config.slack.mode === 'off') {
@@ -280,11 +250,11 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       } else {
         slack = createSlackAdapter({
           config: config.slack,
-          core: limitedCore,
+          core: guardedCore,
           logger,
           storage,
           clock,
-          homeAnswers: (team: string) => workspaceReminders(store, reminderCommands, 'slack', team),
+          homeAnswers: (team: string) => workspaceReminders(store.records, reminderCommands, 'slack', team),
           ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
         });
         deliveries.slack = slack.delivery;
@@ -295,7 +265,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       }
       teams = createTeamsHandler({
         config,
-        core: limitedCore,
+        core: guardedCore,
         storage,
         logger,
         clock,
@@ -367,12 +337,12 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
 
 // A workspace's reminders for its Home tab: the `reminders` answer of each of its channels (the first few).
 async function workspaceReminders(
-  store: ReminderStore,
+  records: ReminderRecords,
   commands: ReminderCommands,
   platform: 'slack' | 'teams',
   workspaceId: string,
 ): Promise<Answer[]> {
-  const reminders = await store.listByWorkspace(platform, workspaceId);
+  const reminders = await records.listByWorkspace(platform, workspaceId);
   const channels = new Map(reminders.map((r) => [r.channelKey, r.channel]));
   const answers: Answer[] = [];
   for (const channel of [...channels.values()].slice(0, 5)) {

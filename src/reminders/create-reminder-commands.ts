@@ -3,7 +3,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Answer, Item } from '../core/answer.js';
 import type { Clock } from '../core/clock.js';
-import type { Command } from '../core/command.js';
+import type { ChannelCommand } from '../core/commands/command-registry.js';
 import type { ReminderCommands, RequestContext } from '../core/ports.js';
 import { channelKey } from '../core/ports.js';
 import { formatPartialDate } from '../core/format-date.js';
@@ -22,13 +22,13 @@ import {
   targetCommand,
   targetName,
 } from './reminder-message.js';
-import type { ReminderStore } from './reminder-store.js';
+import type { ReminderRecords } from './reminder-records.js';
 
-type ReminderCommand = Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>;
+type ReminderCommand = ChannelCommand;
 
 /** What the reminder commands need. */
 export interface ReminderCommandsDeps {
-  store: ReminderStore;
+  records: ReminderRecords;
   dataset: () => Dataset;
   clock: Clock;
   /** The platforms' deliveries, asked whether they can post to a channel before anything is stored. */
@@ -59,12 +59,12 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
       switch (command.kind) {
         case 'reminders':
-          return listReminders(await deps.store.listByChannel(key), dataset, now, here);
+          return listReminders(await deps.records.listByChannel(key), dataset, now, here);
 
         case 'forget': {
           const id = command.id.toLowerCase();
-          const existing = await deps.store.get(id);
-          if (!existing || existing.channelKey !== key || !(await deps.store.remove(id, key))) {
+          const existing = await deps.records.get(id);
+          if (!existing || existing.channelKey !== key || !(await deps.records.remove(id, key))) {
             return {
               ...simple('forget', 'no-match', `No reminder ${id} in ${here}`, [
                 `\`reminders\` lists the reminders of ${here} with their ids.`,
@@ -79,7 +79,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
         case 'remind':
         case 'remind-once': {
-          const existing = await deps.store.listByChannel(key);
+          const existing = await deps.records.listByChannel(key);
           if (existing.length >= MAX_REMINDERS_PER_CHANNEL) {
             return simple(command.kind, 'usage', `${capitalize(here)} has too many reminders`, [
               `A channel or conversation can hold ${MAX_REMINDERS_PER_CHANNEL} reminders. \`reminders\` lists them; \`forget <id>\` removes one.`,
@@ -122,7 +122,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         `It is now ${formatInstant(now, defaultTz)}; give a time in the future.`,
       ]);
     }
-    const reminder = await deps.store.addOneOff(
+    const reminder = await deps.records.addOneOff(
       {
         channel: context.channel!,
         text: command.text,
@@ -191,7 +191,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         actions: [stopAction(same)],
       };
     }
-    const reminder = await deps.store.addSubscription(
+    const reminder = await deps.records.addSubscription(
       {
         channel: context.channel!,
         target,

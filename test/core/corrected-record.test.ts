@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const ask = (text: string, now = '2026-11-28T12:00:00Z'): Promise<Answer> =>
-  createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).handle(text, { platform: 'cli' });
+  createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).answer(parseCommand(text), { platform: 'cli' });
 const items = (a: Answer, heading: string): Item[] => a.sections.find((s) => s.heading === heading)?.items ?? [];
 
 describe('renewals', () => {

@@ -23,7 +23,7 @@ async function commandsFor() {
   const store = createReminderStore(await backend.open());
   const delivery = new RecordingDelivery();
   return createReminderCommands({
-    store,
+    records: store.records,
     dataset: () => makeDataset(),
     clock: fixedClock(new Date('2026-11-01T10:00:00Z')),
     deliveries: { slack: delivery, teams: delivery },
