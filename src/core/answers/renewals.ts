@@ -40,6 +40,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   const upcoming: Dated[] = [];
   const past: Dated[] = [];
   const expired: Dated[] = [];
+  const noExpiry: Item[] = [];
   const inScope = (id: string | undefined) => !country || id === country.id;
 
   for (const mission of dataset.missions.values()) {
@@ -61,6 +62,15 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
           detail: [daysLeft(days), ...next.map(milestoneClause)].join(semicolon),
           cite: citeFacts(dataset, [mandate, ...next], lang),
         },
+      });
+    } else if (state.phase === 'running' && state.mandate && mission.status === 'active') {
+      // A running mission or regime whose current decision records no expiry: said, not silently left out.
+      const mandate = state.mandate;
+      noExpiry.push({
+        label: acronym,
+        text: `${m('renewals.noExpiryLine', { scr: scr(mandate.resolution, lang) })}${where}`,
+        detail: mandate.unverified ?? mandate.summary ?? '',
+        cite: [citeFact(dataset, mandate, lang)],
       });
     } else if (state.phase === 'expired') {
       const item = missionStatusItem(ctx, mission);
@@ -145,6 +155,11 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     items: upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: m('renewals.nothing'), tone: 'gap' }],
   });
   if (expired.length > 0) sections.push({ heading: m('renewals.expired'), items: expired.map((e) => e.item) });
+  if (noExpiry.length > 0)
+    sections.push({
+      heading: m('renewals.noExpiry'),
+      items: noExpiry.sort((a, b) => a.label!.localeCompare(b.label!)),
+    });
   if (shownPast.length > 0)
     sections.push({
       heading: country ? m('renewals.pastHeading') : m('renewals.pastRecent', { days: RECENT_PAST_DAYS }),

@@ -1,11 +1,11 @@
 // `sources <country>`: every source behind the country's facts (its own, its parties', missions' and events').
 import type { Country, Dataset, Source } from '../../dataset/schema.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
-import { messages } from '../../i18n/translate.js';
-import type { Answer, Citation, Item } from '../answer.js';
+import { type Messages, messages } from '../../i18n/translate.js';
+import type { Answer, Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { sourceLabel } from '../cite.js';
-import { comparePartialDates, datePrecision, formatPartialDate } from '../format-date.js';
+import { comparePartialDates, formatPartialDate } from '../format-date.js';
 import { countryName } from '../names.js';
 import { countryCommand } from './country-facts.js';
 
@@ -36,13 +36,18 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   const m = messages(lang);
   const name = countryName(country, lang);
   const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0, lang));
+  const own = new Set(list.flatMap((s) => (s.symbol ? [s.symbol] : [])));
+  const cited = citedDocuments(dataset, country, own, m);
   const cmd = countryCommand(country);
   return {
     kind: 'sources',
     outcome: 'answered',
     title: m('sources.title', { country: name }),
     subtitle: m('sources.subtitle', { count: list.length, country: name }),
-    sections: [{ items: items.length > 0 ? items : [{ text: m('sources.none'), tone: 'gap' }] }],
+    sections: [
+      { items: items.length > 0 ? items : [{ text: m('sources.none'), tone: 'gap' }] },
+      ...(cited.length > 0 ? [{ heading: m('sources.citedHeading'), items: cited }] : []),
+    ],
     actions: [
       { label: name, command: cmd },
       { label: m('action.recommendations'), command: `recs ${cmd}` },
@@ -51,16 +56,45 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   };
 }
 
+// Each source is its own line; no item carries a citation, so renderers do not repeat the list in a footer.
 function sourceItem(s: Source, facts: number, lang: Lang): Item {
-  const cite: Citation = { sourceId: s.id, label: sourceLabel(s), asOf: formatPartialDate(s.date, lang) };
-  const precision = datePrecision(s.date);
-  if (precision) cite.precision = precision;
-  if (s.url) cite.url = s.url;
-  if (s.symbol) cite.symbol = s.symbol;
   return {
     label: formatPartialDate(s.date, lang),
     text: sourceLabel(s),
     detail: [s.symbol, s.url, messages(lang)('sources.facts', { count: facts })].filter(Boolean).join(' · '),
-    cite: [cite],
   };
+}
+
+/** UN document symbols: S/2021/299, A/74/845-S/2020/525, S/AC.51/2020/11, S/RES/2649 (2022). */
+const SYMBOL = /\b(?:[AS]\/(?:AC\.\d+\/)?\d{2,4}\/\d+(?:\/Rev\.\d)?(?:[-–][AS]\/\d{4}\/\d+)?)/g;
+
+/**
+ * Documents named inside the country's facts (a figure "as cited from S/2021/299", a listing's annual report) that
+ * are not themselves a source record: with the sources that cite them, so that a reader can find the original.
+ */
+function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>, m: Messages): Item[] {
+  const found = new Map<string, Set<string>>();
+  const visit = (value: unknown, source: string | undefined): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v, source);
+    else if (value && typeof value === 'object') {
+      const rec = value as Record<string, unknown>;
+      const here = typeof rec.source === 'string' ? rec.source : source;
+      for (const [k, v] of Object.entries(rec)) if (k !== 'source') visit(v, here);
+    } else if (typeof value === 'string' && source) {
+      for (const match of value.matchAll(SYMBOL)) {
+        if (own.has(match[0])) continue;
+        const set = found.get(match[0]) ?? new Set<string>();
+        set.add(source);
+        found.set(match[0], set);
+      }
+    }
+  };
+  visit(country, undefined);
+  for (const p of dataset.parties.values()) if (p.country === country.id) visit(p, undefined);
+  return [...found.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([symbol, by]) => ({
+      label: symbol,
+      text: m('sources.citedBy', { sources: [...by].map((id) => sourceLabel(dataset.sources.get(id)!)).join('; ') }),
+    }));
 }

@@ -42,6 +42,8 @@ export const listMessages = {
     en: '{count, plural, one {# fact} other {# facts}}',
     fr: '{count, plural, one {# fait} other {# faits}}',
   },
+  'sources.citedHeading': { en: 'Documents the facts are cited from', fr: 'Documents d’où les faits sont tirés' },
+  'sources.citedBy': { en: 'cited by {sources}', fr: 'cité par\u00a0: {sources}' },
   'sources.summary': { en: 'Sources on {country} ({count})', fr: 'Sources — {country} ({count})' },
   'search.none': {
     en: 'Nothing in the dataset matches "{words}"',

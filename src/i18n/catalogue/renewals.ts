@@ -17,6 +17,8 @@ export const renewalsMessages = {
   'renewals.comingUp': { en: 'Coming up', fr: 'À venir' },
   'renewals.nothing': { en: 'Nothing upcoming in the dataset.', fr: 'Rien à venir dans le jeu de données.' },
   'renewals.expired': { en: 'Expired, no renewal recorded', fr: 'Expirés, sans renouvellement enregistré' },
+  'renewals.noExpiry': { en: 'No expiry recorded', fr: 'Aucune expiration enregistrée' },
+  'renewals.noExpiryLine': { en: '{scr}: no expiry recorded', fr: '{scr}\u00a0: aucune expiration enregistrée' },
   'renewals.pastHeading': { en: 'Past', fr: 'Passés' },
   'renewals.pastRecent': { en: 'Past (last {days} days)', fr: 'Passés ({days} derniers jours)' },
   'renewals.title': {
