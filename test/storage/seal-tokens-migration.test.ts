@@ -9,8 +9,8 @@ import { manualClock } from '../../src/core/clock.js';
 import { SqlInstallationStore } from '../../src/platforms/slack/sql-installation-store.js';
 import type { Storage } from '../../src/storage/open-database.js';
 import { createSecretBox } from '../../src/storage/secret-box.js';
-import { backends } from './test-databases.js';
-import type { TestBackend } from './test-databases.js';
+import { backends } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 
 const plaintextInstallation = {
   team: { id: 'T0009OLD', name: 'Old' },
