@@ -184,8 +184,7 @@ for (const backend of ['sqlite', 'postgres'] as const) {
 }
 
 function slashFields(): Record<string, string> {
-  return JSON.parse(readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8')) as Record<
-    string,
-    string
-  >;
+  return JSON.parse(
+    readFileSync(new URL('../../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
 }
