@@ -143,6 +143,18 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // One row per Teams conversation that has had the welcome card, so an install posts it once (the client sends
+  // both installationUpdate and conversationUpdate, and may resend them); removed with the bot, so a later install
+  // in the same conversation is welcomed again.
+  '0004-teams-welcomes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('teams_welcomes')
+        .addColumn('conversation_id', 'text', (c) => c.primaryKey())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */
@@ -160,7 +172,7 @@ function keyedMigrations(context: MigrationContext): Record<string, Migration> {
   return {
     // Slack tokens stored in plaintext by the releases before issue 18 are sealed with CAAC_SECRETS_KEY. Without a
     // key the start is refused while plaintext tokens remain, rather than leaving them readable.
-    '0004-slack-tokens-sealed': {
+    '0005-slack-tokens-sealed': {
       async up(db: Kysely<unknown>) {
         const typed = db as unknown as Kysely<DatabaseSchema>;
         if (context.secrets) {

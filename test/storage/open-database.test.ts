@@ -74,7 +74,8 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0001-platform-tables',
       '0002-reminders',
       '0003-reminder-scan',
-      '0004-slack-tokens-sealed',
+      '0004-teams-welcomes',
+      '0005-slack-tokens-sealed',
     ]);
     await a.close();
     await a.close(); // idempotent

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../../src/core/clock.js';
+import { manualClock } from '../../support/manual-clock.js';
 import { createLogger } from '../../../src/logging.js';
 import { SIGNING_SECRET, slashCommand, uniqueMarker } from '../../e2e/support/slack-channel.js';
 import { waitUntil } from '../../e2e/support/wait-until.js';

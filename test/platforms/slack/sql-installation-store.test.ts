@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Installation } from '@slack/bolt';
-import { manualClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/logging.js';
+import { manualClock } from '../../support/manual-clock.js';
 import { SqlInstallationStore } from '../../../src/platforms/slack/sql-installation-store.js';
 import type { Storage } from '../../../src/storage/open-database.js';
 import { createSecretBox } from '../../../src/storage/secret-box.js';
