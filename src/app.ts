@@ -36,6 +36,7 @@ import { createReminderStore } from './reminders/kysely-reminder-store.js';
 import type { ReminderRecords } from './reminders/reminder-records.js';
 import { createScheduler } from './reminders/scheduler.js';
 import type { Scheduler } from './reminders/scheduler.js';
+import { createChannelLanguageStore } from './storage/channel-languages.js';
 import { openDatabase } from './storage/open-database.js';
 import type { Storage } from './storage/open-database.js';
 import { secretBoxFromKeys } from './storage/secret-box.js';
@@ -239,7 +240,8 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
         deliveries,
         defaultTz: config.defaultTz,
       });
-      const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands });
+      const languages = createChannelLanguageStore(storage.db, () => clock.now());
+      const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands, languages });
       // Every platform's commands pass here: the request metrics (command kind and outcome only), then the rate
       // limits (a refused command never reaches the core).
       const guardedCore = meterCore(
@@ -301,6 +303,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           dataset,
           deliveries,
           clock,
+          languages,
           logger: logger.child({ component: 'scheduler' }),
           pollMs: config.schedulerPollMs,
           // A late delivery is a delivery too: it counts under both (see Metrics.reminder).

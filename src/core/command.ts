@@ -1,4 +1,5 @@
 // The parsed form of the text after `/caac`, a Teams message, or `npx caac`. One grammar for every platform.
+import type { Lang } from '../i18n/lang.js';
 
 /** A lead time before an event, in days (30d, 7d, 1d). */
 export type LeadDays = number;
@@ -29,4 +30,10 @@ export type Command =
   | { kind: 'remind-once'; text: string; at: string }
   | { kind: 'reminders' }
   | { kind: 'forget'; id: string }
-  | { kind: 'invalid'; input: string; message: string; usage: string };
+  /** `lang` alone shows the channel's language; `lang fr` sets it. */
+  | { kind: 'lang'; lang?: Lang }
+  /**
+   * `message` and `usage` are catalogue ids (shown in the answer's language, `values` filling the message's
+   * placeholders) or, from older readers, English text shown as it is.
+   */
+  | { kind: 'invalid'; input: string; message: string; usage: string; values?: Readonly<Record<string, string>> };

@@ -2,7 +2,7 @@
 // this request (read per request, as it can be reloaded) through the command registry; the commands that belong to
 // a channel go to the reminders module. Knows no platform, and parses nothing: the adapters parse once.
 import type { Dataset } from '../dataset/schema.js';
-import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { DEFAULT_LANG, type Lang, parseLang } from '../i18n/lang.js';
 import type { Answer } from './answer.js';
 import { createAnswerMemo } from './answer-memo.js';
 import type { AnswerContext } from './answer-context.js';
@@ -11,7 +11,8 @@ import type { Clock } from './clock.js';
 import type { Command } from './command.js';
 import { answerFromDataset, needsChannel } from './commands/command-registry.js';
 import { answerDay } from './format-date.js';
-import type { ReminderCommands, RequestContext } from './ports.js';
+import { languageAnswer } from './answers/language.js';
+import { type ChannelLanguages, channelKey, type ReminderCommands, type RequestContext } from './ports.js';
 
 /** What the core needs. `dataset` is a function because the dataset can be reloaded at run time. */
 export interface CoreDeps {
@@ -20,6 +21,8 @@ export interface CoreDeps {
   reminders?: ReminderCommands;
   /** IANA zone in which days are counted ("29 days left"); UTC by default. */
   defaultTz?: string;
+  /** Channels' chosen languages (`lang fr`); without it, answers follow the request's language (or English). */
+  languages?: ChannelLanguages;
   /** How many answers to dataset-only commands to keep (per dataset and day); 0 keeps none. Default 300. */
   memoSize?: number;
 }
@@ -36,7 +39,13 @@ export function createCore(deps: CoreDeps): Core {
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
     async answer(command, context) {
-      const lang = context.lang ?? DEFAULT_LANG;
+      const stored = await storedLanguage(deps.languages, context);
+      const lang = stored ?? context.lang ?? DEFAULT_LANG;
+      if (command.kind === 'lang' && context.channel && deps.languages) {
+        if (!command.lang) return languageAnswer(lang, stored !== undefined, false);
+        await deps.languages.set(channelKey(context.channel), command.lang);
+        return languageAnswer(command.lang, true, true);
+      }
       if (needsChannel(command)) {
         if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel', lang), lang);
         if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured', lang), lang);
@@ -53,6 +62,22 @@ export function createCore(deps: CoreDeps): Core {
       return memo.get(scope, key) ?? memo.set(scope, key, inLang(answerFromDataset(command, ctx), lang));
     },
   };
+}
+
+/**
+ * The language a channel chose with `lang`, if any. A store that fails is not a reason to fail the answer: it is
+ * answered in the request's language instead.
+ */
+async function storedLanguage(
+  languages: ChannelLanguages | undefined,
+  context: RequestContext,
+): Promise<Lang | undefined> {
+  if (!languages || !context.channel) return undefined;
+  try {
+    return parseLang(await languages.get(channelKey(context.channel)));
+  } catch {
+    return undefined;
+  }
 }
 
 /** An answer marked with the language it is written in, for the renderers' own labels. */

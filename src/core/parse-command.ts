@@ -37,7 +37,8 @@ export function parseCommand(text: string): Command {
     return {
       kind: 'invalid',
       input: input.slice(0, 80),
-      message: `That is too long to be a command (over ${MAX_COMMAND_LENGTH} characters).`,
+      message: 'problem.tooLong',
+      values: { max: String(MAX_COMMAND_LENGTH) },
       usage: COMMANDS.help.usage,
     };
   }
@@ -57,5 +58,12 @@ export function parseCommand(text: string): Command {
 // A reader's problem becomes an `invalid` command carrying the registry's usage line.
 function commandOf(reading: Reading, body: string, kind: RegisteredKind): Command {
   if (!('problem' in reading)) return reading;
-  return { kind: 'invalid', input: body, message: reading.problem, usage: COMMANDS[reading.usageOf ?? kind].usage };
+  const usage = COMMANDS[reading.usageOf ?? kind].usage;
+  return {
+    kind: 'invalid',
+    input: body,
+    message: reading.problem,
+    usage,
+    ...(reading.values ? { values: reading.values } : {}),
+  };
 }

@@ -41,3 +41,12 @@ export interface ReminderCommands {
 export function channelKey(channel: ChannelRef): string {
   return `${channel.platform}:${channel.workspaceId}:${channel.channelId}`;
 }
+
+/**
+ * Each channel's chosen language (`lang fr`), kept by the service's database, keyed by `channelKey`. Values are
+ * language codes; one the bot no longer speaks is ignored.
+ */
+export interface ChannelLanguages {
+  get(channelKey: string): Promise<string | undefined>;
+  set(channelKey: string, lang: string): Promise<void>;
+}

@@ -7,10 +7,13 @@ import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
 import { commonMessages } from './catalogue/common.js';
 import { formatMessages } from './catalogue/format.js';
+import { helpMessages } from './catalogue/help.js';
+import { languageMessages } from './catalogue/language.js';
 import { listMessages } from './catalogue/lists.js';
 import { missMessages } from './catalogue/misses.js';
 import { missionMessages } from './catalogue/mission.js';
 import { partyMessages } from './catalogue/party.js';
+import { reminderMessages } from './catalogue/reminder.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
 import { welcomeMessages } from './catalogue/welcome.js';
@@ -22,10 +25,13 @@ export const catalogue = {
   ...codesMessages,
   ...commonMessages,
   ...formatMessages,
+  ...helpMessages,
+  ...languageMessages,
   ...listMessages,
   ...missMessages,
   ...missionMessages,
   ...partyMessages,
+  ...reminderMessages,
   ...renderMessages,
   ...renewalsMessages,
   ...welcomeMessages,

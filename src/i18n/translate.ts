@@ -38,3 +38,8 @@ export function messages(lang: Lang): Messages {
   }
   return m;
 }
+
+/** Whether a string is a message id of the catalogue (texts from older code are shown as they are). */
+export function isMessageId(text: string): text is MessageId {
+  return Object.hasOwn(catalogue, text);
+}

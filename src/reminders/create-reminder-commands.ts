@@ -284,7 +284,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
       outcome: 'answered',
       title: `Reminders in ${here} (${reminders.length})`,
       sections: [{ items }],
-      actions: reminders.slice(0, 5).map(stopAction),
+      actions: reminders.slice(0, 5).map((r) => stopAction(r)),
       summary: `${reminders.length} reminder${reminders.length === 1 ? '' : 's'} in ${here}`,
     };
   }

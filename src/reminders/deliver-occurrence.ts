@@ -4,6 +4,8 @@
 import type { Logger } from 'pino';
 import type { Answer } from '../core/answer.js';
 import type { Clock } from '../core/clock.js';
+import type { ChannelLanguages } from '../core/ports.js';
+import { DEFAULT_LANG, type Lang, parseLang } from '../i18n/lang.js';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { ChannelPacer } from './channel-pacer.js';
@@ -21,6 +23,8 @@ export interface OccurrenceDeliveryDeps {
   clock: Clock;
   log: Logger;
   settings: SchedulerSettings;
+  /** Channels' languages: a reminder is posted in its channel's language. */
+  languages?: ChannelLanguages;
   pacer: ChannelPacer;
   tell: (outcome: SchedulerOutcome) => void;
   /** True once the scheduler is stopping: an occurrence not attempted yet is released, not posted. */
@@ -41,14 +45,30 @@ export type DeliverOccurrence = (
 ) => Promise<HandledOutcome>;
 
 /** Builds the message, or says why this occurrence should not be posted any more. */
-function messageFor(reminder: Reminder, claim: ClaimedOccurrence, data: PollData, now: Date): Answer | string {
-  if (reminder.kind === 'once') return oneOffMessage(reminder);
+function messageFor(
+  reminder: Reminder,
+  claim: ClaimedOccurrence,
+  data: PollData,
+  now: Date,
+  lang: Lang,
+): Answer | string {
+  if (reminder.kind === 'once') return oneOffMessage(reminder, lang);
   const event = data.events.find((e) => e.id === claim.eventId);
   if (!event) return 'event no longer in the dataset';
   // The occurrence still stands only if the data still puts it at this instant (a moved date is a new key).
   const still = planOccurrences(reminder, [event], claim.dueAt, claim.dueAt).some((o) => o.key === claim.key);
   if (!still) return 'event date changed in the dataset';
-  return reminderMessage({ reminder, event, dataset: data.dataset, now });
+  return reminderMessage({ reminder, event, dataset: data.dataset, now, ...(lang !== DEFAULT_LANG ? { lang } : {}) });
+}
+
+/** The language of a reminder's channel; English when none is set or the store cannot say (a post beats none). */
+async function languageOf(languages: ChannelLanguages | undefined, channelKey: string): Promise<Lang> {
+  if (!languages) return DEFAULT_LANG;
+  try {
+    return parseLang(await languages.get(channelKey)) ?? DEFAULT_LANG;
+  } catch {
+    return DEFAULT_LANG;
+  }
 }
 
 /** Creates the delivery step of a scheduler. */
@@ -61,6 +81,8 @@ export function createOccurrenceDelivery(deps: OccurrenceDeliveryDeps): DeliverO
       dueAt: claim.dueAt.toISOString(),
       attempt: claim.attempts,
     };
+    // Read first, so that a stop() that came while the store answered is still seen below.
+    const lang = reminder && deps.languages ? await languageOf(deps.languages, reminder.channelKey) : DEFAULT_LANG;
     // Not attempted yet: a stop() that came while other posts of the batch were in flight leaves it to any scheduler.
     if (deps.stopping()) {
       await store.queue.release([claim]);
@@ -76,7 +98,7 @@ export function createOccurrenceDelivery(deps: OccurrenceDeliveryDeps): DeliverO
     if (!reminder) return skip('reminder removed');
     if (reminder.disabled) return skip(`reminder disabled: ${reminder.disabled.reason}`);
     if (now.getTime() - claim.dueAt.getTime() > settings.graceMs) return skip('missed by more than the grace window');
-    const message = messageFor(reminder, claim, data, now);
+    const message = messageFor(reminder, claim, data, now, lang);
     if (typeof message === 'string') return skip(message);
 
     const result = await post(deps, reminder, message, claim, ctx);

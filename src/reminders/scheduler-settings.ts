@@ -1,5 +1,6 @@
 // The scheduler's dependencies, its timings with the contract's defaults, and what it reports.
 import type { Logger } from 'pino';
+import type { ChannelLanguages } from '../core/ports.js';
 import type { Clock } from '../core/clock.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Deliveries } from '../core/delivery.js';
@@ -13,6 +14,8 @@ export interface SchedulerDeps {
   deliveries: Deliveries;
   clock: Clock;
   logger: Logger;
+  /** Channels' languages (`lang fr`): each reminder is posted in its channel's language. English without it. */
+  languages?: ChannelLanguages;
   /** How often to look for due work (CAAC_SCHEDULER_POLL_MS). Default 15 s. */
   pollMs?: number;
   /** How late an occurrence may still be posted (marked late); older ones are recorded as skipped. Default 24 h. */

@@ -84,6 +84,13 @@ export interface TeamsWelcomesTable {
   sent_at: string;
 }
 
+/** Each channel's language (`lang fr`), by channel key (src/storage/channel-languages.ts). */
+export interface ChannelLanguagesTable {
+  channel_key: string;
+  lang: string;
+  updated_at: string;
+}
+
 /** The whole store. */
 export interface DatabaseSchema {
   slack_installations: SlackInstallationsTable;
@@ -91,4 +98,5 @@ export interface DatabaseSchema {
   reminders: RemindersTable;
   reminder_occurrences: OccurrencesTable;
   teams_welcomes: TeamsWelcomesTable;
+  channel_languages: ChannelLanguagesTable;
 }

@@ -155,6 +155,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Each channel's language, set with `lang fr` (issue 16): answers, reminders and digests to the channel follow it.
+  // A channel with no row speaks the default (English, or a Teams user's locale).
+  '0007-channel-languages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('channel_languages')
+        .addColumn('channel_key', 'text', (c) => c.primaryKey())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */

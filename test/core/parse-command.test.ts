@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/core/parse-command.js';
+import { usageError } from '../../src/core/answers/usage-error.js';
 
 describe('parseCommand', () => {
   it.each([
@@ -71,8 +72,10 @@ describe('parseCommand', () => {
     const command = parseCommand(text);
     expect(command.kind).toBe('invalid');
     if (command.kind === 'invalid') {
-      expect(command.message).toContain(message);
-      expect(command.usage.length).toBeGreaterThan(0);
+      // The message and usage are catalogue ids; the answer shows them in its language.
+      const shown = usageError(command.message, command.usage, 'en', command.values);
+      expect(shown.title).toContain(message);
+      expect(shown.sections[0]?.items[0]?.text.length).toBeGreaterThan(0);
     }
   });
 

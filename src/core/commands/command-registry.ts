@@ -14,6 +14,8 @@ import { recommendations } from '../answers/recommendations.js';
 import { renewals } from '../answers/renewals.js';
 import { searchResults } from '../answers/search-results.js';
 import { sources } from '../answers/sources.js';
+import { languageWithoutChannel, readLang } from '../answers/language.js';
+import type { MessageId } from '../../i18n/translate.js';
 import type { Command } from '../command.js';
 import { cleanQuery, requireQuery } from './read-query.js';
 import { readRemind, readRemindOnce } from './read-remind.js';
@@ -23,14 +25,16 @@ import { usageError } from '../answers/usage-error.js';
 export type RegisteredKind = Exclude<Command['kind'], 'invalid'>;
 
 /** What a reader makes of the words after a command's word: a command, or what is wrong with how it is written. */
-export type Reading = Command | { problem: string; usageOf?: RegisteredKind };
+export type Reading =
+  | Command
+  | { problem: string; values?: Readonly<Record<string, string>>; usageOf?: RegisteredKind };
 
 /** One command's entry. A command that needs a channel is answered by the reminders module, not from the dataset. */
 export type CommandSpec<K extends RegisteredKind> = {
   /** The first words that select it, lower case (none: reached through another command, or the default). */
   words: readonly string[];
-  /** How it is written, shown with a usage error. */
-  usage: string;
+  /** How it is written, shown with a usage error: a catalogue id, so that it is shown in the answer's language. */
+  usage: MessageId;
   /** Its lines in `help`, each an example and what it shows (none: not listed). */
   help: readonly HelpLine[];
   /** Reads the words after the command's word ('' when there are none). Never throws. */
@@ -44,15 +48,15 @@ export type CommandSpec<K extends RegisteredKind> = {
 export const COMMANDS = {
   lookup: {
     words: [],
-    usage: '<country or party>, e.g. mali, MLI, mnla',
+    usage: 'usage.lookup',
     help: [
       {
         example: 'mali',
-        text: 'a country brief: listed parties, action plans, missions, figures, Council facts (also ML, MLI, French names)',
+        text: 'help.lookup.country',
       },
       {
         example: 'mnla',
-        text: 'a listed party: full name, listing history by annual report, codes spelled out, markers',
+        text: 'help.lookup.party',
       },
     ],
     needsChannel: false,
@@ -65,26 +69,26 @@ export const COMMANDS = {
   },
   group: {
     words: ['group', 'party'],
-    usage: 'group <party name>, e.g. group mnla',
-    help: [{ example: 'group ansar dine', text: 'the same, looking among parties only' }],
+    usage: 'usage.group',
+    help: [{ example: 'group ansar dine', text: 'help.group' }],
     needsChannel: false,
     read: (rest) => requireQuery(rest, 'group', (query) => ({ kind: 'group', query })),
     answer: (ctx, c) => lookup(ctx, c.query, ['party'], 'group '),
   },
   recs: {
     words: ['recs', 'rec', 'recommendations', 'recommendation'],
-    usage: 'recs <country>, e.g. recs mali',
-    help: [{ example: 'recs mali', text: 'the recommendations to the Security Council, quoted, dated and sourced' }],
+    usage: 'usage.recs',
+    help: [{ example: 'recs mali', text: 'help.recs' }],
     needsChannel: false,
     read: (rest) => requireQuery(rest, 'recs', (query) => ({ kind: 'recs', query })),
     answer: (ctx, c) => countryAnswer(ctx, c.query, 'recs ', recommendations),
   },
   figures: {
     words: ['figures', 'figure', 'numbers'],
-    usage: 'figures [country], e.g. figures or figures mali',
+    usage: 'usage.figures',
     help: [
-      { example: 'figures mali', text: 'the latest verified figures with their periods' },
-      { example: 'figures', text: "the annual report's latest global figures" },
+      { example: 'figures mali', text: 'help.figures' },
+      { example: 'figures', text: 'help.figuresGlobal' },
     ],
     needsChannel: false,
     // `figures` alone is the annual report's global totals; `figures <country>` the country's.
@@ -96,26 +100,24 @@ export const COMMANDS = {
   },
   sources: {
     words: ['sources', 'source'],
-    usage: 'sources <country>, e.g. sources mali',
-    help: [{ example: 'sources mali', text: 'every source behind the facts on a country' }],
+    usage: 'usage.sources',
+    help: [{ example: 'sources mali', text: 'help.sources' }],
     needsChannel: false,
     read: (rest) => requireQuery(rest, 'sources', (query) => ({ kind: 'sources', query })),
     answer: (ctx, c) => countryAnswer(ctx, c.query, 'sources ', sources),
   },
   codes: {
     words: ['codes', 'code', 'legend'],
-    usage: 'codes',
-    help: [{ example: 'codes', text: 'the legend: violation codes a–f, ~ action plan, * persistent perpetrator' }],
+    usage: 'usage.codes',
+    help: [{ example: 'codes', text: 'help.codes' }],
     needsChannel: false,
     read: () => ({ kind: 'codes' }),
     answer: (ctx) => codes(ctx),
   },
   renewals: {
     words: ['renewals', 'renewal', 'calendar', 'mandates'],
-    usage: 'renewals [country], e.g. renewals or renewals mali',
-    help: [
-      { example: 'renewals [mali]', text: 'mandate expiries and other dated events, soonest first, with days left' },
-    ],
+    usage: 'usage.renewals',
+    help: [{ example: 'renewals [mali]', text: 'help.renewals' }],
     needsChannel: false,
     read: (rest) => {
       const query = cleanQuery(rest);
@@ -128,28 +130,27 @@ export const COMMANDS = {
   },
   search: {
     words: ['search', 'find'],
-    usage: 'search <words>, e.g. search schools',
-    help: [{ example: 'search schools', text: 'full-text search across the dataset' }],
+    usage: 'usage.search',
+    help: [{ example: 'search schools', text: 'help.search' }],
     needsChannel: false,
     read: (rest) => {
       const words = cleanQuery(rest);
-      return words ? { kind: 'search', words } : { problem: 'Say what to search for.' };
+      return words ? { kind: 'search', words } : { problem: 'problem.searchWhat' };
     },
     answer: (ctx, c) => searchResults(ctx, c.words),
   },
   remind: {
     words: ['remind'],
-    usage:
-      'remind <country or mission> [30d,7d,1d] [at HH:MM] [tz Area/City], e.g. remind mali 30d,7d at 09:00 tz Europe/Paris',
+    usage: 'usage.remind',
     help: [
       // "here" is the Slack channel or the Teams conversation the command is typed in.
       {
         example: 'remind drc',
-        text: "remind here before the country's dated events, e.g. MONUSCO's mandate expiry (default 30d,7d,1d at 09:00)",
+        text: 'help.remind',
       },
       {
         example: 'remind drc 7d,1d at 08:30 tz Europe/Paris',
-        text: 'choose the lead times, the time of day and the time zone',
+        text: 'help.remindOptions',
       },
     ],
     needsChannel: true,
@@ -157,35 +158,44 @@ export const COMMANDS = {
   },
   'remind-once': {
     words: [],
-    usage:
-      'remind "<text>" at <ISO 8601 date-time with offset>, e.g. remind "Mali consultations" at 2026-12-03T09:30:00+01:00',
-    help: [{ example: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'a one-off reminder here' }],
+    usage: 'usage.remindOnce',
+    help: [{ example: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'help.remindOnce' }],
     needsChannel: true,
     read: readRemindOnce,
   },
   reminders: {
     words: ['reminders'],
-    usage: 'reminders',
-    help: [{ example: 'reminders', text: 'the reminders set here, with their ids and next times' }],
+    usage: 'usage.reminders',
+    help: [{ example: 'reminders', text: 'help.remindersList' }],
     needsChannel: true,
     read: () => ({ kind: 'reminders' }),
   },
   forget: {
     words: ['forget', 'unremind'],
-    usage: 'forget <id>, e.g. forget r12',
-    help: [{ example: 'forget <id>', text: 'remove one of them' }],
+    usage: 'usage.forget',
+    help: [{ example: 'forget <id>', text: 'help.forget' }],
     needsChannel: true,
     read: (rest) => {
       const id = rest.replace(/^["']|["']$/g, '').trim();
-      if (!id) return { problem: 'Say which reminder to forget: `reminders` lists them with their ids.' };
+      if (!id) return { problem: 'problem.forgetWhich' };
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
-        return { problem: `"${id.slice(0, 64)}" is not a reminder id: \`reminders\` lists them.` };
+        return { problem: 'problem.notReminderId', values: { id: id.slice(0, 64) } };
       return { kind: 'forget', id };
     },
   },
+  lang: {
+    words: ['lang', 'langue', 'language'],
+    usage: 'usage.lang',
+    help: [{ example: 'lang fr', text: 'help.lang' }],
+    // It belongs to a channel, but is answered by the core itself (create-core.ts) where a channel and the store of
+    // languages are there; from the terminal, the answer says to use --lang.
+    needsChannel: false,
+    read: readLang,
+    answer: (ctx) => languageWithoutChannel(ctx),
+  },
   help: {
     words: ['help', '?', 'aide'],
-    usage: 'help',
+    usage: 'usage.help',
     help: [],
     needsChannel: false,
     read: (rest) => (rest ? { kind: 'help', topic: cleanQuery(rest).toLowerCase() } : { kind: 'help' }),
@@ -213,7 +223,7 @@ export function needsChannel(command: Command): command is ChannelCommand {
 
 /** The answer to a command that needs only the dataset and the clock. */
 export function answerFromDataset(command: DatasetCommand, ctx: AnswerContext): Answer {
-  if (command.kind === 'invalid') return usageError(command.message, command.usage, ctx.lang);
+  if (command.kind === 'invalid') return usageError(command.message, command.usage, ctx.lang, command.values);
   // Each entry's `answer` takes its own kind of command (checked above by `satisfies`); TypeScript cannot follow a
   // lookup by a union of keys, so the call is typed by hand.
   const answer = COMMANDS[command.kind].answer as (ctx: AnswerContext, command: DatasetCommand) => Answer;
@@ -227,8 +237,9 @@ function helpGuide(): HelpGuide {
   if (guide) return guide;
   const specs: CommandSpec<RegisteredKind>[] = Object.values(COMMANDS);
   guide = {
-    lookups: specs.filter((s) => !s.needsChannel).flatMap((s) => s.help),
-    reminders: specs.filter((s) => s.needsChannel).flatMap((s) => s.help),
+    lookups: specs.filter((s) => !s.needsChannel && s !== COMMANDS.lang).flatMap((s) => s.help),
+    // `lang` is a channel's setting too: listed with the reminder commands.
+    reminders: [...specs.filter((s) => s.needsChannel).flatMap((s) => s.help), ...COMMANDS.lang.help],
     reminderWords: specs.filter((s) => s.needsChannel).flatMap((s) => s.words),
   };
   return guide;

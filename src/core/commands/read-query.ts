@@ -19,6 +19,5 @@ export function requireQuery(
 ): Reading {
   const query = cleanQuery(rest);
   if (query) return make(query);
-  const what = kind === 'group' ? 'party' : 'country';
-  return { problem: `Say which ${what}: \`${kind} <${what}>\`.` };
+  return { problem: kind === 'group' ? 'problem.whichParty' : 'problem.whichCountry', values: { kind } };
 }

@@ -13,7 +13,7 @@ const MAX_LEAD_DAYS = 365;
 
 /** Reads the words after `remind`: a recurring reminder for a country or mission, or (quoted text) a one-off. */
 export function readRemind(rest: string): Reading {
-  if (!rest) return { problem: 'Say what to be reminded of: a country or mission, or a quoted text with a date-time.' };
+  if (!rest) return { problem: 'problem.remindWhat' };
   if (rest.startsWith('"') || rest.startsWith("'")) return readRemindOnce(rest);
 
   const tokens = rest.split(' ');
@@ -22,7 +22,7 @@ export function readRemind(rest: string): Reading {
   // The target is every word up to the first option (a lead time, `at` or `tz`).
   while (i < tokens.length && !isOptionStart(tokens[i]!)) target.push(tokens[i++]!);
   const targetText = cleanQuery(target.join(' '));
-  if (!targetText) return { problem: 'Say which country or mission to be reminded about.' };
+  if (!targetText) return { problem: 'problem.remindWhich' };
 
   let leadDays: number[] | undefined;
   let at: string | undefined;
@@ -31,25 +31,25 @@ export function readRemind(rest: string): Reading {
     const token = tokens[i]!;
     const lower = token.toLowerCase();
     if (lower === 'at') {
-      if (at !== undefined) return { problem: 'Give one time of day (`at HH:MM`).' };
+      if (at !== undefined) return { problem: 'problem.oneTime' };
       const value = tokens[i + 1];
       at = value === undefined ? undefined : parseTimeOfDay(value);
       if (at === undefined) {
         const what = value === undefined ? 'A time' : `"${value}"`;
-        return { problem: `${what} is not a time of day: write it as HH:MM, e.g. at 09:00.` };
+        return { problem: 'problem.notTime', values: { what } };
       }
       i += 2;
     } else if (lower === 'tz') {
-      if (tz !== undefined) return { problem: 'Give one time zone (`tz Area/City`).' };
+      if (tz !== undefined) return { problem: 'problem.oneZone' };
       const value = tokens[i + 1];
       tz = value === undefined ? undefined : canonicalZone(value);
       if (tz === undefined) {
         const what = value === undefined ? 'A time zone' : `"${value}"`;
-        return { problem: `${what} is not a time zone: use an IANA name such as Europe/Paris or America/New_York.` };
+        return { problem: 'problem.notZone', values: { what } };
       }
       i += 2;
     } else if (isLeadToken(token)) {
-      if (leadDays !== undefined) return { problem: 'Give the lead times once, e.g. 30d,7d,1d.' };
+      if (leadDays !== undefined) return { problem: 'problem.leadsOnce' };
       // Lead times may be written "30d,7d,1d", "30d, 7d, 1d" or "30d 7d 1d".
       const parts: string[] = [];
       while (i < tokens.length && isLeadToken(tokens[i]!)) parts.push(tokens[i++]!);
@@ -58,7 +58,8 @@ export function readRemind(rest: string): Reading {
       leadDays = parsed;
     } else {
       return {
-        problem: `I did not understand "${token}" here: options are lead times (30d,7d,1d), at HH:MM and tz Area/City.`,
+        problem: 'problem.notOption',
+        values: { token },
       };
     }
   }
@@ -76,13 +77,13 @@ export function readRemind(rest: string): Reading {
 export function readRemindOnce(rest: string): Reading {
   const quote = rest[0]!;
   const close = rest.indexOf(quote, 1);
-  if (close === -1) return { problem: 'The reminder text needs a closing quote.', usageOf: 'remind-once' };
+  if (close === -1) return { problem: 'problem.closingQuote', usageOf: 'remind-once' };
   const text = rest.slice(1, close).trim();
-  if (!text) return { problem: 'The reminder text is empty.', usageOf: 'remind-once' };
+  if (!text) return { problem: 'problem.emptyText', usageOf: 'remind-once' };
   const after = rest.slice(close + 1).trim();
   const m = /^at\s+(\S+)$/i.exec(after);
   if (!m) {
-    return { problem: 'Say when: `at` and a date-time such as 2026-12-03T09:30:00+01:00.', usageOf: 'remind-once' };
+    return { problem: 'problem.sayWhen', usageOf: 'remind-once' };
   }
   const at = parseIsoDateTime(m[1]!);
   if (typeof at !== 'object') return { problem: at, usageOf: 'remind-once' };

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { fault } from '../../core/answers/fault.js';
 import type { Core } from '../../core/create-core.js';
 import { parseCommand } from '../../core/parse-command.js';
+import { parseLang } from '../../i18n/lang.js';
 import type { RequestContext } from '../../core/ports.js';
 import type { Dataset } from '../../dataset/schema.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
@@ -70,6 +71,7 @@ export function requestContextOf(activity: Partial<Activity>): RequestContext {
     (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
     'unknown-tenant';
   const channelName = (activity.channelData as { channel?: { name?: string } } | undefined)?.channel?.name;
+  const lang = parseLang(activity.locale);
   return {
     platform: 'teams',
     channel: {
@@ -81,6 +83,8 @@ export function requestContextOf(activity: Partial<Activity>): RequestContext {
     ...(activity.from?.aadObjectId || activity.from?.id
       ? { userId: activity.from.aadObjectId ?? activity.from.id }
       : {}),
+    // The user's Teams language ("fr-FR"); a channel's `lang` setting, where there is one, comes first (core).
+    ...(lang ? { lang } : {}),
   };
 }
 
