@@ -6,7 +6,7 @@ import type { Answer } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { codes } from '../answers/codes.js';
 import { countryAnswer } from '../answers/country-answer.js';
-import { figures } from '../answers/figures.js';
+import { figures, globalFigures } from '../answers/figures.js';
 import { help } from '../answers/help.js';
 import type { HelpGuide, HelpLine } from '../answers/help.js';
 import { lookup } from '../answers/lookup.js';
@@ -81,11 +81,18 @@ export const COMMANDS = {
   },
   figures: {
     words: ['figures', 'figure', 'numbers'],
-    usage: 'figures <country>, e.g. figures mali',
-    help: [{ example: 'figures mali', text: 'the latest verified figures with their periods' }],
+    usage: 'figures [country], e.g. figures or figures mali',
+    help: [
+      { example: 'figures mali', text: 'the latest verified figures with their periods' },
+      { example: 'figures', text: "the annual report's latest global figures" },
+    ],
     needsChannel: false,
-    read: (rest) => requireQuery(rest, 'figures', (query) => ({ kind: 'figures', query })),
-    answer: (ctx, c) => countryAnswer(ctx, c.query, 'figures ', figures),
+    // `figures` alone is the annual report's global totals; `figures <country>` the country's.
+    read: (rest) => {
+      const query = cleanQuery(rest);
+      return query ? { kind: 'figures', query } : { kind: 'figures' };
+    },
+    answer: (ctx, c) => (c.query === undefined ? globalFigures(ctx) : countryAnswer(ctx, c.query, 'figures ', figures)),
   },
   sources: {
     words: ['sources', 'source'],

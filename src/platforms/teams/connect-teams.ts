@@ -17,6 +17,8 @@ import type { Storage } from '../../storage/open-database.js';
 import { createTeamsConversationStore } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import { createTeamsDelivery } from './teams-delivery.js';
+import { createWelcomeLedger } from './welcome.js';
+import type { WelcomeLedger } from './welcome.js';
 
 /** botbuilder's factory of outbound credentials (named through the constructor: botbuilder does not re-export it). */
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -47,6 +49,8 @@ export type TeamsConnection = {
       appId: string;
       cloudAdapter: CloudAdapter;
       conversations: TeamsConversationStore;
+      /** Which conversations have had the welcome card. */
+      welcome: WelcomeLedger;
     }
 );
 
@@ -86,7 +90,8 @@ export function connectTeams(options: TeamsConnectionOptions): TeamsConnection {
   };
   const conversations = createTeamsConversationStore(options.storage, options.clock);
   const delivery = createTeamsDelivery({ adapter: cloudAdapter, appId, store: conversations, logger: log });
-  return { enabled: true, log, delivery, appId, cloudAdapter, conversations };
+  const welcome = createWelcomeLedger(options.storage, options.clock);
+  return { enabled: true, log, delivery, appId, cloudAdapter, conversations, welcome };
 }
 
 // Teams off: the delivery refuses every channel, saying how to turn Teams on.

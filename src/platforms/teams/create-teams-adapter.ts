@@ -30,7 +30,12 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
   const { connection, onRefused } = options;
   const log = connection.log;
   const logic = connection.enabled
-    ? createTeamsBot({ core: options.core, store: connection.conversations, logger: log })
+    ? createTeamsBot({
+        core: options.core,
+        store: connection.conversations,
+        logger: log,
+        welcome: connection.welcome,
+      })
     : undefined;
 
   // An activity, once its body is read: refused when Teams is off or (unauthenticated) from off this machine.
