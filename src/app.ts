@@ -37,6 +37,8 @@ import type { Scheduler } from './reminders/scheduler.js';
 import { workspaceReminders } from './reminders/workspace-reminders.js';
 import { openDatabase } from './storage/open-database.js';
 import type { Storage } from './storage/open-database.js';
+import { secretBoxFromKeys } from './storage/secret-box.js';
+import type { SecretBox } from './storage/secret-box.js';
 
 /** Optional dependencies: tests inject the clock, the logger and the platforms' stand-ins. */
 export interface AppDeps {
@@ -101,8 +103,9 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       holder = await openDataset(config, logger, metrics);
       if (deps.watchDataset) stopWatch = watchDataset(holder);
       const dataset = () => holder!.current();
-      storage = await openStorage(config, logger);
-      const wired = wireService(shared, storage, dataset);
+      const secrets = secretBoxFromKeys(config.secretsKey, config.secretsKeyPrevious);
+      storage = await openStorage(config, logger, secrets);
+      const wired = wireService(shared, storage, dataset, secrets);
       adapters = wired.adapters;
       server = createHttpServer({
         logger,
@@ -157,12 +160,13 @@ interface Shared {
  * The platforms' connections first (their deliveries exist before anything that posts), then the reminder commands,
  * the core (metered, then rate limited: a refused command never reaches it) and the platform adapters over it.
  */
-function wireService(shared: Shared, storage: Storage, dataset: () => Dataset) {
+function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, secrets: SecretBox | undefined) {
   const { config, deps, clock, logger, metrics, limiter } = shared;
   const slackConnection = connectSlack({
     config: config.slack,
     logger,
     storage,
+    ...(secrets ? { secrets } : {}),
     clock,
     ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
   });
@@ -259,10 +263,12 @@ function watchDataset(holder: DatasetHolder): () => void {
   };
 }
 
-// The database named by the config, or a start-up error that says which variable to fix.
-async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+// The database named by the config, or a start-up error that says which variable to fix. Its migrations seal, with
+// the secrets key, Slack tokens an earlier release left in plaintext.
+async function openStorage(config: Config, logger: Logger, secrets: SecretBox | undefined): Promise<Storage> {
   try {
     const storage = await openDatabase({
+      ...(secrets ? { secrets } : {}),
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.dbPath }),
       logger,
     });

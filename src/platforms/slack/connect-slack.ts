@@ -9,10 +9,12 @@ import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Delivery } from '../../core/delivery.js';
 import type { Storage } from '../../storage/open-database.js';
+import type { SecretBox } from '../../storage/secret-box.js';
 import { boltLogger } from './bolt-logger.js';
 import { createBotIdentity } from './bot-identity.js';
 import type { BotIdentity } from './bot-identity.js';
 import { createSlackDelivery } from './slack-delivery.js';
+import { createTokenRefresher } from './slack-token-refresher.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
 /** What connecting to Slack needs. */
@@ -21,6 +23,8 @@ export interface SlackConnectionOptions {
   logger: Logger;
   /** Needed for the OAuth install (installation store). */
   storage?: Storage;
+  /** Needed for the OAuth install: seals the stored tokens (CAAC_SECRETS_KEY). */
+  secrets?: SecretBox;
   /** For installation timestamps; default the system clock. */
   clock?: Clock;
   /** Waits between auth.test retries at start-up (their number bounds the retries); default about two minutes. */
@@ -58,7 +62,24 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
   );
   const clock = options.clock ?? systemClock;
   const installations =
-    config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
+    config.mode === 'oauth'
+      ? new SqlInstallationStore(requireStorage(options.storage).db, clock, {
+          secrets: requireSecrets(options.secrets),
+          logger: log,
+        })
+      : undefined;
+  // OAuth tokens rotate: the refresher hands out a valid bot token, refreshing it when it is about to expire.
+  const refresher = installations
+    ? createTokenRefresher({
+        store: installations,
+        clientId: config.clientId!,
+        clientSecret: config.clientSecret!,
+        clock,
+        logger: log,
+        clientLogger: bLogger,
+        ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      })
+    : undefined;
   // One workspace: the bot ids are found by auth.test in the background, with bounded retries, so that neither the
   // start nor any request waits for Slack.
   const identity =
@@ -72,7 +93,7 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
         })
       : undefined;
   const delivery = createSlackDelivery({
-    tokenFor: async (workspaceId) => (installations ? installations.botTokenFor(workspaceId) : config.botToken),
+    tokenFor: async (workspaceId) => (refresher ? refresher.botToken(workspaceId) : config.botToken),
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     logger: bLogger,
   });
@@ -96,6 +117,11 @@ const OFF_DELIVERY: Delivery = {
   }),
   deliver: async () => ({ kind: 'retry', afterMs: 3_600_000, reason: 'Slack is not configured on this service' }),
 };
+
+function requireSecrets(secrets: SecretBox | undefined): SecretBox {
+  if (!secrets) throw new Error('the Slack OAuth install needs CAAC_SECRETS_KEY (it encrypts the stored tokens)');
+  return secrets;
+}
 
 function requireStorage(storage: Storage | undefined): Storage {
   if (!storage) throw new Error('the Slack OAuth install needs the database (installation store)');

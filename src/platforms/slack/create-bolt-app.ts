@@ -9,6 +9,7 @@ import { BODY_LIMITS } from '../../http/read-body.js';
 import { noteRequest, requestLogger } from '../../http/request-logger.js';
 import type { RequestNote } from '../../http/request-logger.js';
 import type { SlackConnection } from './connect-slack.js';
+import { answerProcessEventError } from './not-installed-reply.js';
 import { SLACK_BOT_SCOPES, SLACK_PATHS } from './slack-manifest.js';
 
 /** Bolt's App, its HTTP receiver (none in Socket Mode), and where a request's response is found by its listeners. */
@@ -35,6 +36,7 @@ export function createBoltApp(connection: SlackConnection): BoltApp {
       logger: connection.boltLogger,
       clientOptions,
       convoStore: false,
+      extendedErrorHandler: true,
     });
     return { app, responses };
   }
@@ -60,6 +62,7 @@ export function createBoltApp(connection: SlackConnection): BoltApp {
     dispatchErrorHandler: async ({ response }) => {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     },
+    processEventErrorHandler: answerProcessEventError,
     ...(config.mode === 'oauth'
       ? {
           clientId: config.clientId!,
@@ -82,6 +85,7 @@ export function createBoltApp(connection: SlackConnection): BoltApp {
     logger: connection.boltLogger,
     clientOptions,
     convoStore: false,
+    extendedErrorHandler: true,
   });
   return { app, receiver, responses };
 }

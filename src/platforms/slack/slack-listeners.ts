@@ -10,6 +10,7 @@ import { parseCommand } from '../../core/parse-command.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import { answerUnknownRequests } from './answer-unknown-requests.js';
 import { answersToHomeView } from './home-view.js';
+import { ReinstallNeededError, notInstalledWorkspace } from './not-installed-reply.js';
 import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
 import { KNOWN_ACTION_ID, SLASH_COMMAND } from './slack-manifest.js';
@@ -33,8 +34,15 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
   listenToEvents(app, deps);
   // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
   answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, deps.log);
-  app.error(async (err) => {
-    deps.log.error({ err }, 'slack listener failed');
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    // A workspace without a usable installation is not a fault of ours: a slash command is told to reinstall.
+    const workspace = notInstalledWorkspace(error);
+    if (workspace !== undefined) {
+      deps.log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
+      if (typeof (body as { command?: unknown }).command === 'string') throw new ReinstallNeededError(workspace);
+      return;
+    }
+    deps.log.error({ err: error }, 'slack listener failed');
   });
 }
 
