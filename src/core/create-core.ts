@@ -13,6 +13,8 @@ import { answerFromDataset, needsChannel } from './commands/command-registry.js'
 import { answerDay } from './format-date.js';
 import { languageAnswer } from './answers/language.js';
 import { type ChannelLanguages, channelKey, type ReminderCommands, type RequestContext } from './ports.js';
+import { suggest } from './suggest.js';
+import type { Suggestion } from './suggest.js';
 
 /** What the core needs. `dataset` is a function because the dataset can be reloaded at run time. */
 export interface CoreDeps {
@@ -31,6 +33,8 @@ export interface CoreDeps {
 export interface Core {
   /** Answers a parsed command (see parse-command.ts) asked from `context`. */
   answer(command: Command, context: RequestContext): Promise<Answer>;
+  /** The countries and parties a partly typed name may mean, each with its command (a search box's list). */
+  suggest(text: string): Suggestion[];
 }
 
 /** Creates the core. */
@@ -38,6 +42,7 @@ export function createCore(deps: CoreDeps): Core {
   const zone = deps.defaultTz ?? 'UTC';
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
+    suggest: (text) => suggest(deps.dataset(), text),
     async answer(command, context) {
       const stored = await storedLanguage(deps.languages, context);
       const lang = stored ?? context.lang ?? DEFAULT_LANG;
