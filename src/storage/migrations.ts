@@ -157,7 +157,7 @@ const migrations: Record<string, Migration> = {
   },
   // Each channel's language, set with `lang fr` (issue 16): answers, reminders and digests to the channel follow it.
   // A channel with no row speaks the default (English, or a Teams user's locale).
-  '0007-channel-languages': {
+  '0006-channel-languages': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('channel_languages')

@@ -17,6 +17,7 @@ import type { PlatformAdapter } from '../../../../src/http/platform-adapter.js';
 import { connectTeams } from '../../../../src/platforms/teams/connect-teams.js';
 import type { TeamsConnectionOptions } from '../../../../src/platforms/teams/connect-teams.js';
 import { createTeamsAdapter } from '../../../../src/platforms/teams/create-teams-adapter.js';
+import { createChannelLanguageStore } from '../../../../src/storage/channel-languages.js';
 import { openDatabase } from '../../../../src/storage/open-database.js';
 import type { Storage } from '../../../../src/storage/open-database.js';
 
@@ -67,7 +68,9 @@ export async function startTeamsHarness(
   const storage = options.storage ?? (await openDatabase({ sqlitePath: join(dir, 'caac.sqlite') }));
   const dataset = await realDataset();
   const clock = fixedClock(NOW);
-  const core = createCore({ dataset: () => dataset, clock });
+  // Channels' languages on the same database, as the service wires them (`lang fr`).
+  const languages = createChannelLanguageStore(storage.db, () => clock.now());
+  const core = createCore({ dataset: () => dataset, clock, languages });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({
     level: 'debug',
