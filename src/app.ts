@@ -32,9 +32,9 @@ import type { SlackAdapter } from './platforms/slack/create-slack-adapter.js';
 import { createTeamsHandler } from './platforms/teams/create-teams-handler.js';
 import type { TeamsHandler, TeamsHandlerDeps } from './platforms/teams/create-teams-handler.js';
 import { createReminderCommands } from './reminders/create-reminder-commands.js';
-import type { Deliveries } from './reminders/delivery.js';
+import type { Deliveries } from './core/delivery.js';
 import { createReminderStore } from './reminders/kysely-reminder-store.js';
-import type { ReminderStore } from './reminders/reminder-store.js';
+import type { ReminderRecords } from './reminders/reminder-records.js';
 import { createScheduler } from './reminders/scheduler.js';
 import type { Scheduler } from './reminders/scheduler.js';
 import { openDatabase } from './storage/open-database.js';
@@ -231,7 +231,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       const deliveries: Deliveries = {};
       const store = createReminderStore(storage);
       const reminderCommands = createReminderCommands({
-        store,
+        records: store.records,
         dataset,
         clock,
         deliveries,
@@ -284,7 +284,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           logger,
           storage,
           clock,
-          homeAnswers: (team: string) => workspaceReminders(store, reminderCommands, 'slack', team),
+          homeAnswers: (team: string) => workspaceReminders(store.records, reminderCommands, 'slack', team),
           ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
         });
         deliveries.slack = slack.delivery;
@@ -367,12 +367,12 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
 
 // A workspace's reminders for its Home tab: the `reminders` answer of each of its channels (the first few).
 async function workspaceReminders(
-  store: ReminderStore,
+  records: ReminderRecords,
   commands: ReminderCommands,
   platform: 'slack' | 'teams',
   workspaceId: string,
 ): Promise<Answer[]> {
-  const reminders = await store.listByWorkspace(platform, workspaceId);
+  const reminders = await records.listByWorkspace(platform, workspaceId);
   const channels = new Map(reminders.map((r) => [r.channelKey, r.channel]));
   const answers: Answer[] = [];
   for (const channel of [...channels.values()].slice(0, 5)) {

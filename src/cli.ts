@@ -11,6 +11,7 @@ import { createCore } from './core/create-core.js';
 import { checkDataset } from './dataset/check-dataset.js';
 import { defaultDataDir, formatProblem, loadDataset } from './dataset/load-dataset.js';
 import { staleReport } from './dataset/stale-report.js';
+import { type Lang, LANGS, parseLang } from './i18n/lang.js';
 import { answerToPlainText } from './render/answer-to-plain-text.js';
 
 /** What the process should print and exit with; `run` never touches the process, so tests can call it. */
@@ -25,11 +26,13 @@ export interface CliOptions {
   now?: Date;
   json: boolean;
   data?: string;
+  /** The language of the answer (`--lang fr`); English when absent. */
+  lang?: Lang;
   words: string[];
 }
 
 const USAGE = [
-  'usage: caac [--now <ISO date or date-time>] [--json] [--data <dir>] <text…>',
+  'usage: caac [--now <ISO date or date-time>] [--json] [--data <dir>] [--lang en|fr] <text…>',
   '       caac data check [--data <dir>]',
   '       caac data stale [--now <ISO date>] [--data <dir>] [--json]',
   'Flags may stand anywhere. Try: caac help, caac mali, caac mnla, caac renewals',
@@ -81,6 +84,17 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         options.data = v;
         break;
       }
+      case '--lang': {
+        const v = value();
+        const lang = parseLang(v);
+        // Only a bare code: "--lang fr-FR" is accepted as fr, "--lang french" is not guessed at.
+        if (!v || !lang || !/^[a-z]{2}([-_][a-z0-9]+)?$/i.test(v))
+          return {
+            error: `--lang: ${v ? `"${v}" is not a language caac speaks` : 'needs a language'}; available: ${LANGS.join(', ')}`,
+          };
+        options.lang = lang;
+        break;
+      }
       case '--help':
         options.words.unshift('help');
         break;
@@ -119,7 +133,10 @@ export async function run(argv: readonly string[]): Promise<CliResult> {
   if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem));
   const dataset = loaded.dataset;
   const core = createCore({ dataset: () => dataset, clock: parsed.now ? fixedClock(parsed.now) : systemClock });
-  const answer = await core.handle(parsed.words.join(' '), { platform: 'cli' });
+  const answer = await core.handle(parsed.words.join(' '), {
+    platform: 'cli',
+    ...(parsed.lang ? { lang: parsed.lang } : {}),
+  });
   const stdout = parsed.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answerToPlainText(answer)}\n`;
   return { code: exitCode(answer), stdout, stderr: '' };
 }

@@ -132,7 +132,7 @@ export async function remindersAtScale(opts: RemindersOptions): Promise<Row[]> {
       const claims: number[] = [];
       for (let i = 0; i < 30; i++) {
         const t = performance.now();
-        const got = await store.claimDue({ now, owner: 'bench', leaseMs: 60_000, limit: 50 });
+        const got = await store.queue.claimDue({ now, owner: 'bench', leaseMs: 60_000, limit: 50 });
         claims.push(performance.now() - t);
         if (got.length > 0) throw new Error(`expected nothing due, claimed ${got.length}`);
       }
@@ -272,7 +272,7 @@ async function deliver(
     const fireAt = new Date();
     for (let i = 0; i < opts.due; i++) {
       const channelId = `CDUE${String(i % opts.dueChannels).padStart(5, '0')}`;
-      await store.addOneOff(
+      await store.records.addOneOff(
         {
           channel: { platform: 'slack', workspaceId: SLACK_TEAM, channelId },
           tz: 'UTC',

@@ -1,5 +1,7 @@
 // The platform-neutral answer model. The core builds these; renderers turn them into Block Kit, Adaptive Cards or
-// plain text. All strings here are plain text, never markup: each renderer escapes for its own platform.
+// plain text. All strings here are plain text, never markup: each renderer escapes for its own platform. An answer
+// is written in one language (`lang`), and the renderers write their own labels ("Source", buttons) in it too.
+import type { Lang } from '../i18n/lang.js';
 
 /** Where a fact comes from, ready to show: "Watchlist, CAAC Monthly Update – June 2021 · as of June 2021". */
 export interface Citation {
@@ -9,6 +11,8 @@ export interface Citation {
   label: string;
   /** The fact's as-of date, written with its precision ("June 2021", "30 June 2021", "2013"). */
   asOf: string;
+  /** How precise `asOf` is, so that each language can say "as of" right ("au 30 juin 2021", "en juin 2021"). */
+  precision?: 'year' | 'month' | 'day';
   /** A link or UN document symbol, where the source has one. */
   url?: string;
   symbol?: string;
@@ -53,6 +57,8 @@ export type Outcome = 'answered' | 'no-match' | 'usage' | 'unavailable' | 'rate-
 
 /** The answer to one command. */
 export interface Answer {
+  /** The language the answer is written in; English when absent. */
+  lang?: Lang;
   /** Which command produced it (help, country, party, recs, figures, sources, codes, renewals, search, remind…). */
   kind: string;
   outcome: Outcome;

@@ -9,6 +9,7 @@ import type { AnswerContext } from './answer-context.js';
 import type { Clock } from './clock.js';
 import type { Command } from './command.js';
 import { answerDay } from './format-date.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { parseCommand } from './parse-command.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
 import { codes } from './answers/codes.js';
@@ -50,31 +51,45 @@ export function createCore(deps: CoreDeps): Core {
     parse: parseCommand,
     async handle(text, context) {
       const command = parseCommand(text);
+      const lang = context.lang ?? DEFAULT_LANG;
       switch (command.kind) {
         case 'remind':
         case 'remind-once':
         case 'reminders':
         case 'forget':
-          if (!context.channel) return remindersUnavailable(command.kind, 'no-channel');
-          if (!deps.reminders) return remindersUnavailable(command.kind, 'not-configured');
-          return deps.reminders.handle(command, context);
+          if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel'), lang);
+          if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured'), lang);
+          return inLang(await deps.reminders.handle(command, context), lang);
         default: {
           const dataset = deps.dataset();
           const now = deps.clock.now();
+          const ctx: AnswerContext = { dataset, now, zone, lang };
           const day = answerDay(now, zone);
-          if (day === undefined) return answer(command, { dataset, now, zone });
+          if (day === undefined) return answer(command, ctx);
           // The answer depends on nothing else (not the time of day, not the platform): see answer-memo.ts.
           const scope = { dataset, day };
-          const key = JSON.stringify(command);
-          return memo.get(scope, key) ?? memo.set(scope, key, answer(command, { dataset, now, zone }));
+          const key = `${lang} ${JSON.stringify(command)}`;
+          return memo.get(scope, key) ?? memo.set(scope, key, answer(command, ctx));
         }
       }
     },
   };
 }
 
-/** Answers every command that needs only the dataset and the clock. */
+/** An answer marked with the language it is written in, for the renderers' own labels. */
+function inLang(answer: Answer, lang: Lang): Answer {
+  return answer.lang ? answer : { ...answer, lang };
+}
+
+/** Answers every command that needs only the dataset and the clock, in `ctx.lang`. */
 export function answer(
+  command: Exclude<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>,
+  ctx: AnswerContext,
+): Answer {
+  return inLang(answerIn(command, ctx), ctx.lang ?? DEFAULT_LANG);
+}
+
+function answerIn(
   command: Exclude<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>,
   ctx: AnswerContext,
 ): Answer {

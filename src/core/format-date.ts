@@ -1,5 +1,8 @@
 // Dates as people read them, with the precision they were written with: "2013", "June 2021", "30 June 2021".
-// Relative phrases ("29 days left", "3 days ago", "over 5 years old") are computed from an injected `now`.
+// Relative phrases ("29 days left", "3 days ago", "over 5 years old") are computed from an injected `now`. Each
+// takes the answer's language: "30 juin 2021", "dans 29 jours", "il y a 19 jours" (words from src/i18n).
+import { DEFAULT_LANG, type Lang, LOCALES } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
 
 const MONTHS = [
   'January',
@@ -16,15 +19,39 @@ const MONTHS = [
   'December',
 ] as const;
 
-/** Writes a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words, never adding a day or month the data does not have. */
-export function formatPartialDate(date: string): string {
+/** Month names by language, from Intl (CLDR): "juin", "juillet". English keeps its own table (the hot path). */
+const monthNames = new Map<Lang, readonly string[]>([['en', MONTHS]]);
+
+function monthsOf(lang: Lang): readonly string[] {
+  let names = monthNames.get(lang);
+  if (!names) {
+    const f = new Intl.DateTimeFormat(LOCALES[lang], { month: 'long', timeZone: 'UTC' });
+    names = Array.from({ length: 12 }, (_, i) => f.format(new Date(Date.UTC(2000, i, 15))));
+    monthNames.set(lang, names);
+  }
+  return names;
+}
+
+/**
+ * Writes a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date in words, never adding a day or month the data does not have:
+ * "30 June 2021", "30 juin 2021", "1er juin 2021" (French writes the first of the month as an ordinal).
+ */
+export function formatPartialDate(date: string, lang: Lang = DEFAULT_LANG): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
   if (!m) return date;
   const [, y, mo, d] = m;
-  const month = mo === undefined ? undefined : MONTHS[Number(mo) - 1];
+  const month = mo === undefined ? undefined : monthsOf(lang)[Number(mo) - 1];
   if (month === undefined) return y!;
   if (d === undefined) return `${month} ${y}`;
-  return `${Number(d)} ${month} ${y}`;
+  const day = lang === 'fr' && Number(d) === 1 ? '1er' : String(Number(d));
+  return `${day} ${month} ${y}`;
+}
+
+/** How precise a partial date is: `2021` year, `2021-06` month, `2021-06-30` day; undefined if not a date. */
+export function datePrecision(date: string): 'year' | 'month' | 'day' | undefined {
+  const m = /^\d{4}(-\d{2}(-\d{2})?)?$/.exec(date.trim());
+  if (!m) return undefined;
+  return m[2] ? 'day' : m[1] ? 'month' : 'year';
 }
 
 /** The last calendar day a partial date covers: `2021-06` -> `2021-06-30`, `2013` -> `2013-12-31`. */
@@ -105,28 +132,21 @@ export function answerDay(now: Date, zone: string): string | undefined {
   return `${local.join('-')} ${now.getUTCFullYear()}-${now.getUTCMonth() + 1}-${now.getUTCDate()} ${zone}`;
 }
 
-/** "29 days left", "1 day left", "today", "1 day ago", "12 days ago". */
-export function formatDaysLeft(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return '1 day left';
-  if (days > 1) return `${days} days left`;
-  if (days === -1) return '1 day ago';
-  return `${-days} days ago`;
+/** "29 days left", "1 day left", "today", "12 days ago"; in French "dans 29 jours", "demain", "il y a 12 jours". */
+export function formatDaysLeft(days: number, lang: Lang = DEFAULT_LANG): string {
+  return days >= 0 ? t(lang, 'days.left', { days }) : t(lang, 'days.ago', { days: -days });
 }
 
 /** "in 29 days", "tomorrow", "today", "yesterday", "12 days ago": for sentences like "expires in 7 days". */
-export function formatRelativeDays(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+export function formatRelativeDays(days: number, lang: Lang = DEFAULT_LANG): string {
+  return days >= 0 ? t(lang, 'days.in', { days }) : t(lang, 'days.before', { days: -days });
 }
 
 /**
  * How old data as of `date` is at `now`, for the header of a brief: undefined while it is under a year old,
  * then "over 1 year old", "over 5 years old". Whole years counted from the end of the as-of period.
  */
-export function formatDataAge(now: Date, date: string): string | undefined {
+export function formatDataAge(now: Date, date: string, lang: Lang = DEFAULT_LANG): string | undefined {
   const end = parseDay(partialDateEnd(date));
   if (!end || Number.isNaN(now.getTime())) return undefined;
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -135,7 +155,7 @@ export function formatDataAge(now: Date, date: string): string | undefined {
   let years = now.getUTCFullYear() - end[0];
   while (years > 0 && anniversary(end, years) >= today) years -= 1;
   if (years < 1) return undefined;
-  return years === 1 ? 'over 1 year old' : `over ${years} years old`;
+  return t(lang, 'data.age', { years });
 }
 
 /** A valid YYYY-MM-DD as [year, month, day]. */

@@ -1,12 +1,38 @@
 // Facts about parties shared by the country brief and the party answer: markers, codes in words, listing history.
 import type { Country, Dataset, Listing, Party, Reference, ViolationCode } from '../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { type MessageId, t } from '../i18n/translate.js';
+
+/** The catalogue id of each violation's name. */
+const VIOLATION_IDS: Readonly<Record<ViolationCode, MessageId>> = {
+  a: 'violation.a',
+  b: 'violation.b',
+  c: 'violation.c',
+  d: 'violation.d',
+  e: 'violation.e',
+  f: 'violation.f',
+};
+
+/** A violation's name in running text, in the UN's words in that language: "recrutement et utilisation d’enfants". */
+export function violationName(code: ViolationCode, lang: Lang = DEFAULT_LANG): string {
+  const id = VIOLATION_IDS[code];
+  return id ? t(lang, id) : t(lang, 'violation.unknown', { code });
+}
 
 /** "recruitment and use of children (a); rape and other … (c)": codes spelled out, in code order. */
-export function spellCodes(reference: Reference, codes: readonly ViolationCode[], withLetters = true): string {
+export function spellCodes(
+  reference: Reference,
+  codes: readonly ViolationCode[],
+  withLetters = true,
+  lang: Lang = DEFAULT_LANG,
+): string {
   return [...new Set(codes)]
     .sort()
     .map((code) => {
-      const short = reference.violation_codes[code]?.short ?? `code ${code}`;
+      // The legend decides which codes exist; the catalogue names them in the answer's language.
+      const short = reference.violation_codes[code]
+        ? violationName(code, lang)
+        : t(lang, 'violation.unknown', { code });
       return withLetters ? `${short} (${code})` : short;
     })
     .join('; ');

@@ -2,6 +2,7 @@
 // the core never imports a platform, a database driver or an SDK.
 import type { Answer } from './answer.js';
 import type { Command } from './command.js';
+import type { Lang } from '../i18n/lang.js';
 
 /** The platforms a command can come from. */
 export type Platform = 'slack' | 'teams' | 'cli';
@@ -16,6 +17,8 @@ export interface RequestContext {
   channel?: ChannelRef;
   /** The user's platform id, for rate limits and the audit log; never shown. */
   userId?: string;
+  /** The language to answer in (the CLI's --lang, a Teams locale, a channel's `lang`); English when absent. */
+  lang?: Lang;
 }
 
 /** A channel a reminder can be posted to. `key` is unique across platforms: "slack:T123:C456", "teams:19:abc…". */

@@ -11,7 +11,7 @@ import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import { listEntities, resolveName, shortName } from '../dataset/resolver.js';
 import type { Dataset } from '../dataset/schema.js';
-import type { Deliveries } from './delivery.js';
+import type { Deliveries } from '../core/delivery.js';
 import { eventsForTarget, upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder, ReminderTarget, SubscriptionReminder } from './reminder.js';
 import {
@@ -22,13 +22,13 @@ import {
   targetCommand,
   targetName,
 } from './reminder-message.js';
-import type { ReminderStore } from './reminder-store.js';
+import type { ReminderRecords } from './reminder-records.js';
 
 type ReminderCommand = Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>;
 
 /** What the reminder commands need. */
 export interface ReminderCommandsDeps {
-  store: ReminderStore;
+  records: ReminderRecords;
   dataset: () => Dataset;
   clock: Clock;
   /** The platforms' deliveries, asked whether they can post to a channel before anything is stored. */
@@ -59,12 +59,12 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
       switch (command.kind) {
         case 'reminders':
-          return listReminders(await deps.store.listByChannel(key), dataset, now, here);
+          return listReminders(await deps.records.listByChannel(key), dataset, now, here);
 
         case 'forget': {
           const id = command.id.toLowerCase();
-          const existing = await deps.store.get(id);
-          if (!existing || existing.channelKey !== key || !(await deps.store.remove(id, key))) {
+          const existing = await deps.records.get(id);
+          if (!existing || existing.channelKey !== key || !(await deps.records.remove(id, key))) {
             return {
               ...simple('forget', 'no-match', `No reminder ${id} in ${here}`, [
                 `\`reminders\` lists the reminders of ${here} with their ids.`,
@@ -79,7 +79,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
         case 'remind':
         case 'remind-once': {
-          const existing = await deps.store.listByChannel(key);
+          const existing = await deps.records.listByChannel(key);
           if (existing.length >= MAX_REMINDERS_PER_CHANNEL) {
             return simple(command.kind, 'usage', `${capitalize(here)} has too many reminders`, [
               `A channel or conversation can hold ${MAX_REMINDERS_PER_CHANNEL} reminders. \`reminders\` lists them; \`forget <id>\` removes one.`,
@@ -122,7 +122,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         `It is now ${formatInstant(now, defaultTz)}; give a time in the future.`,
       ]);
     }
-    const reminder = await deps.store.addOneOff(
+    const reminder = await deps.records.addOneOff(
       {
         channel: context.channel!,
         text: command.text,
@@ -191,7 +191,7 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         actions: [stopAction(same)],
       };
     }
-    const reminder = await deps.store.addSubscription(
+    const reminder = await deps.records.addSubscription(
       {
         channel: context.channel!,
         target,

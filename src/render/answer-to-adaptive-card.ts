@@ -6,6 +6,8 @@
 // that it cannot format, link or mention; the only Markdown in the card is what this file writes itself (bold labels
 // and links to sources whose URL is http(s)).
 import type { Action, Answer, Citation, Item, Section } from '../core/answer.js';
+import { DEFAULT_LANG } from '../i18n/lang.js';
+import { type Messages, messages } from '../i18n/translate.js';
 
 /** A TextBlock element (the subset of properties this renderer uses). */
 export interface AdaptiveTextBlock {
@@ -110,6 +112,7 @@ export function escapeTeamsMarkdown(text: string): string {
 
 /** Renders an answer as an Adaptive Card 1.5: title, subtitle, sections with sourced facts, command buttons. */
 export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOptions = {}): AdaptiveCard {
+  const m = messages(answer.lang ?? DEFAULT_LANG);
   const head: AdaptiveElement[] = [
     { type: 'TextBlock', text: escapeTeamsMarkdown(answer.title), wrap: true, weight: 'Bolder', size: 'Medium' },
   ];
@@ -131,7 +134,7 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
     const count = Math.max(1, section.items.length);
     // The first section always shows; after the first one that does not fit, the rest keep their order behind it.
     const fits = more.length === 0 && (shown === 0 || shown + count <= TEAMS_CARD_LIMITS.visibleItems);
-    (fits ? visible : more).push(sectionToContainer(section));
+    (fits ? visible : more).push(sectionToContainer(section, m));
     if (fits) shown += count;
   }
 
@@ -153,23 +156,23 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
   if (more.length > 0) {
     actions.push({
       type: 'Action.ShowCard',
-      title: 'Show more',
+      title: m('render.teams.showMore'),
       card: { type: 'AdaptiveCard', version: '1.5', body: more },
     });
   }
   if (actions.length > 0) card.actions = actions;
-  return fitToLimit(card);
+  return fitToLimit(card, m);
 }
 
 // Over the size limit, drop hidden sections from the end (then visible ones) and say so: a shorter, true card is
 // better than one Teams refuses to post.
-function fitToLimit(card: AdaptiveCard): AdaptiveCard {
+function fitToLimit(card: AdaptiveCard, m: Messages): AdaptiveCard {
   const size = (c: AdaptiveCard) => Buffer.byteLength(JSON.stringify(c), 'utf8');
   if (size(card) <= TEAMS_CARD_LIMITS.maxCardBytes) return card;
   const out: AdaptiveCard = structuredClone(card);
   out.body.push({
     type: 'TextBlock',
-    text: 'Part of this answer was left out to fit in a Teams message: ask a narrower command (figures, recs, sources).',
+    text: m('render.teams.cut'),
     wrap: true,
     color: 'Warning',
   });
@@ -191,22 +194,22 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function sectionToContainer(section: Section): AdaptiveContainer {
+function sectionToContainer(section: Section, m: Messages): AdaptiveContainer {
   const items: AdaptiveElement[] = [];
   if (section.heading) {
     items.push({ type: 'TextBlock', text: escapeTeamsMarkdown(section.heading), wrap: true, weight: 'Bolder' });
   }
   // When every item of a section cites the same sources (a listing table from one report), the source line is
   // shown once after the items instead of after each of them: still every fact sourced, at a fifth of the noise.
-  const citeTexts = section.items.map((i) => (i.cite && i.cite.length > 0 ? citeBlock(i.cite).text : undefined));
+  const citeTexts = section.items.map((i) => (i.cite && i.cite.length > 0 ? citeBlock(i.cite, m).text : undefined));
   const shared = section.items.length > 1 && citeTexts.every((t) => t !== undefined && t === citeTexts[0]);
-  for (const item of section.items) items.push(...itemToBlocks(shared ? { ...item, cite: [] } : item));
-  if (shared) items.push(citeBlock(section.items[0]!.cite!));
-  if (section.cite && section.cite.length > 0) items.push(citeBlock(section.cite));
+  for (const item of section.items) items.push(...itemToBlocks(shared ? { ...item, cite: [] } : item, m));
+  if (shared) items.push(citeBlock(section.items[0]!.cite!, m));
+  if (section.cite && section.cite.length > 0) items.push(citeBlock(section.cite, m));
   return { type: 'Container', items, separator: true, spacing: 'Medium' };
 }
 
-function itemToBlocks(item: Item): AdaptiveTextBlock[] {
+function itemToBlocks(item: Item, m: Messages): AdaptiveTextBlock[] {
   const label = item.label ? `**${escapeTeamsMarkdown(item.label)}** ` : '';
   const main: AdaptiveTextBlock = {
     type: 'TextBlock',
@@ -226,14 +229,14 @@ function itemToBlocks(item: Item): AdaptiveTextBlock[] {
       spacing: 'None',
     });
   }
-  if (item.cite && item.cite.length > 0) blocks.push(citeBlock(item.cite));
+  if (item.cite && item.cite.length > 0) blocks.push(citeBlock(item.cite, m));
   return blocks;
 }
 
-function citeBlock(cites: Citation[]): AdaptiveTextBlock {
+function citeBlock(cites: Citation[], m: Messages): AdaptiveTextBlock {
   return {
     type: 'TextBlock',
-    text: cites.map(citationText).join(' · '),
+    text: cites.map((c) => citationText(c, m)).join(' · '),
     wrap: true,
     isSubtle: true,
     size: 'Small',
@@ -242,16 +245,17 @@ function citeBlock(cites: Citation[]): AdaptiveTextBlock {
 }
 
 /** "Source: [Watchlist, …](https://…) · S/2021/299 · as of June 2021 · unverified: …" */
-function citationText(c: Citation): string {
+function citationText(c: Citation, m: Messages): string {
   const label = escapeTeamsMarkdown(c.label);
   const link =
     c.url && /^https?:\/\/[^\s]+$/i.test(c.url)
       ? `[${label}](${c.url.replace(/[()<>\s]/g, encodeURIComponent)})`
       : label;
-  const parts = [`Source: ${link}`];
+  // The label's Markdown link is built here, so the message gets it as a ready placeholder value.
+  const parts = [m('render.sourceLine', { marks: link })];
   if (c.symbol) parts.push(escapeTeamsMarkdown(c.symbol));
-  parts.push(`as of ${escapeTeamsMarkdown(c.asOf)}`);
-  if (c.unverified) parts.push(`unverified: ${escapeTeamsMarkdown(c.unverified)}`);
+  parts.push(escapeTeamsMarkdown(m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' })));
+  if (c.unverified) parts.push(escapeTeamsMarkdown(m('render.unverified', { text: c.unverified })));
   return parts.join(' · ');
 }
 

@@ -7,6 +7,8 @@
 // carry `verbatim: true`, so Slack does not auto-link bare names either. Header and button texts are plain_text,
 // which Slack never parses for mentions.
 import type { Answer, Citation, Item, Section } from '../core/answer.js';
+import { DEFAULT_LANG } from '../i18n/lang.js';
+import { type Messages, messages } from '../i18n/translate.js';
 import { SLACK_LIMITS } from './slack-limits.js';
 
 /** A plain_text object. */
@@ -72,13 +74,14 @@ export function escapeMrkdwn(text: string): string {
 /** Renders an answer as a Block Kit message within Slack's limits. Pure: same answer, same blocks. */
 export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}): SlackMessage {
   const maxBlocks = options.maxBlocks ?? SLACK_LIMITS.messageBlocks;
+  const m = messages(answer.lang ?? DEFAULT_LANG);
   const content: { block: SlackBlock; lines: number }[] = [];
 
   content.push({ block: { type: 'header', text: plain(truncate(answer.title, SLACK_LIMITS.headerText)) }, lines: 0 });
   if (answer.subtitle) content.push({ block: context([escapeMrkdwn(answer.subtitle)]), lines: 0 });
-  for (const section of answer.sections) content.push(...sectionBlocks(section));
+  for (const section of answer.sections) content.push(...sectionBlocks(section, m));
 
-  const tail = options.withoutActions ? [] : actionBlocks(answer, options.shareCommand);
+  const tail = options.withoutActions ? [] : actionBlocks(answer, options.shareCommand, m);
   const room = maxBlocks - tail.length;
   let blocks: SlackBlock[];
   if (content.length <= room) {
@@ -88,13 +91,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
     const kept = content.slice(0, room - 1);
     const dropped = content.slice(room - 1);
     const lines = dropped.reduce((n, c) => n + c.lines, 0);
-    const what = lines > 0 ? `${lines} more line${lines === 1 ? '' : 's'}` : 'the rest of this answer';
-    blocks = [
-      ...kept.map((c) => c.block),
-      context([
-        `…and ${what} not shown (Slack shows ${maxBlocks} blocks at most). Ask a narrower question, or run the same command with \`npx caac\` for everything.`,
-      ]),
-    ];
+    blocks = [...kept.map((c) => c.block), context([m('render.slack.cut', { lines, max: maxBlocks })])];
   }
   blocks.push(...tail);
   return { text: escapeMrkdwn(truncate(answer.summary || answer.title, SLACK_LIMITS.fallbackText)), blocks };
@@ -102,7 +99,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
 
 // A section becomes one or more section blocks (3,000 characters each, split between lines) and a context block
 // with its sources: the section's own citations, then those of its items, each shown once.
-function sectionBlocks(section: Section): { block: SlackBlock; lines: number }[] {
+function sectionBlocks(section: Section, m: Messages): { block: SlackBlock; lines: number }[] {
   const lines = section.items.map(itemLine);
   const out: { block: SlackBlock; lines: number }[] = [];
   let chunk: string[] = section.heading ? [bold(section.heading)] : [];
@@ -125,9 +122,10 @@ function sectionBlocks(section: Section): { block: SlackBlock; lines: number }[]
 
   const cites = uniqueCitations([...(section.cite ?? []), ...section.items.flatMap((i) => i.cite ?? [])]);
   if (cites.length > 0) {
-    const prefix = cites.length === 1 ? 'Source: ' : 'Sources: ';
+    const prefix = `${m('render.sourcesPrefix', { count: cites.length })} `;
+    const text = prefix + cites.map((c) => citationText(c, m)).join('\n');
     out.push({
-      block: context([cutMrkdwn(prefix + cites.map(citationText).join('\n'), SLACK_LIMITS.contextText)]),
+      block: context([cutMrkdwn(text, SLACK_LIMITS.contextText)]),
       lines: 0,
     });
   }
@@ -145,12 +143,13 @@ function itemLine(item: Item): string {
 }
 
 // "<url|Watchlist, CAAC Monthly Update – June 2021> (S/2021/299) · as of June 2021 · :warning: unverified: …"
-function citationText(c: Citation): string {
+function citationText(c: Citation, m: Messages): string {
   const url = c.url && /^https?:\/\/[^\s<>|]+$/.test(c.url) ? c.url.replace(/&/g, '&amp;') : undefined;
   const label = url ? `<${url}|${escapeMrkdwn(c.label)}>` : escapeMrkdwn(c.label);
   const symbol = c.symbol && !c.label.includes(c.symbol) ? ` (${escapeMrkdwn(c.symbol)})` : '';
-  const unverified = c.unverified ? ` · :warning: unverified: ${escapeMrkdwn(c.unverified)}` : '';
-  return `${label}${symbol} · as of ${escapeMrkdwn(c.asOf)}${unverified}`;
+  const unverified = c.unverified ? ` · :warning: ${escapeMrkdwn(m('render.unverified', { text: c.unverified }))}` : '';
+  const asOf = escapeMrkdwn(m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' }));
+  return `${label}${symbol} · ${asOf}${unverified}`;
 }
 
 function uniqueCitations(cites: Citation[]): Citation[] {
@@ -164,12 +163,12 @@ function uniqueCitations(cites: Citation[]): Citation[] {
 }
 
 // The answer's next commands as buttons, plus "Share in channel"; one actions block (25 buttons at most).
-function actionBlocks(answer: Answer, shareCommand: string | undefined): SlackBlock[] {
+function actionBlocks(answer: Answer, shareCommand: string | undefined, m: Messages): SlackBlock[] {
   const buttons: SlackButton[] = [];
   if (shareCommand !== undefined && shareCommand.length <= SLACK_LIMITS.buttonValue) {
     buttons.push({
       type: 'button',
-      text: plain('Share in channel'),
+      text: plain(m('render.share')),
       action_id: `${SLACK_ACTION_IDS.share}:0`,
       value: shareCommand,
     });

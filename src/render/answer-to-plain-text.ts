@@ -2,12 +2,15 @@
 // answer always gives the same text. Facts carry numbered citation marks ([1]) that point at a "Sources" list at the
 // end, so that every fact shows where it comes from without repeating the source on every line.
 import type { Answer, Citation, Item } from '../core/answer.js';
+import { DEFAULT_LANG } from '../i18n/lang.js';
+import { type Messages, messages } from '../i18n/translate.js';
 
 /** Labels longer than this are not used to align the column of text. */
 const MAX_LABEL_COLUMN = 40;
 
 /** Renders an answer as plain text, lines joined with "\n", no trailing newline. */
 export function answerToPlainText(answer: Answer): string {
+  const m = messages(answer.lang ?? DEFAULT_LANG);
   const notes = new CitationList();
   const lines: string[] = [answer.title];
   if (answer.subtitle) lines.push(answer.subtitle);
@@ -18,20 +21,19 @@ export function answerToPlainText(answer: Answer): string {
     const labels = section.items.map((i) => (i.label ? i.label.length : 0)).filter((n) => n <= MAX_LABEL_COLUMN);
     const column = labels.length > 0 ? Math.max(...labels) : 0;
     for (const item of section.items) lines.push(`  ${itemLine(item, column, notes)}`);
-    if (section.cite && section.cite.length > 0) lines.push(`  Source: ${notes.marks(section.cite)}`);
+    if (section.cite && section.cite.length > 0)
+      lines.push(`  ${m('render.sourceLine', { marks: notes.marks(section.cite) })}`);
   }
 
   if (notes.size > 0) {
-    lines.push('', 'Sources');
-    for (const [n, c] of notes.entries()) lines.push(`  [${n}] ${citationText(c)}`);
+    lines.push('', m('render.sourcesHeading'));
+    for (const [n, c] of notes.entries()) lines.push(`  [${n}] ${citationText(c, m)}`);
   }
 
   const actions = answer.actions.filter((a) => (a.kind ?? 'command') === 'command');
   if (actions.length > 0) {
-    lines.push(
-      '',
-      `${answer.outcome === 'answered' ? 'More' : 'Try'}: ${actions.map((a) => `caac ${a.command}`).join(' · ')}`,
-    );
+    const commands = actions.map((a) => `caac ${a.command}`).join(' · ');
+    lines.push('', m(answer.outcome === 'answered' ? 'render.more' : 'render.try', { commands }));
   }
   return lines.map((l) => l.trimEnd()).join('\n');
 }
@@ -47,13 +49,13 @@ function itemLine(item: Item, column: number, notes: CitationList): string {
 }
 
 /** "Watchlist, CAAC Monthly Update – June 2021 · as of June 2021 · S/2021/299 · https://… · unverified: …". */
-export function citationText(c: Citation): string {
+export function citationText(c: Citation, m: Messages = messages(DEFAULT_LANG)): string {
   return [
     c.label,
-    `as of ${c.asOf}`,
+    m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' }),
     c.symbol && !c.label.includes(c.symbol) ? c.symbol : undefined,
     c.url,
-    c.unverified ? `unverified: ${c.unverified}` : undefined,
+    c.unverified ? m('render.unverified', { text: c.unverified }) : undefined,
   ]
     .filter(Boolean)
     .join(' · ');

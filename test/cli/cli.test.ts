@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
-import { FOUNDING_FACTS, FOUNDING_NOW, squash } from '../core/founding-facts.js';
+import { FOUNDING_FACTS, FOUNDING_NOW, squash } from '../support/founding-facts.js';
 import { ROOT, runCli } from './run-cli.js';
 
 const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);

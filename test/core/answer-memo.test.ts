@@ -7,8 +7,8 @@ import { createCore } from '../../src/core/create-core.js';
 import type { ReminderCommands, RequestContext } from '../../src/core/ports.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
-import { fixtureDataset } from './fixture-dataset.js';
-import { realDataset } from './real-dataset.js';
+import { fixtureDataset } from '../support/fixture-dataset.js';
+import { realDataset } from '../support/real-dataset.js';
 
 let real: Dataset;
 let fixture: Dataset;

@@ -3,8 +3,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
-import { FOUNDING_FACTS, FOUNDING_NOW, squash } from './founding-facts.js';
-import { realDataset } from './real-dataset.js';
+import { FOUNDING_FACTS, FOUNDING_NOW, squash } from '../support/founding-facts.js';
+import { realDataset } from '../support/real-dataset.js';
 
 let dataset: Dataset;
 beforeAll(async () => {

@@ -12,8 +12,8 @@ import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createLogger } from '../../src/logging.js';
-import { startSlackStandIn } from '../slack/slack-stand-in.js';
-import type { SlackStandIn } from '../slack/slack-stand-in.js';
+import { startSlackStandIn } from '../support/slack-stand-in.js';
+import type { SlackStandIn } from '../support/slack-stand-in.js';
 import { SIGNING_SECRET, slashCommand } from './support/slack-channel.js';
 import { sleep, waitUntil } from './support/wait-until.js';
 

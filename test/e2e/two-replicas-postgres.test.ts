@@ -2,11 +2,11 @@
 // load balancer. A batch of one-offs in several channels, set through both and all due at the same second, is posted
 // exactly once each: every occurrence goes to one replica (FOR UPDATE SKIP LOCKED and a lease).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSlackStandIn } from '../slack/slack-stand-in.js';
-import type { SlackStandIn } from '../slack/slack-stand-in.js';
-import { DATABASE_URL } from '../storage/test-databases.js';
-import { createTestSchema } from './support/postgres-schema.js';
-import type { TestSchema } from './support/postgres-schema.js';
+import { startSlackStandIn } from '../support/slack-stand-in.js';
+import type { SlackStandIn } from '../support/slack-stand-in.js';
+import { DATABASE_URL } from '../support/test-databases.js';
+import { createTestSchema } from '../support/postgres-schema.js';
+import type { TestSchema } from '../support/postgres-schema.js';
 import { postedLines, reminderIdIn } from './support/reminder-logs.js';
 import { startService, stopAllServices } from './support/service-process.js';
 import type { ServiceProcess } from './support/service-process.js';

@@ -7,7 +7,7 @@ import type { ChannelRef } from '../../src/core/ports.js';
 import { channelKey } from '../../src/core/ports.js';
 import { Country, DatedEvent, Mission, Source } from '../../src/dataset/schema.js';
 import type { Dataset } from '../../src/dataset/schema.js';
-import type { Delivery, DeliveryResult } from '../../src/reminders/delivery.js';
+import type { Delivery, DeliveryResult } from '../../src/core/delivery.js';
 
 /** Options for the test dataset: MONUSCO's expiry, and optional editors' events. */
 export interface FixtureOptions {

@@ -3,8 +3,8 @@ import { fixedClock } from '../../src/core/clock.js';
 import type { RequestContext } from '../../src/core/ports.js';
 import { createReminderCommands } from '../../src/reminders/create-reminder-commands.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
-import { sqliteBackend } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { sqliteBackend } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 import { RecordingDelivery, makeDataset, slackChannel } from './fixtures.js';
 
 let backend: TestBackend | undefined;
@@ -25,7 +25,7 @@ async function setUp() {
   const store = createReminderStore(await backend.open());
   const delivery = new RecordingDelivery();
   const commands = createReminderCommands({
-    store,
+    records: store.records,
     dataset: () => makeDataset(),
     clock: fixedClock(NOW),
     deliveries: { slack: delivery },
@@ -40,7 +40,7 @@ describe('reminder commands', () => {
     const a = await commands.handle({ kind: 'remind', target: 'DRC', leadDays: [30, 7, 1], at: '09:00' }, ctx());
     expect(a.outcome).toBe('answered');
     expect(a.title).toBe('Reminders set for Democratic Republic of the Congo in this channel');
-    const [r] = await store.listByChannel('slack:T1:C100');
+    const [r] = await store.records.listByChannel('slack:T1:C100');
     expect(r).toMatchObject({
       kind: 'subscription',
       target: { kind: 'country', id: 'democratic-republic-of-the-congo' },
@@ -61,7 +61,7 @@ describe('reminder commands', () => {
     });
     const again = await commands.handle({ kind: 'remind', target: 'drc', leadDays: [30, 7, 1], at: '09:00' }, ctx());
     expect(again.title).toBe('This channel is already reminded about Democratic Republic of the Congo');
-    expect(await store.listByChannel('slack:T1:C100')).toHaveLength(1);
+    expect(await store.records.listByChannel('slack:T1:C100')).toHaveLength(1);
   });
 
   it('remind a mission with no dated event says so (a gap), and an unknown name suggests names', async () => {
@@ -89,7 +89,7 @@ describe('reminder commands', () => {
       'This is a private channel the app is not in.',
       'To fix it: invite the app: /invite @caac',
     ]);
-    expect(await store.listByChannel('slack:T1:C100')).toEqual([]);
+    expect(await store.records.listByChannel('slack:T1:C100')).toEqual([]);
   });
 
   it('remind-once stores a future one-off and refuses a past time; reminders lists, forget removes only here', async () => {
@@ -101,7 +101,7 @@ describe('reminder commands', () => {
       ctx(),
     );
     expect(once.outcome).toBe('answered');
-    const [r] = await store.listByChannel('slack:T1:C100');
+    const [r] = await store.records.listByChannel('slack:T1:C100');
     expect(r).toMatchObject({ kind: 'once', fireAt: new Date('2026-12-03T08:30:00Z') });
     expect(once.sections[0]!.items[0]!.label).toBe('3 December 2026, 09:30 Europe/Paris');
     const list = await commands.handle({ kind: 'reminders' }, ctx());

@@ -1,5 +1,6 @@
 // The scheduler on a manual clock over a real SQLite store (and the real PostgreSQL for the replica test). The
 // Delivery is a recorder standing in for Slack's or Teams' API.
+import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import type { Dataset } from '../../src/dataset/schema.js';
@@ -7,8 +8,8 @@ import { createReminderStore } from '../../src/reminders/kysely-reminder-store.j
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';
 import { createScheduler } from '../../src/reminders/scheduler.js';
 import type { SchedulerDeps } from '../../src/reminders/scheduler.js';
-import { DATABASE_URL, postgresBackend, sqliteBackend } from '../storage/test-databases.js';
-import type { TestBackend } from '../storage/test-databases.js';
+import { DATABASE_URL, postgresBackend, sqliteBackend } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 import { GatedDelivery, RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
 
 const DRC = { kind: 'country' as const, id: 'democratic-republic-of-the-congo' };
@@ -52,7 +53,7 @@ async function setUp(over: Partial<SchedulerDeps> = {}, start = CREATED) {
 }
 
 const subscribe = (store: ReminderStore, over: { leadDays?: number[]; tz?: string; at?: string } = {}) =>
-  store.addSubscription(
+  store.records.addSubscription(
     {
       channel: slackChannel(),
       target: DRC,
@@ -88,7 +89,7 @@ describe('scheduler', () => {
       "MONUSCO's mandate expires in 7 days — 20 December 2026",
       "MONUSCO's mandate expires tomorrow — 20 December 2026",
     ]);
-    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual([
+    expect((await t.store.queue.listOccurrences(r.id)).map((o) => o.outcome)).toEqual([
       'delivered',
       'delivered',
       'delivered',
@@ -111,7 +112,7 @@ describe('scheduler', () => {
         ],
       }),
     );
-    await t.store.addSubscription(
+    await t.store.records.addSubscription(
       {
         channel: slackChannel(),
         target: { kind: 'country', id: 'mali' },
@@ -140,13 +141,13 @@ describe('scheduler', () => {
       "⏰ MONUSCO's mandate expires in 7 days — 31 December 2026",
     ]);
     t.setDataset(makeDataset({ monuscoExpires: undefined }));
-    await t.store.addSubscription(
+    await t.store.records.addSubscription(
       { channel: slackChannel('C2'), target: DRC, leadDays: [1], at: '09:00', tz: 'UTC' },
       CREATED,
     );
     await t.at('2026-12-30T09:00:00Z');
     expect(t.delivery.posts).toHaveLength(1);
-    expect((await t.store.listOccurrences(r.id)).map((o) => o.key)).toEqual([
+    expect((await t.store.queue.listOccurrences(r.id)).map((o) => o.key)).toEqual([
       'monusco-mandate-expiry@2026-12-24T08:00:00.000Z#7d',
     ]);
   });
@@ -159,7 +160,7 @@ describe('scheduler', () => {
     t.setDataset(makeDataset({ monuscoExpires: '2027-01-31' }));
     await t.at('2026-12-13T08:01:00Z');
     expect(t.delivery.posts).toEqual([]);
-    expect(await t.store.listOccurrences(r.id)).toMatchObject([
+    expect(await t.store.queue.listOccurrences(r.id)).toMatchObject([
       { outcome: 'skipped', lastError: 'event date changed in the dataset' },
     ]);
   });
@@ -175,7 +176,7 @@ describe('scheduler', () => {
       "MONUSCO's mandate expires in 30 days — 20 December 2026",
       "MONUSCO's mandate expires tomorrow — 20 December 2026",
     ]);
-    expect((await t.store.listOccurrences(r.id)).map((o) => [o.leadDays, o.outcome])).toEqual([
+    expect((await t.store.queue.listOccurrences(r.id)).map((o) => [o.leadDays, o.outcome])).toEqual([
       [30, 'delivered'],
       [7, 'skipped'],
       [1, 'late'],
@@ -189,7 +190,7 @@ describe('scheduler', () => {
 
   it('waits for Retry-After on a 429, then posts once', async () => {
     const t = await setUp();
-    const once = await t.store.addOneOff(
+    const once = await t.store.records.addOneOff(
       { channel: slackChannel(), text: 'Mali consultations', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
@@ -198,12 +199,12 @@ describe('scheduler', () => {
     expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
     expect((await t.at('2026-11-02T09:00:30Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
     expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ Mali consultations']);
-    expect(await t.store.listOccurrences(once.id)).toMatchObject([{ outcome: 'delivered', attempts: 2 }]);
+    expect(await t.store.queue.listOccurrences(once.id)).toMatchObject([{ outcome: 'delivered', attempts: 2 }]);
   });
 
   it('backs off on other transient errors and gives up after the bounded attempts', async () => {
     const t = await setUp({ maxAttempts: 3, backoffBaseMs: 10_000 });
-    const once = await t.store.addOneOff(
+    const once = await t.store.records.addOneOff(
       { channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
@@ -213,10 +214,10 @@ describe('scheduler', () => {
     await t.at('2026-11-02T09:00:10Z'); // attempt 2, next wait 20 s
     expect((await t.at('2026-11-02T09:00:29Z')).claimed).toBe(0);
     expect((await t.at('2026-11-02T09:00:30Z')).outcomes.map((o) => o.outcome)).toEqual(['failed']);
-    expect(await t.store.listOccurrences(once.id)).toMatchObject([
+    expect(await t.store.queue.listOccurrences(once.id)).toMatchObject([
       { outcome: 'failed', attempts: 3, lastError: 'HTTP 503' },
     ]);
-    expect((await t.store.get(once.id))?.disabled).toBeUndefined();
+    expect((await t.store.records.get(once.id))?.disabled).toBeUndefined();
   });
 
   it('disables the reminder on a permanent error and logs it', async () => {
@@ -224,7 +225,7 @@ describe('scheduler', () => {
     const r = await subscribe(t.store);
     t.delivery.script = [{ kind: 'permanent', reason: 'channel_not_found' }];
     await t.at('2026-11-20T08:00:00Z');
-    expect(await t.store.get(r.id)).toMatchObject({ disabled: { reason: 'channel_not_found' } });
+    expect(await t.store.records.get(r.id)).toMatchObject({ disabled: { reason: 'channel_not_found' } });
     expect(t.lines.find((l) => l.msg === 'reminder disabled: the channel cannot be posted to')).toMatchObject({
       level: 50,
       reason: 'channel_not_found',
@@ -232,21 +233,21 @@ describe('scheduler', () => {
     });
     await t.at('2026-12-13T08:00:00Z');
     expect(t.delivery.posts).toEqual([]);
-    expect((await t.store.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['failed']);
+    expect((await t.store.queue.listOccurrences(r.id)).map((o) => o.outcome)).toEqual(['failed']);
   });
 
   it('posts again, as a possible repeat, an occurrence claimed by a process that died before recording', async () => {
     const t = await setUp({ leaseMs: 120_000 });
-    const once = await t.store.addOneOff(
+    const once = await t.store.records.addOneOff(
       { channel: slackChannel(), text: 'x', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
     // The dead process: planned and claimed, then killed before its post was recorded.
-    await t.store.addOccurrences(
+    await t.store.queue.addOccurrences(
       [{ reminderId: once.id, key: 'once@2026-11-02T09:00:00.000Z', dueAt: new Date('2026-11-02T09:00:00Z') }],
       CREATED,
     );
-    await t.store.claimDue({ now: new Date('2026-11-02T09:00:00Z'), owner: 'dead', leaseMs: 120_000, limit: 10 });
+    await t.store.queue.claimDue({ now: new Date('2026-11-02T09:00:00Z'), owner: 'dead', leaseMs: 120_000, limit: 10 });
     expect((await t.at('2026-11-02T09:01:59Z')).claimed).toBe(0); // its lease still holds
     expect((await t.at('2026-11-02T09:02:01Z')).outcomes.map((o) => o.outcome)).toEqual(['possible-repeat']);
     expect(t.delivery.posts).toHaveLength(1);
@@ -260,11 +261,11 @@ describe('scheduler', () => {
 
   it('stop() lets the post in flight finish and releases the claims not yet attempted', async () => {
     const t = await setUp();
-    const a = await t.store.addOneOff(
+    const a = await t.store.records.addOneOff(
       { channel: slackChannel('C1'), text: 'a', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
-    const b = await t.store.addOneOff(
+    const b = await t.store.records.addOneOff(
       { channel: slackChannel('C2'), text: 'b', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
@@ -276,7 +277,7 @@ describe('scheduler', () => {
     const report = await t.scheduler.tick();
     await stopped;
     expect(report.outcomes.map((o) => o.outcome)).toEqual(['delivered', 'released']);
-    const left = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))].find(
+    const left = [...(await t.store.queue.listOccurrences(a.id)), ...(await t.store.queue.listOccurrences(b.id))].find(
       (o) => o.status !== 'done',
     );
     expect(left).toMatchObject({ status: 'pending', attempts: 0 });
@@ -286,7 +287,7 @@ describe('scheduler', () => {
   it('claims again at once when a batch was full, rather than a poll later', async () => {
     const t = await setUp({ batchSize: 2 });
     for (let i = 0; i < 5; i++)
-      await t.store.addOneOff(
+      await t.store.records.addOneOff(
         { channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
         CREATED,
       );
@@ -301,13 +302,15 @@ describe('scheduler', () => {
     const fireAt = new Date('2026-11-02T09:00:00Z');
     const busy = [];
     for (let i = 0; i < 3; i++)
-      busy.push(await t.store.addOneOff({ channel: slackChannel('C1'), text: `c1-${i}`, fireAt, tz: 'UTC' }, CREATED));
-    await t.store.addOneOff({ channel: slackChannel('C2'), text: 'c2', fireAt, tz: 'UTC' }, CREATED);
+      busy.push(
+        await t.store.records.addOneOff({ channel: slackChannel('C1'), text: `c1-${i}`, fireAt, tz: 'UTC' }, CREATED),
+      );
+    await t.store.records.addOneOff({ channel: slackChannel('C2'), text: 'c2', fireAt, tz: 'UTC' }, CREATED);
     const first = await t.at('2026-11-02T09:00:00Z');
     expect(first.claimed).toBe(4);
     expect(first.outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'deferred', 'delivered', 'delivered']);
     expect(t.delivery.posts.map((p) => p.channel).sort()).toEqual(['slack:T1:C1', 'slack:T1:C2']);
-    const waiting = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id))))
+    const waiting = (await Promise.all(busy.map((r) => t.store.queue.listOccurrences(r.id))))
       .flat()
       .filter((o) => o.status === 'pending');
     expect(waiting.map((o) => [o.attempts, o.nextAttemptAt.toISOString()]).sort()).toEqual([
@@ -318,15 +321,15 @@ describe('scheduler', () => {
     expect((await t.at('2026-11-02T09:00:01Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
     expect((await t.at('2026-11-02T09:00:02Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
     expect(t.delivery.posts.filter((p) => p.channel === 'slack:T1:C1')).toHaveLength(3);
-    const done = (await Promise.all(busy.map((r) => t.store.listOccurrences(r.id)))).flat();
+    const done = (await Promise.all(busy.map((r) => t.store.queue.listOccurrences(r.id)))).flat();
     expect(done.map((o) => [o.outcome, o.attempts])).toEqual(Array(3).fill(['delivered', 1]));
   });
 
   it('waits as long as a 429 asked before the next post to that channel', async () => {
     const t = await setUp();
     const fireAt = new Date('2026-11-02T09:00:00Z');
-    const a = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt, tz: 'UTC' }, CREATED);
-    const b = await t.store.addOneOff({ channel: slackChannel('C1'), text: 'b', fireAt, tz: 'UTC' }, CREATED);
+    const a = await t.store.records.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt, tz: 'UTC' }, CREATED);
+    const b = await t.store.records.addOneOff({ channel: slackChannel('C1'), text: 'b', fireAt, tz: 'UTC' }, CREATED);
     t.delivery.script = [{ kind: 'retry', afterMs: 5000, reason: 'rate limited by Slack (429)' }];
     expect((await t.at('2026-11-02T09:00:00Z')).outcomes.map((o) => o.outcome).sort()).toEqual(['deferred', 'retry']);
     // The deferred one had its slot a second on; the 429 holds the channel for 5 s, so it waits again, untried.
@@ -338,7 +341,7 @@ describe('scheduler', () => {
       'delivered',
     ]);
     expect((await t.at('2026-11-02T09:00:06Z')).outcomes.map((o) => o.outcome)).toEqual(['delivered']);
-    const all = [...(await t.store.listOccurrences(a.id)), ...(await t.store.listOccurrences(b.id))];
+    const all = [...(await t.store.queue.listOccurrences(a.id)), ...(await t.store.queue.listOccurrences(b.id))];
     expect(all.map((o) => o.attempts).sort()).toEqual([1, 2]); // the 429 was an attempt, the waits were not
   });
 
@@ -355,7 +358,10 @@ describe('scheduler', () => {
       concurrency: 3,
     });
     for (let i = 0; i < 6; i++)
-      await t.store.addOneOff({ channel: slackChannel(`C${i % 3}`), text: `r${i}`, fireAt, tz: 'UTC' }, CREATED);
+      await t.store.records.addOneOff(
+        { channel: slackChannel(`C${i % 3}`), text: `r${i}`, fireAt, tz: 'UTC' },
+        CREATED,
+      );
     t.clock.set(fireAt);
     const report = await scheduler.tick();
     expect(report.outcomes.map((o) => o.outcome).sort()).toEqual([
@@ -368,7 +374,7 @@ describe('scheduler', () => {
 
   it('start() polls on its own and stop() ends it', async () => {
     const t = await setUp({ pollMs: 20 }, new Date('2026-11-02T09:00:00Z'));
-    await t.store.addOneOff(
+    await t.store.records.addOneOff(
       { channel: slackChannel(), text: 'tick', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
       CREATED,
     );
@@ -376,6 +382,32 @@ describe('scheduler', () => {
     for (let i = 0; i < 100 && t.delivery.posts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await t.scheduler.stop();
     expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ tick']);
+  });
+});
+
+describe('scheduler logs', () => {
+  it('name their component once: the caller child logger says "scheduler", the scheduler adds only its owner', async () => {
+    backend = sqliteBackend();
+    const store = createReminderStore(await backend.open());
+    const raw: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => void raw.push(line) });
+    const scheduler = createScheduler({
+      store,
+      dataset: () => makeDataset(),
+      deliveries: { slack: new RecordingDelivery() },
+      clock: manualClock(new Date('2026-11-02T09:00:00Z')),
+      logger: logger.child({ component: 'scheduler' }),
+      owner: 'replica-log',
+    });
+    await store.records.addOneOff(
+      { channel: slackChannel(), text: 'logged', fireAt: new Date('2026-11-02T09:00:00Z'), tz: 'UTC' },
+      CREATED,
+    );
+    await scheduler.tick();
+    const posted = raw.filter((l) => l.includes('"reminder posted"'));
+    expect(posted).toHaveLength(1);
+    for (const line of raw) expect(line.match(/"component":/g), line).toHaveLength(1);
+    expect(JSON.parse(posted[0]!)).toMatchObject({ component: 'scheduler', owner: 'replica-log' });
   });
 });
 
@@ -388,7 +420,12 @@ describe.skipIf(DATABASE_URL === undefined)('two schedulers on one PostgreSQL', 
     const ids = [];
     for (let i = 0; i < 24; i++)
       ids.push(
-        (await storeA.addOneOff({ channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: due, tz: 'UTC' }, CREATED)).id,
+        (
+          await storeA.records.addOneOff(
+            { channel: slackChannel(`C${i}`), text: `r${i}`, fireAt: due, tz: 'UTC' },
+            CREATED,
+          )
+        ).id,
       );
     const clock = manualClock(due);
     const delivery = new RecordingDelivery();
@@ -416,7 +453,7 @@ describe.skipIf(DATABASE_URL === undefined)('two schedulers on one PostgreSQL', 
     expect(claimed).toBe(24);
     const owners = new Set<string>();
     for (const id of ids) {
-      const [o, ...more] = await storeB.listOccurrences(id);
+      const [o, ...more] = await storeB.queue.listOccurrences(id);
       expect(more).toEqual([]);
       expect(o).toMatchObject({ outcome: 'delivered', attempts: 1, possibleRepeat: false });
       owners.add(o!.claimedBy!);

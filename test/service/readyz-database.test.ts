@@ -13,10 +13,10 @@ import { readConfig } from '../../src/config.js';
 import { createReadinessCheck } from '../../src/http/readiness.js';
 import { createLogger } from '../../src/logging.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import { createTestSchema } from '../e2e/support/postgres-schema.js';
-import type { TestSchema } from '../e2e/support/postgres-schema.js';
-import { captureLogs } from '../production/capture-logs.js';
-import { DATABASE_URL } from '../storage/test-databases.js';
+import { createTestSchema } from '../support/postgres-schema.js';
+import type { TestSchema } from '../support/postgres-schema.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { DATABASE_URL } from '../support/test-databases.js';
 
 interface ReadyBody {
   status: string;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService } from '../support/start-test-service.js';
 import type { TestService } from '../support/start-test-service.js';
 import { manualClock } from '../../src/core/clock.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from '../slack/slack-stand-in.js';
-import type { SlackStandIn } from '../slack/slack-stand-in.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../support/slack-stand-in.js';
+import type { SlackStandIn } from '../support/slack-stand-in.js';
 
 const slash = JSON.parse(
   readFileSync(new URL('../fixtures/slack/slash-command.json', import.meta.url), 'utf8'),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { backends } from './test-databases.js';
-import type { TestBackend } from './test-databases.js';
+import { backends } from '../support/test-databases.js';
+import type { TestBackend } from '../support/test-databases.js';
 
 describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
   let backend: TestBackend | undefined;

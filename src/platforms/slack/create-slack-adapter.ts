@@ -16,7 +16,7 @@ import type { ChannelRef, RequestContext } from '../../core/ports.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';
 import { noteRequest, requestLogger } from '../../http/request-logger.js';
 import type { RequestNote } from '../../http/request-logger.js';
-import type { Delivery } from '../../reminders/delivery.js';
+import type { Delivery } from '../../core/delivery.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import type { Storage } from '../../storage/open-database.js';
 import { answerUnknownRequests } from './answer-unknown-requests.js';

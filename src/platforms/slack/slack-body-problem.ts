@@ -6,7 +6,7 @@
 // Every real Slack payload passes: https://docs.slack.dev/reference/interaction-payloads/
 //
 // Bolt 4.x is pinned in package-lock.json; when it is upgraded, re-read App.processEvent and buildSource (the
-// fuzz suite test/production/fuzz-service.test.ts fails if a new unguarded read appears).
+// fuzz suite test/service/fuzz-service.test.ts fails if a new unguarded read appears).
 
 type Json = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import { webApi } from '@slack/bolt';
 import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Answer } from '../../core/answer.js';
 import type { ChannelRef } from '../../core/ports.js';
-import type { Delivery, DeliveryResult } from '../../reminders/delivery.js';
+import type { Delivery, DeliveryResult } from '../../core/delivery.js';
 import { answerToBlockKit } from '../../render/answer-to-block-kit.js';
 
 /** Slack errors that no retry will fix: the reminder is disabled. */

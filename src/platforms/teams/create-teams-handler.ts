@@ -16,7 +16,7 @@ import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Core } from '../../core/create-core.js';
 import type { Dataset } from '../../dataset/schema.js';
-import type { Delivery } from '../../reminders/delivery.js';
+import type { Delivery } from '../../core/delivery.js';
 import type { Storage } from '../../storage/open-database.js';
 import { toBotRequest, toBotResponse } from './bot-http-shim.js';
 import { createTeamsBot } from './create-teams-bot.js';

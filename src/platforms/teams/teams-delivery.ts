@@ -7,7 +7,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
 import type { ChannelRef } from '../../core/ports.js';
-import type { Delivery, DeliveryResult } from '../../reminders/delivery.js';
+import type { Delivery, DeliveryResult } from '../../core/delivery.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 

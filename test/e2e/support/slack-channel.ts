@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { postSigned, slashCommandBody } from '../../slack/slack-stand-in.js';
-import type { RecordedCall, SlackStandIn } from '../../slack/slack-stand-in.js';
+import { postSigned, slashCommandBody } from '../../support/slack-stand-in.js';
+import type { RecordedCall, SlackStandIn } from '../../support/slack-stand-in.js';
 import { waitUntil } from './wait-until.js';
 
 /** The signing secret every e2e service is started with. */

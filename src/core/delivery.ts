@@ -1,0 +1,25 @@
+// The port reminders are posted through (the core's side of it). The Slack and Teams adapters each implement it, so
+// neither the scheduler nor the reminder commands know which platform a reminder goes to.
+import type { Answer } from './answer.js';
+import type { ChannelRef } from './ports.js';
+
+/** What became of one attempt to post. */
+export type DeliveryResult =
+  | {
+      kind: 'delivered' /** The platform's id of the posted message (Slack ts, Teams activity id), for logs. */;
+      messageId?: string;
+    }
+  /** Try again later: a 429 with Retry-After, a 5xx, a network error. */
+  | { kind: 'retry'; afterMs?: number; reason: string }
+  /** Never going to work: the channel is gone, archived, or has removed the bot. The reminder is disabled. */
+  | { kind: 'permanent'; reason: string };
+
+/** Posts an answer (a rendered reminder) to a channel, proactively. */
+export interface Delivery {
+  /** Whether this delivery can post to that channel at all (used by `remind` to warn at once, not on the day). */
+  canPost(channel: ChannelRef): Promise<{ ok: true } | { ok: false; reason: string; fix: string }>;
+  deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult>;
+}
+
+/** Deliveries by platform; the composition root fills in the platforms that are configured. */
+export type Deliveries = Partial<Record<ChannelRef['platform'], Delivery>>;

@@ -1,0 +1,226 @@
+// ReminderRecords on kysely, for SQLite and PostgreSQL alike: the reminders table, and the reminder_leads index
+// table (kept by triggers, migration 0003) that lets a poll read only the subscriptions that can fire.
+import type { Kysely } from 'kysely';
+import type { ChannelRef } from '../core/ports.js';
+import type { DatabaseSchema, RemindersTable } from '../storage/database-schema.js';
+import type { Storage } from '../storage/open-database.js';
+import type { NewOneOff, NewSubscription, OneOffReminder, Reminder, SubscriptionReminder } from './reminder.js';
+import type { CandidateQuery, ReminderRecords } from './reminder-records.js';
+import { CHUNK, channelColumns, iso, newReminderId, toReminder } from './reminder-rows.js';
+
+// Lead-time conditions OR-ed in one statement: SQLite's parser nests each OR one level deeper (limit 1,000).
+const CONDITIONS_PER_STATEMENT = 100;
+
+/** ReminderRecords on kysely: one implementation for SQLite and PostgreSQL. */
+export class KyselyReminderRecords implements ReminderRecords {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    readonly dialect: Storage['dialect'],
+  ) {}
+
+  async addSubscription(input: NewSubscription, now: Date): Promise<SubscriptionReminder> {
+    const row = {
+      ...channelColumns(input.channel),
+      kind: 'subscription' as const,
+      target_kind: input.target.kind,
+      target_id: input.target.id,
+      lead_days: input.leadDays.join(','),
+      time_of_day: input.at,
+      tz: input.tz,
+      text: null,
+      fire_at: null,
+      created_at: iso(now),
+      created_by: input.createdBy ?? null,
+      disabled_at: null,
+      disabled_reason: null,
+    };
+    return (await this.insertReminder(row)) as SubscriptionReminder;
+  }
+
+  async addOneOff(input: NewOneOff, now: Date): Promise<OneOffReminder> {
+    const row = {
+      ...channelColumns(input.channel),
+      kind: 'once' as const,
+      target_kind: null,
+      target_id: null,
+      lead_days: null,
+      time_of_day: null,
+      tz: input.tz,
+      text: input.text,
+      fire_at: iso(input.fireAt),
+      created_at: iso(now),
+      created_by: input.createdBy ?? null,
+      disabled_at: null,
+      disabled_reason: null,
+    };
+    return (await this.insertReminder(row)) as OneOffReminder;
+  }
+
+  private async insertReminder(row: Omit<RemindersTable, 'id'>): Promise<Reminder> {
+    for (let attempt = 0; ; attempt++) {
+      const id = newReminderId();
+      const inserted = await this.db
+        .insertInto('reminders')
+        .values({ ...row, id })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return toReminder({ ...row, id });
+      if (attempt >= 5) throw new Error('could not allocate a reminder id');
+    }
+  }
+
+  async get(id: string): Promise<Reminder | undefined> {
+    const row = await this.db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toReminder(row) : undefined;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Reminder[]> {
+    const out: Reminder[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom('reminders')
+        .selectAll()
+        .where('id', 'in', unique.slice(i, i + CHUNK))
+        .execute();
+      out.push(...rows.map(toReminder));
+    }
+    return out;
+  }
+
+  async listByChannel(key: string): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('channel_key', '=', key)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toReminder);
+  }
+
+  async listActive(): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('disabled_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toReminder);
+  }
+
+  async listByWorkspace(platform: ChannelRef['platform'], workspaceId: string): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .where('disabled_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toReminder);
+  }
+
+  async listCandidates(query: CandidateQuery): Promise<Reminder[]> {
+    const found = new Map<string, Reminder>();
+    // Conditions "kind K, target in (…), lead between a and b", one per distinct kind and lead range: targets whose
+    // events share a date share a range, so a dataset makes few conditions, each an index range on reminder_leads.
+    const byRange = new Map<string, { kind: string; range?: [number, number]; ids: string[] }>();
+    for (const { target, leads } of query.targets) {
+      for (const range of leads ? leadRanges(leads) : [undefined]) {
+        const key = `${target.kind}:${range ? range.join('-') : 'any'}`;
+        const group = byRange.get(key);
+        if (group) group.ids.push(target.id);
+        else byRange.set(key, { kind: target.kind, ...(range ? { range } : {}), ids: [target.id] });
+      }
+    }
+    const groups = [...byRange.values()];
+    for (let i = 0; i < groups.length; i += CONDITIONS_PER_STATEMENT) {
+      const rows = await this.db
+        .withTables<{ reminder_leads: ReminderLeadsTable }>()
+        .selectFrom('reminder_leads as l')
+        .innerJoin('reminders as r', 'r.id', 'l.reminder_id')
+        .selectAll('r')
+        .where((eb) =>
+          eb.or(
+            groups
+              .slice(i, i + CONDITIONS_PER_STATEMENT)
+              .map(({ kind, range, ids }) =>
+                eb.and([
+                  eb('l.target_kind', '=', kind),
+                  eb('l.target_id', 'in', ids),
+                  ...(range ? [eb('l.lead_days', '>=', range[0]), eb('l.lead_days', '<=', range[1])] : []),
+                ]),
+              ),
+          ),
+        )
+        .where('r.disabled_at', 'is', null)
+        .execute();
+      for (const row of rows) if (!found.has(row.id)) found.set(row.id, toReminder(row));
+    }
+    const onceRows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('kind', '=', 'once')
+      .where('disabled_at', 'is', null)
+      .where('fire_at', '>=', iso(query.from))
+      .where('fire_at', '<=', iso(query.to))
+      // A one-off has one occurrence: once stored, the scheduler's claim takes it from there.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('reminder_occurrences')
+              .select('reminder_occurrences.id')
+              .whereRef('reminder_occurrences.reminder_id', '=', 'reminders.id'),
+          ),
+        ),
+      )
+      .execute();
+    for (const row of onceRows) found.set(row.id, toReminder(row));
+    return [...found.values()];
+  }
+
+  async remove(id: string, key: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const deleted = await trx
+        .deleteFrom('reminders')
+        .where('id', '=', id)
+        .where('channel_key', '=', key)
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) === 0) return false;
+      await trx.deleteFrom('reminder_occurrences').where('reminder_id', '=', id).execute();
+      return true;
+    });
+  }
+
+  async disable(id: string, reason: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('reminders')
+      .set({ disabled_at: iso(now), disabled_reason: reason })
+      .where('id', '=', id)
+      .where('disabled_at', 'is', null)
+      .execute();
+  }
+}
+
+/** reminder_leads (migration 0003): one row per subscription and lead time, kept by triggers, for the poll's scan. */
+interface ReminderLeadsTable {
+  reminder_id: string;
+  target_kind: string | null;
+  target_id: string | null;
+  lead_days: number;
+}
+
+/** Sorted lead times as contiguous ranges: [5,6,7,30] → [[5,7],[30,30]]. */
+function leadRanges(leads: readonly number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const lead of [...leads].sort((a, b) => a - b)) {
+    const last = out.at(-1);
+    if (last && lead <= last[1] + 1) last[1] = Math.max(last[1], lead);
+    else out.push([lead, lead]);
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// The Teams handler as the service mounts it, with real parts: the real dataset, the real core, a real SQLite file,
+// botbuilder's real CloudAdapter, served by a node:http server on 127.0.0.1 at POST /api/messages. Log lines are
+// captured as objects so tests can assert on them.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TeamsConfig } from '../../../../src/config.js';
+import { fixedClock } from '../../../../src/core/clock.js';
+import { createCore } from '../../../../src/core/create-core.js';
+import type { Core } from '../../../../src/core/create-core.js';
+import { defaultDataDir, loadDataset } from '../../../../src/dataset/load-dataset.js';
+import type { Dataset } from '../../../../src/dataset/schema.js';
+import { createLogger } from '../../../../src/logging.js';
+import { createTeamsHandler } from '../../../../src/platforms/teams/create-teams-handler.js';
+import type { TeamsHandler, TeamsHandlerDeps } from '../../../../src/platforms/teams/create-teams-handler.js';
+import { openDatabase } from '../../../../src/storage/open-database.js';
+import type { Storage } from '../../../../src/storage/open-database.js';
+
+/** "Now" for every Teams test. */
+export const NOW = new Date('2026-11-28T10:00:00.000Z');
+
+/** A fixture activity from test/fixtures/teams/, with its serviceUrl pointed at a stand-in and fields overridden. */
+export function fixture(name: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const path = new URL(`../../../fixtures/teams/${name}.json`, import.meta.url);
+  return { ...(JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>), ...overrides };
+}
+
+let datasetPromise: Promise<Dataset> | undefined;
+/** The real dataset, loaded once per test file. */
+export function realDataset(): Promise<Dataset> {
+  datasetPromise ??= loadDataset(defaultDataDir()).then((r) => {
+    if (!r.ok) throw new Error(`the dataset does not load: ${JSON.stringify(r.problems.slice(0, 3))}`);
+    return r.dataset;
+  });
+  return datasetPromise;
+}
+
+/** A running Teams endpoint and what it is made of. */
+export interface TeamsHarness {
+  url: string;
+  handler: TeamsHandler;
+  storage: Storage;
+  core: Core;
+  logs: Record<string, unknown>[];
+  /** POSTs an activity to /api/messages. */
+  post(
+    activity: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; text: string; json: () => unknown }>;
+  close(): Promise<void>;
+}
+
+/** Starts the handler with the given Teams settings (default: no app id, unauthenticated allowed, as with the Emulator). */
+export async function startTeamsHarness(
+  options: { teams?: Partial<TeamsConfig>; botFramework?: TeamsHandlerDeps['botFramework'] } = {},
+): Promise<TeamsHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'caac-teams-'));
+  const storage = await openDatabase({ sqlitePath: join(dir, 'caac.sqlite') });
+  const dataset = await realDataset();
+  const clock = fixedClock(NOW);
+  const core = createCore({ dataset: () => dataset, clock });
+  const logs: Record<string, unknown>[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    destination: { write: (line: string) => void logs.push(JSON.parse(line)) },
+  });
+  const teams: TeamsConfig = { enabled: true, appType: 'MultiTenant', allowUnauthenticated: true, ...options.teams };
+  const handler = createTeamsHandler({
+    config: { teams },
+    core,
+    storage,
+    logger,
+    clock,
+    dataset: () => dataset,
+    ...(options.botFramework ? { botFramework: options.botFramework } : {}),
+  });
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.url !== '/api/messages') {
+        res.writeHead(404).end();
+        return;
+      }
+      handler.handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
+        res.writeHead(599).end(String(err));
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    handler,
+    storage,
+    core,
+    logs,
+    async post(activity, headers = {}) {
+      const res = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof activity === 'string' ? activity : JSON.stringify(activity),
+      });
+      const text = await res.text();
+      return { status: res.status, text, json: () => JSON.parse(text) as unknown };
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
