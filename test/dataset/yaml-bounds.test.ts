@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultDataDir, formatProblem, loadDataset, loadDatasetFromFiles } from '../../src/dataset/load-dataset.js';
 import type { DataFile, LoadResult } from '../../src/dataset/load-dataset.js';
 import { DEFAULT_YAML_LIMITS } from '../../src/dataset/yaml-bounds.js';
-import { aliasBomb } from './alias-bomb.js';
+import { aliasBomb } from '../support/alias-bomb.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));

@@ -9,12 +9,12 @@ import { generateDataset } from '../../bench/generate-dataset.js';
 import type { GeneratedDataset } from '../../bench/generate-dataset.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createLogger } from '../../src/logging.js';
-import { captureLogs } from '../production/capture-logs.js';
-import { postSigned, slashCommandBody, startSlackStandIn } from '../slack/slack-stand-in.js';
-import type { SlackStandIn } from '../slack/slack-stand-in.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { postSigned, slashCommandBody, startSlackStandIn } from '../support/slack-stand-in.js';
+import type { SlackStandIn } from '../support/slack-stand-in.js';
 import { startTestService } from '../support/start-test-service.js';
 import type { TestService } from '../support/start-test-service.js';
-import { aliasBomb } from './alias-bomb.js';
+import { aliasBomb } from '../support/alias-bomb.js';
 
 const SECRET = 'test-signing-secret-reload-0123';
 const SLACK_LIMIT_MS = 3_000;

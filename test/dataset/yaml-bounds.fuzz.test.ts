@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadDatasetFromFiles } from '../../src/dataset/load-dataset.js';
 import type { DataFile, LoadResult } from '../../src/dataset/load-dataset.js';
-import { aliasBomb } from './alias-bomb.js';
+import { aliasBomb } from '../support/alias-bomb.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/minimal/', import.meta.url));
 const CLI = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
