@@ -27,7 +27,12 @@ export class ParsedFile {
       const limit = Error.stackTraceLimit;
       Error.stackTraceLimit = 0;
       try {
-        this.parsedDoc = parseDocument(this.file.text, { lineCounter: this.lineCounter, prettyErrors: false });
+        // logLevel 'error': the yaml package would print its warnings (a map used as a key) to stderr, outside the logs.
+        this.parsedDoc = parseDocument(this.file.text, {
+          lineCounter: this.lineCounter,
+          prettyErrors: false,
+          logLevel: 'error',
+        });
       } finally {
         Error.stackTraceLimit = limit;
       }

@@ -128,7 +128,11 @@ function expectWellFormed(result: LoadResult): void {
   }
 }
 
-/** Loads the base files with `text` in slot `i` (or as a new file of `role`); returns the time taken. */
+/**
+ * Loads the base files with `text` in slot `i` (or as a new file of `role`); returns the time taken. A few
+ * milliseconds each; the bound is generous because the whole suite shares two cores, and still far below what an
+ * expansion or a quadratic reader costs (the alias bomb took a minute, 100,000 stray quotes most of one).
+ */
 function loadWith(text: string, where: { i: number } | { role: (typeof ROLES)[number] }): number {
   const files =
     'i' in where
@@ -143,7 +147,7 @@ describe('fuzz: hostile data files', () => {
   it('random YAML with anchors, aliases, tags and merge keys, in any role: a dataset or problems, quickly', () => {
     fc.assert(
       fc.property(randomFile, fc.constantFrom(...ROLES), (text, role) => {
-        expect(loadWith(text, { role })).toBeLessThan(2_000);
+        expect(loadWith(text, { role })).toBeLessThan(5_000);
       }),
       { numRuns: 300 },
     );
@@ -152,7 +156,7 @@ describe('fuzz: hostile data files', () => {
   it('pathological shapes (deep nesting, alias bombs, cycles, long runs): problems, never a crash or a hang', () => {
     fc.assert(
       fc.property(pathological, fc.constantFrom(...ROLES), (text, role) => {
-        expect(loadWith(text, { role })).toBeLessThan(2_000);
+        expect(loadWith(text, { role })).toBeLessThan(5_000);
       }),
       { numRuns: 60 },
     );
@@ -161,7 +165,7 @@ describe('fuzz: hostile data files', () => {
   it('junk inserted into a valid file: a dataset or problems, quickly', () => {
     fc.assert(
       fc.property(mutated, ({ i, text }) => {
-        expect(loadWith(text, { i })).toBeLessThan(2_000);
+        expect(loadWith(text, { i })).toBeLessThan(5_000);
       }),
       { numRuns: 200 },
     );
