@@ -9,7 +9,8 @@ export type Command =
   | { kind: 'lookup'; query: string }
   | { kind: 'group'; query: string }
   | { kind: 'recs'; query: string }
-  | { kind: 'figures'; query: string }
+  /** `figures` alone: the latest global figures (the annual report's totals). */
+  | { kind: 'figures'; query?: string }
   | { kind: 'sources'; query: string }
   | { kind: 'codes' }
   | { kind: 'renewals'; query?: string }
@@ -29,6 +30,3 @@ export type Command =
   | { kind: 'reminders' }
   | { kind: 'forget'; id: string }
   | { kind: 'invalid'; input: string; message: string; usage: string };
-
-/** The names of the commands, for metrics and logs (never the user's text). */
-export type CommandKind = Command['kind'];

@@ -5,11 +5,12 @@ import type { z } from 'zod';
 import type { DataProblem, PathKey } from './data-problem.js';
 import type { ParsedFile } from './parsed-file.js';
 import type { CountryFile, EventsFile, Reference, SourcesFile } from './schema.js';
-import type { Country, Dataset, DatedEvent, Mission, Party, Source } from './schema.js';
+import type { Country, Dataset, DatedEvent, Figure, Mission, Party, Source } from './schema.js';
 
 type CountryFileData = z.output<typeof CountryFile>;
 type Where = { pf: ParsedFile; at: PathKey[] };
 type Maps = Omit<Dataset, 'version' | 'reference'> & {
+  globalFigures: Figure[];
   sources: Map<string, Source>;
   countries: Map<string, Country>;
   parties: Map<string, Party>;
@@ -24,6 +25,7 @@ export function* crossCheck(
   const problems: DataProblem[] = [];
   let reference: z.output<typeof Reference> | undefined;
   const maps: Maps = {
+    globalFigures: [],
     sources: new Map(),
     countries: new Map(),
     parties: new Map(),
@@ -80,6 +82,7 @@ function defineAll(pf: ParsedFile, data: unknown, maps: Maps, define: Define): v
       (data as z.output<typeof EventsFile>).events.forEach((e, i) =>
         define(maps.events, 'event', e.id, e, { pf, at: ['events', i] }),
       );
+      maps.globalFigures.push(...(data as z.output<typeof EventsFile>).figures);
       break;
     case 'country': {
       const d = data as CountryFileData;

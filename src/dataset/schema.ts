@@ -112,6 +112,8 @@ export const Mandate = sourced({
   adopted: DayDate.optional(),
   /** The day the mandate (or the measures) run to. Absent for open-ended measures. */
   expires: DayDate.optional(),
+  /** Sanctions regimes: the day the Panel of Experts runs to, which is not the measures' expiry. */
+  panel_expires: DayDate.optional(),
   summary: z.string().optional(),
 });
 export type Mandate = z.infer<typeof Mandate>;
@@ -251,8 +253,10 @@ export const CountryFile = z
     events: z.array(DatedEvent).default([]),
   })
   .strict();
-/** data/events/*.yaml */
-export const EventsFile = z.object({ events: z.array(DatedEvent) }).strict();
+/** data/events/*.yaml: thematic events, and figures that belong to no country (the annual report's totals). */
+export const EventsFile = z
+  .object({ events: z.array(DatedEvent).default([]), figures: z.array(Figure).default([]) })
+  .strict();
 
 /** The whole dataset, validated and cross-checked, as the core reads it. Immutable once loaded. */
 export interface Dataset {
@@ -265,4 +269,6 @@ export interface Dataset {
   readonly missions: ReadonlyMap<string, Mission>;
   /** Editors' events only; mandate expiries are derived from missions (see dated-events.ts). */
   readonly events: ReadonlyMap<string, DatedEvent>;
+  /** Figures that belong to no country (the annual report's global totals), from data/events/. */
+  readonly globalFigures?: readonly Figure[];
 }

@@ -6,6 +6,7 @@ import { actionMessages } from './catalogue/actions.js';
 import { codesMessages } from './catalogue/codes.js';
 import { formatMessages } from './catalogue/format.js';
 import { renderMessages } from './catalogue/render.js';
+import { welcomeMessages } from './catalogue/welcome.js';
 
 /** Every message, by id. */
 export const catalogue = {
@@ -13,4 +14,5 @@ export const catalogue = {
   ...codesMessages,
   ...formatMessages,
   ...renderMessages,
+  ...welcomeMessages,
 } as const;

@@ -16,7 +16,7 @@ import type { ReminderStore } from './reminder-store.js';
 import { outcomeTeller, schedulerSettings } from './scheduler-settings.js';
 import type { SchedulerDeps, SchedulerSettings, TickReport } from './scheduler-settings.js';
 
-export type { SchedulerDeps, SchedulerOutcome, TickReport } from './scheduler-settings.js';
+export type { SchedulerDeps, TickReport } from './scheduler-settings.js';
 
 /** A running scheduler: start() polls on a timer; tick() runs one poll (tests drive it by hand). */
 export interface Scheduler {

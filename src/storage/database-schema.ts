@@ -78,10 +78,17 @@ export interface OccurrencesTable {
   recorded_at: string | null;
 }
 
+/** Teams conversations that have had the welcome card (src/platforms/teams/welcome.ts). */
+export interface TeamsWelcomesTable {
+  conversation_id: string;
+  sent_at: string;
+}
+
 /** The whole store. */
 export interface DatabaseSchema {
   slack_installations: SlackInstallationsTable;
   teams_conversations: TeamsConversationsTable;
   reminders: RemindersTable;
   reminder_occurrences: OccurrencesTable;
+  teams_welcomes: TeamsWelcomesTable;
 }

@@ -140,6 +140,18 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // One row per Teams conversation that has had the welcome card, so an install posts it once (the client sends
+  // both installationUpdate and conversationUpdate, and may resend them); removed with the bot, so a later install
+  // in the same conversation is welcomed again.
+  '0004-teams-welcomes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('teams_welcomes')
+        .addColumn('conversation_id', 'text', (c) => c.primaryKey())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Serves the in-code migrations to kysely's Migrator. */

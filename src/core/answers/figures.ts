@@ -37,3 +37,29 @@ export function figures(ctx: AnswerContext, country: Country): Answer {
     summary: `Figures on ${country.name}`,
   };
 }
+
+/** `figures` alone: the latest global figures (the annual report's totals), each with its period and source. */
+export function globalFigures(ctx: AnswerContext): Answer {
+  const all = [...(ctx.dataset.globalFigures ?? [])].sort((a, b) =>
+    comparePartialDates(asOfOf(ctx.dataset, b), asOfOf(ctx.dataset, a)),
+  );
+  const newest = all[0] ? asOfOf(ctx.dataset, all[0]) : undefined;
+  const latest = all.filter((f) => asOfOf(ctx.dataset, f) === newest);
+  const sections: Section[] = [
+    latest.length > 0
+      ? { heading: 'Latest global figures', items: latest.map((f) => figureItem(ctx, f)) }
+      : { items: [{ text: 'No global figures in this dataset.', tone: 'gap' }] },
+  ];
+  return {
+    kind: 'figures',
+    outcome: 'answered',
+    title: 'Global figures',
+    subtitle: "the Secretary-General's annual report on children and armed conflict: verified totals",
+    sections,
+    actions: [
+      { label: 'Renewals', command: 'renewals' },
+      { label: 'Help', command: 'help' },
+    ],
+    summary: 'Global figures',
+  };
+}

@@ -5,7 +5,7 @@ import { expiryTitle } from '../../dataset/calendar-events.js';
 import type { Country, Mission } from '../../dataset/schema.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
-import { citeFact } from '../cite.js';
+import { citeFact, citeFacts } from '../cite.js';
 import {
   daysUntil,
   formatDaysLeft,
@@ -33,6 +33,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   const upcoming: Dated[] = [];
   const past: Dated[] = [];
   const expired: Dated[] = [];
+  const noExpiry: Item[] = [];
   const inScope = (id: string | undefined) => !country || id === country.id;
 
   for (const mission of dataset.missions.values()) {
@@ -50,8 +51,17 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
           label: formatPartialDate(m.expires!),
           text: `${expiryTitle(mission)} (${scr(m.resolution)})${where}`,
           detail: [formatDaysLeft(days), ...next.map(milestoneClause)].join('; '),
-          cite: [citeFact(dataset, m), ...next.map((x) => citeFact(dataset, x))],
+          cite: citeFacts(dataset, [m, ...next]),
         },
+      });
+    } else if (state.phase === 'running' && state.mandate && mission.status === 'active') {
+      // A running mission or regime whose current decision records no expiry: said, not silently left out.
+      const m = state.mandate;
+      noExpiry.push({
+        label: mission.acronym,
+        text: `${scr(m.resolution)}: no expiry recorded${where}`,
+        detail: m.unverified ?? m.summary ?? '',
+        cite: [citeFact(dataset, m)],
       });
     } else if (state.phase === 'expired') {
       const item = missionStatusItem(ctx, mission);
@@ -135,6 +145,8 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
       upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: 'Nothing upcoming in the dataset.', tone: 'gap' }],
   });
   if (expired.length > 0) sections.push({ heading: 'Expired, no renewal recorded', items: expired.map((e) => e.item) });
+  if (noExpiry.length > 0)
+    sections.push({ heading: 'No expiry recorded', items: noExpiry.sort((a, b) => a.label!.localeCompare(b.label!)) });
   if (shownPast.length > 0)
     sections.push({
       heading: country ? 'Past' : `Past (last ${RECENT_PAST_DAYS} days)`,

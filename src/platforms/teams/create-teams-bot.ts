@@ -5,13 +5,17 @@
 import { TurnContext } from 'botbuilder';
 import type { Activity, ChannelAccount, MessagingExtensionQuery } from 'botbuilder';
 import type { Logger } from 'pino';
+import { fault } from '../../core/answers/fault.js';
 import type { Core } from '../../core/create-core.js';
+import { parseCommand } from '../../core/parse-command.js';
 import type { RequestContext } from '../../core/ports.js';
 import type { Dataset } from '../../dataset/schema.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import { answerMessagingExtensionQuery } from './messaging-extension.js';
 import { baseConversationId } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
+import { welcomeOnce } from './welcome.js';
+import type { WelcomeLedger } from './welcome.js';
 
 /** What the turn logic needs. */
 export interface TeamsBotDeps {
@@ -20,6 +24,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** For the messaging extension's name search; read per query, never cached (the dataset may reload). */
   dataset?: () => Dataset;
+  /** Which conversations have had the welcome card; without it, installs are not greeted. */
+  welcome?: WelcomeLedger;
 }
 
 /** The function CloudAdapter runs for every authenticated activity. */
@@ -51,7 +57,7 @@ export function messageText(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** The command a card button sent: Action.Submit data `{ command }` (also present in messageBack's value). */
+/** The command a card button sent: Action.Submit data `{ command }` (also in the value of cards sent with messageBack). */
 export function submittedCommand(activity: Partial<Activity>): string | undefined {
   const value = activity.value as { command?: unknown } | undefined;
   return value && typeof value.command === 'string' ? value.command : undefined;
@@ -100,6 +106,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     if (!id) return;
     await store.remove(id);
     known.delete(id);
+    await deps.welcome?.release(id);
     logger.info(
       { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
       'teams: conversation reference removed',
@@ -117,7 +124,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     await remember(context).catch((err: unknown) =>
       logger.error({ err }, 'teams: could not store the conversation reference'),
     );
-    const answer = await core.handle(text, requestContextOf(activity));
+    const answer = await core.answer(parseCommand(text), requestContextOf(activity));
     await context.sendActivity(answerToTeamsActivity(answer));
   };
 
@@ -148,11 +155,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
           // The bot added to a team or group chat (or a personal chat opened): store; the bot removed: forget.
           if (botIsIn(activity.membersAdded, activity)) await remember(context);
           if (botIsIn(activity.membersRemoved, activity)) await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         case 'installationUpdate':
           if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(context);
           // 'remove-upgrade' is an update that keeps the app installed: only 'remove' means the bot is gone.
           if (activity.action === 'remove') await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         default:
           return;
@@ -160,13 +169,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     } catch (err) {
       logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
       if (activity.type === 'message') {
-        await context
-          .sendActivity({
-            type: 'message',
-            textFormat: 'plain',
-            text: 'Sorry, something went wrong answering that. It has been logged; please try again.',
-          })
-          .catch(() => undefined);
+        await context.sendActivity(answerToTeamsActivity(fault())).catch(() => undefined);
       } else if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
       }
