@@ -5,6 +5,7 @@
 import { actionMessages } from './catalogue/actions.js';
 import { codesMessages } from './catalogue/codes.js';
 import { formatMessages } from './catalogue/format.js';
+import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 
 /** Every message, by id. */
@@ -13,4 +14,5 @@ export const catalogue = {
   ...codesMessages,
   ...formatMessages,
   ...renderMessages,
+  ...reminderMessages,
 } as const;

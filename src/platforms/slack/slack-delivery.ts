@@ -29,6 +29,8 @@ export interface SlackDeliveryOptions {
   /** Web API base URL ending in "/" (SLACK_API_URL); Slack's own when unset. */
   apiUrl?: string;
   logger?: BoltLogger;
+  /** How long one Web API call may take before it is abandoned; well under the scheduler's lease. Default 10 s. */
+  timeoutMs?: number;
 }
 
 /** Creates the Slack Delivery. One Web API client, the token passed per call; no automatic retries (the scheduler retries). */
@@ -37,6 +39,8 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     retryConfig: { retries: 0 },
+    // A call that hangs must not hold a reminder's claim: it fails here and the scheduler decides what follows.
+    timeout: options.timeoutMs ?? 10_000,
     rejectRateLimitedCalls: true,
   });
 
@@ -112,6 +116,10 @@ export function classify(err: unknown): DeliveryResult {
   const code = slackErrorCode(err);
   if (code && PERMANENT_SLACK_ERRORS.has(code)) return { kind: 'permanent', reason: code };
   if (code) return { kind: 'retry', reason: code };
+  // A timeout after the request went out: Slack may have posted it, so the next attempt says it may be a repeat.
+  const original = (err as { original?: { code?: string } }).original;
+  if (e.code === 'slack_webapi_request_error' && /ECONNABORTED|ETIMEDOUT/.test(original?.code ?? ''))
+    return { kind: 'retry', reason: 'no answer from Slack in time', maybePosted: true };
   if (e.code === 'slack_webapi_http_error')
     return { kind: 'retry', reason: `HTTP ${e.statusCode ?? 'error'} from Slack` };
   return { kind: 'retry', reason: e.message ?? 'network error' };
