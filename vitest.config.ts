@@ -1,14 +1,43 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests run against the TypeScript sources; the CLI and service tests that spawn processes use the build in dist/.
+// Two projects: `unit` (the fast part, `npm run test:unit`, meant to stay under 20 s) and `slow` (everything that
+// starts the built service or CLI as a child process, or runs for seconds on purpose). `npm test` runs both.
+// A test that spawns `node dist/…` or waits on real timers belongs in SLOW; the unit project does not build dist/.
+const SLOW = [
+  'test/e2e/**/*.test.ts', // the built service as child processes, restarts, two replicas, real timers
+  'test/service/**/*.test.ts', // the whole service: main.js spawned, fuzzing over HTTP
+  'test/scripts/**/*.test.ts', // scripts/check-dockerfile.sh runs a Dockerfile's steps
+  'test/cli/cli-process.test.ts', // the built binary, spawned
+  'test/cli/fuzz-cli.test.ts', // thirty spawns of the built binary
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    // Builds dist/ once per run (skipped when up to date) for the tests that spawn the CLI and the service.
-    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: process.env.CI ? ['default', ['junit', { outputFile: 'var/test-report.xml' }]] : ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: SLOW,
+          // Files share their worker's module cache (botbuilder, Bolt and the dataset load once per worker, not once
+          // per file: a third of the CPU time). So a test file leaves what it changes (cwd, env, globals) as it was.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'slow',
+          include: SLOW,
+          // Builds dist/ once per run (skipped when up to date) for the tests that spawn the CLI and the service.
+          globalSetup: ['test/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -12,14 +12,13 @@ import type { Answer } from './core/answer.js';
 import type { Clock } from './core/clock.js';
 import { systemClock } from './core/clock.js';
 import { createCore } from './core/create-core.js';
-import type { Core } from './core/create-core.js';
-import { channelKey } from './core/ports.js';
 import type { ReminderCommands } from './core/ports.js';
 import { createDatasetHolder } from './dataset/dataset-holder.js';
 import type { DatasetHolder } from './dataset/dataset-holder.js';
 import { defaultDataDir } from './dataset/load-dataset.js';
 import { prepareIndexes } from './dataset/resolver.js';
-import { createRateLimiter, rateLimitedAnswer } from './http/rate-limit.js';
+import { meterCore } from './http/meter-core.js';
+import { createRateLimiter, limitCore } from './http/rate-limit.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from './http/read-body.js';
 import { createReadinessCheck } from './http/readiness.js';
@@ -238,41 +237,12 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
         defaultTz: config.defaultTz,
       });
       const core = createCore({ dataset, clock, defaultTz: config.defaultTz, reminders: reminderCommands });
-      // Every platform's commands pass here: rate limits, and the request metrics (command kind and outcome only).
-      // The adapters parse a text to route it, then hand the same text here: the last parse is reused (a Command is
-      // never changed by its readers), so a request is parsed here once, not once per reader.
-      let lastParse: { text: string; command: ReturnType<Core['parse']> } | undefined;
-      const parse = (text: string) => {
-        if (lastParse?.text !== text) lastParse = { text, command: core.parse(text) };
-        return lastParse.command;
-      };
-      const limitedCore: Core = {
-        parse,
-        handle: async (text, context) => {
-          const done = metrics.startRequest();
-          const command = parse(text).kind;
-          const user = context.userId
-            ? `${context.platform}:${context.channel?.workspaceId ?? ''}:${context.userId}`
-            : undefined;
-          const decision = limiter.take({
-            ...(user ? { user } : {}),
-            ...(context.channel ? { channel: channelKey(context.channel) } : {}),
-          });
-          if (!decision.ok) {
-            done({ platform: context.platform, command, outcome: 'rate-limited' });
-            metrics.refused('rate-limited', context.platform);
-            return rateLimitedAnswer(decision);
-          }
-          try {
-            const answer = await core.handle(text, context);
-            done({ platform: context.platform, command, outcome: answer.outcome });
-            return answer;
-          } catch (err) {
-            done({ platform: context.platform, command, outcome: 'error' });
-            throw err;
-          }
-        },
-      };
+      // Every platform's commands pass here: the request metrics (command kind and outcome only), then the rate
+      // limits (a refused command never reaches the core).
+      const guardedCore = meterCore(
+        limitCore(core, limiter, (context) => metrics.refused('rate-limited', context.platform)),
+        metrics,
+      );
 
       // 4. The platforms.
       if (config.slack.mode === 'off') {
@@ -280,7 +250,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       } else {
         slack = createSlackAdapter({
           config: config.slack,
-          core: limitedCore,
+          core: guardedCore,
           logger,
           storage,
           clock,
@@ -295,7 +265,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       }
       teams = createTeamsHandler({
         config,
-        core: limitedCore,
+        core: guardedCore,
         storage,
         logger,
         clock,

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import type { Answer } from './core/answer.js';
 import { fixedClock, systemClock } from './core/clock.js';
 import { createCore } from './core/create-core.js';
+import { parseCommand } from './core/parse-command.js';
 import { checkDataset } from './dataset/check-dataset.js';
 import { defaultDataDir, formatProblem, loadDataset } from './dataset/load-dataset.js';
 import { staleReport } from './dataset/stale-report.js';
@@ -133,7 +134,7 @@ export async function run(argv: readonly string[]): Promise<CliResult> {
   if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem));
   const dataset = loaded.dataset;
   const core = createCore({ dataset: () => dataset, clock: parsed.now ? fixedClock(parsed.now) : systemClock });
-  const answer = await core.handle(parsed.words.join(' '), {
+  const answer = await core.answer(parseCommand(parsed.words.join(' ')), {
     platform: 'cli',
     ...(parsed.lang ? { lang: parsed.lang } : {}),
   });

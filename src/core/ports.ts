@@ -1,8 +1,8 @@
 // What the core needs from the outside world, as small interfaces. Adapters and the composition root provide them;
 // the core never imports a platform, a database driver or an SDK.
 import type { Answer } from './answer.js';
-import type { Command } from './command.js';
 import type { Lang } from '../i18n/lang.js';
+import type { ChannelCommand } from './commands/command-registry.js';
 
 /** The platforms a command can come from. */
 export type Platform = 'slack' | 'teams' | 'cli';
@@ -32,12 +32,9 @@ export interface ChannelRef {
   name?: string;
 }
 
-/** The reminder commands (remind, remind-once, reminders, forget), answered by the reminders module when it runs. */
+/** The commands that belong to a channel (the registry's `needsChannel`), answered by the reminders module. */
 export interface ReminderCommands {
-  handle(
-    command: Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>,
-    context: RequestContext,
-  ): Promise<Answer>;
+  handle(command: ChannelCommand, context: RequestContext): Promise<Answer>;
 }
 
 /** The unique key of a channel across platforms. */

@@ -3,6 +3,7 @@
 // buckets live in this process's memory: with N replicas behind a load balancer a user can get up to N times the
 // rate, which is acceptable for a limit that protects the service rather than meters it; nothing else depends on it.
 import type { Answer } from '../core/answer.js';
+import { rateLimited } from '../core/answers/rate-limited.js';
 import type { Clock } from '../core/clock.js';
 import type { Command } from '../core/command.js';
 import type { RequestContext } from '../core/ports.js';
@@ -90,34 +91,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 }
 
-/** The polite answer to a command over the limit (outcome `rate-limited`). */
-export function rateLimitedAnswer(decision: Extract<RateDecision, { ok: false }>): Answer {
-  const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-  const wait = seconds === 1 ? 'a second' : `${seconds} seconds`;
-  const who = decision.scope === 'user' ? 'You have' : 'This channel has';
-  return {
-    kind: 'rate-limited',
-    outcome: 'rate-limited',
-    title: 'One moment, please',
-    sections: [
-      {
-        items: [
-          {
-            text: `${who} sent a lot of commands in a short time. Please try again in ${wait}.`,
-            tone: 'warning',
-          },
-        ],
-      },
-    ],
-    actions: [],
-    summary: `Too many commands: please try again in ${wait}.`,
-  };
-}
-
 /** The part of the core a rate limit wraps (structurally the `Core` of create-core.ts). */
-export interface CommandHandler {
-  handle(text: string, context: RequestContext): Promise<Answer>;
-  parse(text: string): Command;
+export interface CommandAnswerer {
+  answer(command: Command, context: RequestContext): Promise<Answer>;
 }
 
 /** The rate-limit key of a request: its platform-qualified user and channel (none in the terminal). */
@@ -133,23 +109,23 @@ export function rateKeyOf(context: RequestContext): RateKey {
 
 /**
  * Wraps a core so that every command first takes a token; over the limit, the polite answer is given and the core
- * is not called at all (so a refused command changes nothing: no reminder created, none forgotten).
+ * is not called at all (so a refused command changes nothing: no reminder created, none forgotten). The core's other
+ * methods pass through unchanged.
  */
-export function limitCore<T extends CommandHandler>(
+export function limitCore<T extends CommandAnswerer>(
   core: T,
   limiter: RateLimiter,
   onLimited?: (context: RequestContext, decision: Extract<RateDecision, { ok: false }>) => void,
 ): T {
-  const limited: CommandHandler = {
-    parse: (text) => core.parse(text),
-    async handle(text, context) {
+  return {
+    ...core,
+    async answer(command, context) {
       const decision = limiter.take(rateKeyOf(context));
       if (!decision.ok) {
         onLimited?.(context, decision);
-        return rateLimitedAnswer(decision);
+        return rateLimited(decision);
       }
-      return core.handle(text, context);
+      return core.answer(command, context);
     },
   };
-  return Object.assign(Object.create(core) as T, limited);
 }

@@ -3,7 +3,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Answer, Item } from '../core/answer.js';
 import type { Clock } from '../core/clock.js';
-import type { Command } from '../core/command.js';
+import type { ChannelCommand } from '../core/commands/command-registry.js';
 import type { ReminderCommands, RequestContext } from '../core/ports.js';
 import { channelKey } from '../core/ports.js';
 import { formatPartialDate } from '../core/format-date.js';
@@ -24,7 +24,7 @@ import {
 } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
 
-type ReminderCommand = Extract<Command, { kind: 'remind' | 'remind-once' | 'reminders' | 'forget' }>;
+type ReminderCommand = ChannelCommand;
 
 /** What the reminder commands need. */
 export interface ReminderCommandsDeps {

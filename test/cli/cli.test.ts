@@ -1,3 +1,5 @@
+// The `caac` command line, case by case through its `run()` in this process (test/cli/run-cli.ts); what only the
+// built binary does (entry point, exit code, streams) is in cli-process.test.ts.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { ROOT, runCli } from './run-cli.js';
 
 const noTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
-describe('every fact of the founding document, through the CLI process', () => {
+describe('every fact of the founding document, through the CLI', () => {
   it.each(FOUNDING_FACTS.map((row) => [row.fact, row] as const))('%s', async (_fact, row) => {
     const r = await runCli([...row.command.split(' '), '--now', row.now ?? FOUNDING_NOW]);
     expect(r.stderr).toBe('');

@@ -1,4 +1,4 @@
-// `npx caac drc --now 2026-11-28` through the built CLI: the gaps in the data read as gaps, with the sources.
+// `caac drc --now 2026-11-28` through the CLI: the gaps in the data read as gaps, with the sources.
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 

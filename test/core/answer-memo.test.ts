@@ -1,5 +1,6 @@
 // The core's memo of answers: a repeated dataset command is answered from memory, and only while the dataset, the
 // calendar day (in the zone and in UTC) and the zone are the same; reminder commands always reach their handler.
+import { parseCommand } from '../../src/core/parse-command.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { manualClock } from '../../src/core/clock.js';
@@ -54,8 +55,8 @@ const COMMANDS = [
 describe('the answer memo', () => {
   it('answers a repeated command with the same frozen answer, whichever platform asks', async () => {
     const core = createCore({ dataset: () => real, clock: manualClock(new Date('2026-11-28T09:00:00Z')) });
-    const first = await core.handle('mali', slack);
-    const again = await core.handle('mali', teams);
+    const first = await core.answer(parseCommand('mali'), slack);
+    const again = await core.answer(parseCommand('mali'), teams);
     expect(again).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first.sections[0]!.items)).toBe(true);
@@ -65,19 +66,19 @@ describe('the answer memo', () => {
       (first as { title: string }).title = 'changed';
     }).toThrow(TypeError);
     expect(() => (first.actions as Answer['actions']).push({ label: 'x', command: 'x' })).toThrow(TypeError);
-    expect((await core.handle('mali', cli)).title).toBe('Mali — children and armed conflict');
+    expect((await core.answer(parseCommand('mali'), cli)).title).toBe('Mali — children and armed conflict');
   });
 
   it('gives the answer a fresh core gives at any time of the same day', async () => {
     // Asked at 00:00:01 and kept, then asked at 23:59:59: nothing may depend on the time of day.
     const clock = manualClock(new Date('2026-11-28T00:00:01Z'));
     const core = createCore({ dataset: () => real, clock });
-    for (const text of COMMANDS) await core.handle(text, cli);
+    for (const text of COMMANDS) await core.answer(parseCommand(text), cli);
     clock.set(new Date('2026-11-28T23:59:59Z'));
     const fresh = createCore({ dataset: () => real, clock, memoSize: 0 });
     for (const text of COMMANDS) {
-      const kept = await core.handle(text, cli);
-      const made = await fresh.handle(text, cli);
+      const kept = await core.answer(parseCommand(text), cli);
+      const made = await fresh.answer(parseCommand(text), cli);
       expect(made, text).not.toBe(kept);
       expect(kept, text).toEqual(made);
     }
@@ -86,37 +87,37 @@ describe('the answer memo', () => {
   it('gives a fresh answer for a new dataset version', async () => {
     let current = real;
     const core = createCore({ dataset: () => current, clock: manualClock(new Date('2026-11-28T09:00:00Z')) });
-    const before = await core.handle('mali', cli);
+    const before = await core.answer(parseCommand('mali'), cli);
     current = { ...real, version: 'reloaded' };
-    const after = await core.handle('mali', cli);
+    const after = await core.answer(parseCommand('mali'), cli);
     expect(after).not.toBe(before);
     expect(after).toEqual(before);
     current = fixture;
-    expect((await core.handle('mali', cli)).outcome).toBe('no-match');
+    expect((await core.answer(parseCommand('mali'), cli)).outcome).toBe('no-match');
   });
 
   it('gives a fresh answer on a new day, counted in the zone', async () => {
     const clock = manualClock(new Date('2026-11-01T10:00:00Z'));
     const core = createCore({ dataset: () => fixture, clock, defaultTz: 'Asia/Tokyo' });
-    const first = await core.handle('testland', cli);
+    const first = await core.answer(parseCommand('testland'), cli);
     expect(answerToPlainText(first)).toContain('runs to 15 November 2026 — 14 days left');
     // 15:30 UTC is still 1 November in UTC, but 00:30 on 2 November in Tokyo.
     clock.set(new Date('2026-11-01T15:30:00Z'));
-    const next = await core.handle('testland', cli);
+    const next = await core.answer(parseCommand('testland'), cli);
     expect(next).not.toBe(first);
     expect(answerToPlainText(next)).toContain('runs to 15 November 2026 — 13 days left');
     clock.set(new Date('2026-11-01T20:45:00Z'));
-    expect(await core.handle('testland', cli)).toBe(next);
+    expect(await core.answer(parseCommand('testland'), cli)).toBe(next);
   });
 
   it('keeps the most recently used answers and drops the oldest', async () => {
     const core = createCore({ dataset: () => real, clock: manualClock(new Date('2026-11-28T09:00:00Z')), memoSize: 2 });
-    const mali = await core.handle('mali', cli);
-    const codes = await core.handle('codes', cli);
-    expect(await core.handle('mali', cli)).toBe(mali); // now the most recent
-    await core.handle('help', cli); // drops codes, the least recently used
-    expect(await core.handle('mali', cli)).toBe(mali);
-    expect(await core.handle('codes', cli)).not.toBe(codes);
+    const mali = await core.answer(parseCommand('mali'), cli);
+    const codes = await core.answer(parseCommand('codes'), cli);
+    expect(await core.answer(parseCommand('mali'), cli)).toBe(mali); // now the most recent
+    await core.answer(parseCommand('help'), cli); // drops codes, the least recently used
+    expect(await core.answer(parseCommand('mali'), cli)).toBe(mali);
+    expect(await core.answer(parseCommand('codes'), cli)).not.toBe(codes);
   });
 
   it('never keeps the answers to reminder commands', async () => {
@@ -136,8 +137,8 @@ describe('the answer memo', () => {
     };
     const core = createCore({ dataset: () => real, clock: manualClock(new Date('2026-11-28T09:00:00Z')), reminders });
     for (const text of ['reminders', 'reminders', 'remind mali', 'remind mali', 'forget abc', 'forget abc'])
-      await core.handle(text, slack);
+      await core.answer(parseCommand(text), slack);
     expect(calls).toBe(6);
-    expect((await core.handle('reminders', slack)).title).toBe('call 7');
+    expect((await core.answer(parseCommand('reminders'), slack)).title).toBe('call 7');
   });
 });

@@ -1,3 +1,4 @@
+import { parseCommand } from '../../src/core/parse-command.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock.js';
 import { createCore } from '../../src/core/create-core.js';
@@ -17,7 +18,7 @@ describe('every fact of the founding document, through the core', () => {
       dataset: () => dataset,
       clock: fixedClock(new Date(`${row.now ?? FOUNDING_NOW}T00:00:00Z`)),
     });
-    const answer = await core.handle(row.command, { platform: 'cli' });
+    const answer = await core.answer(parseCommand(row.command), { platform: 'cli' });
     expect(answer.outcome).toBe('answered');
     const text = squash(answerToPlainText(answer));
     for (const e of row.expect) expect(text).toContain(squash(e));

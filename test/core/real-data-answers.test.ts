@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Item } from '../../src/core/answer.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { createCore } from '../../src/core/create-core.js';
+import { parseCommand } from '../../src/core/parse-command.js';
 import type { RequestContext } from '../../src/core/ports.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { answerToPlainText } from '../../src/render/answer-to-plain-text.js';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 
 const cli: RequestContext = { platform: 'cli' };
 const ask = (text: string, now: string): Promise<Answer> =>
-  createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).handle(text, cli);
+  createCore({ dataset: () => real, clock: fixedClock(new Date(now)) }).answer(parseCommand(text), cli);
 const items = (a: Answer, heading: string): Item[] => a.sections.find((s) => s.heading === heading)?.items ?? [];
 
 describe('a brief for a situation whose annex listings are not in the dataset', () => {

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { RequestContext } from '../../src/core/ports.js';
-import type { CommandHandler } from '../../src/http/rate-limit.js';
-import { createRateLimiter, limitCore, rateKeyOf, rateLimitedAnswer } from '../../src/http/rate-limit.js';
+import { rateLimited } from '../../src/core/answers/rate-limited.js';
+import type { Command } from '../../src/core/command.js';
+import { parseCommand } from '../../src/core/parse-command.js';
+import type { CommandAnswerer } from '../../src/http/rate-limit.js';
+import { createRateLimiter, limitCore, rateKeyOf } from '../../src/http/rate-limit.js';
 
 const start = new Date('2026-01-01T09:00:00Z');
 
@@ -56,17 +59,17 @@ describe('createRateLimiter', () => {
   });
 
   it('answers politely, with outcome rate-limited and the wait in seconds', () => {
-    const answer = rateLimitedAnswer({ ok: false, scope: 'user', retryAfterMs: 2_500 });
+    const answer = rateLimited({ scope: 'user', retryAfterMs: 2_500 });
     expect(answer.outcome).toBe('rate-limited');
     expect(answer.summary).toBe('Too many commands: please try again in 3 seconds.');
     expect(answer.sections[0]!.items[0]!.text).toContain('You have sent a lot of commands');
-    expect(rateLimitedAnswer({ ok: false, scope: 'channel', retryAfterMs: 300 }).summary).toContain('in a second');
+    expect(rateLimited({ scope: 'channel', retryAfterMs: 300 }).summary).toContain('in a second');
   });
 });
 
 describe('limitCore', () => {
   it('answers politely over the limit without calling the core (a refused command changes nothing)', async () => {
-    const calls: string[] = [];
+    const calls: Command[] = [];
     const answered: Answer = {
       kind: 'help',
       outcome: 'answered',
@@ -75,10 +78,9 @@ describe('limitCore', () => {
       actions: [],
       summary: 'help',
     };
-    const core: CommandHandler = {
-      parse: () => ({ kind: 'help' }),
-      handle: async (text: string) => {
-        calls.push(text);
+    const core: CommandAnswerer = {
+      answer: async (command) => {
+        calls.push(command);
         return answered;
       },
     };
@@ -93,13 +95,13 @@ describe('limitCore', () => {
       userId: 'U1',
       channel: { platform: 'slack', workspaceId: 'T1', channelId: 'C1' },
     };
-    expect(await wrapped.handle('remind mali', context)).toBe(answered);
-    expect(await wrapped.handle('remind mali', context)).toBe(answered);
-    const refused = await wrapped.handle('remind mali', context);
+    const remind = parseCommand('remind mali');
+    expect(await wrapped.answer(remind, context)).toBe(answered);
+    expect(await wrapped.answer(remind, context)).toBe(answered);
+    const refused = await wrapped.answer(remind, context);
     expect(refused.outcome).toBe('rate-limited');
-    expect(calls).toEqual(['remind mali', 'remind mali']);
+    expect(calls).toEqual([remind, remind]);
     expect(limited).toHaveLength(1);
-    expect(wrapped.parse('help')).toEqual({ kind: 'help' });
     expect(rateKeyOf(context)).toEqual({ user: 'slack:T1:U1', channel: 'slack:T1:C1' });
     expect(rateKeyOf({ platform: 'cli' })).toEqual({});
   });

@@ -11,7 +11,11 @@ import type { SlackConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
+import { fault } from '../../core/answers/fault.js';
 import type { Command } from '../../core/command.js';
+import { needsChannel } from '../../core/commands/command-registry.js';
+import type { Core } from '../../core/create-core.js';
+import { parseCommand } from '../../core/parse-command.js';
 import type { ChannelRef, RequestContext } from '../../core/ports.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';
 import { noteRequest, requestLogger } from '../../http/request-logger.js';
@@ -53,16 +57,10 @@ export const SLACK_TIMESTAMP_WINDOW_SECONDS = 300;
 // A listener's context: Bolt's, with the custom properties of the request (customPropertiesExtractor above).
 type ListenerContext = Record<string, unknown>;
 
-/** What the adapter needs from the core (structurally the core's `Core`). */
-export interface SlackCore {
-  handle(text: string, context: RequestContext): Promise<Answer>;
-  parse(text: string): Command;
-}
-
 /** Options of `createSlackAdapter`. */
 export interface SlackAdapterOptions {
   config: SlackConfig;
-  core: SlackCore;
+  core: Core;
   logger: Logger;
   /** Needed for the OAuth install (installation store). */
   storage?: Storage;
@@ -92,8 +90,6 @@ export interface SlackAdapter {
   /** Posts reminders to Slack channels. */
   readonly delivery: Delivery;
 }
-
-const REMINDER_COMMANDS = new Set<Command['kind']>(['remind', 'remind-once', 'reminders', 'forget']);
 
 /** Creates the Slack adapter for a configured mode (not 'off'). */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
@@ -196,20 +192,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     return context;
   };
 
-  // Answers a command text, never throwing: a fault becomes an apologetic answer and a log line. The command kind and
-  // outcome go on the server's one line for the request (a line of their own where there is none: Socket Mode).
-  const answer = async (
-    text: string,
-    context: RequestContext,
-    listener: ListenerContext,
-    known?: Command,
-  ): Promise<Answer> => {
+  // Answers a parsed command, never throwing: a fault becomes the apologetic answer and a log line. The command kind
+  // and outcome go on the server's one line for the request (a line of their own where there is none: Socket Mode).
+  const answer = async (command: Command, context: RequestContext, listener: ListenerContext): Promise<Answer> => {
     const started = performance.now();
     const reqLog = (listener.requestLog as Logger | undefined) ?? log;
-    let kind = known?.kind ?? 'unknown';
+    const kind = command.kind;
     try {
-      kind = known?.kind ?? core.parse(text).kind;
-      const result = await core.handle(text, context);
+      const result = await core.answer(command, context);
       const note = { command: kind, outcome: result.outcome };
       const noted =
         typeof listener.noteRequest === 'function' && (listener.noteRequest as (n: RequestNote) => boolean)(note);
@@ -217,24 +207,24 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       return result;
     } catch (err) {
       reqLog.error({ err, command: kind }, 'slack command failed');
-      return faultAnswer();
+      return fault();
     }
   };
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     const text = command.text ?? '';
     const ctx = contextOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
-    const parsed = core.parse(text);
-    if (REMINDER_COMMANDS.has(parsed.kind)) {
+    const parsed = parseCommand(text);
+    if (needsChannel(parsed)) {
       // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
       // (Slack's 3 seconds), then answer through response_url.
       await ack();
-      const result = await answer(text, ctx, context, parsed);
+      const result = await answer(parsed, ctx, context);
       await respond({ response_type: 'ephemeral', ...(answerToBlockKit(result) as RespondArguments) });
       return;
     }
     // Lookups are answered from memory: the answer travels in the acknowledgement itself, nothing outbound.
-    const result = await answer(text, ctx, context, parsed);
+    const result = await answer(parsed, ctx, context);
     const share = result.outcome === 'answered' ? text : undefined;
     const response = context.response as ServerResponse | undefined;
     if (response && !response.headersSent) {
@@ -260,7 +250,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       if (!body.response_url) return; // a view's buttons have no response_url; our views carry none
       const text = action.value ?? '';
       const ctx = contextOf(body.team?.id ?? body.user.team_id, body.channel?.id, body.user.id, body.channel?.name);
-      const result = await answer(text, ctx, context);
+      const result = await answer(parseCommand(text), ctx, context);
       if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
         // Posted through response_url, which works where the bot is not a member; the sharer is named by id only
         // when Slack's id has the expected shape, so no text of ours can become a mention.
@@ -296,7 +286,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     const reqLog = (context.requestLog as Logger | undefined) ?? log;
     const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
     const ctx = contextOf(teamId, undefined, event.user);
-    const answers = [await answer('renewals', ctx, context)];
+    const answers = [await answer({ kind: 'renewals' }, ctx, context)];
     if (teamId && options.homeAnswers) {
       try {
         answers.push(...(await options.homeAnswers(teamId)));
@@ -464,25 +454,6 @@ export function timestampWithinWindow(req: IncomingMessage, clock: Clock): boole
 // The command as the sharer typed it, shortened before escaping so that no entity is cut in half.
 function escapeCommand(text: string): string {
   return escapeMrkdwn(truncate(text, 200));
-}
-
-function faultAnswer(): Answer {
-  return {
-    kind: 'error',
-    outcome: 'unavailable',
-    title: 'Something went wrong on our side',
-    sections: [
-      {
-        items: [
-          {
-            text: 'The bot could not answer this just now. Try again in a moment; if it keeps happening, tell the people who run it.',
-          },
-        ],
-      },
-    ],
-    actions: [],
-    summary: 'Something went wrong on our side; try again in a moment.',
-  };
 }
 
 function requireStorage(storage: Storage | undefined): Storage {

@@ -5,7 +5,9 @@
 import { TurnContext } from 'botbuilder';
 import type { Activity, ChannelAccount, MessagingExtensionQuery } from 'botbuilder';
 import type { Logger } from 'pino';
+import { fault } from '../../core/answers/fault.js';
 import type { Core } from '../../core/create-core.js';
+import { parseCommand } from '../../core/parse-command.js';
 import type { RequestContext } from '../../core/ports.js';
 import type { Dataset } from '../../dataset/schema.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
@@ -117,7 +119,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     await remember(context).catch((err: unknown) =>
       logger.error({ err }, 'teams: could not store the conversation reference'),
     );
-    const answer = await core.handle(text, requestContextOf(activity));
+    const answer = await core.answer(parseCommand(text), requestContextOf(activity));
     await context.sendActivity(answerToTeamsActivity(answer));
   };
 
@@ -160,13 +162,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     } catch (err) {
       logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
       if (activity.type === 'message') {
-        await context
-          .sendActivity({
-            type: 'message',
-            textFormat: 'plain',
-            text: 'Sorry, something went wrong answering that. It has been logged; please try again.',
-          })
-          .catch(() => undefined);
+        await context.sendActivity(answerToTeamsActivity(fault())).catch(() => undefined);
       } else if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
       }

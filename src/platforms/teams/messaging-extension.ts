@@ -3,6 +3,7 @@
 // https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search
 import type { MessagingExtensionAttachment, MessagingExtensionQuery, MessagingExtensionResponse } from 'botbuilder';
 import type { Core } from '../../core/create-core.js';
+import { parseCommand } from '../../core/parse-command.js';
 import type { RequestContext } from '../../core/ports.js';
 import { entityCommand, listEntities, resolveName } from '../../dataset/resolver.js';
 import type { Entity } from '../../dataset/resolver.js';
@@ -40,7 +41,7 @@ export async function answerMessagingExtensionQuery(
   const commands = dataset ? matchingCommands(dataset, text) : text ? [{ command: text }] : [{ command: 'help' }];
   const attachments: MessagingExtensionAttachment[] = [];
   for (const { command, entity } of commands) {
-    const answer = await deps.core.handle(command, context);
+    const answer = await deps.core.answer(parseCommand(command), context);
     if (answer.outcome !== 'answered') continue;
     const card = answerToCardAttachment(answer);
     attachments.push({

@@ -1,6 +1,7 @@
 // A memoised answer's Adaptive Card is rendered and serialised once (answer-to-teams-activity.ts, and the shim's
 // cardAwareStringify): through the real CloudAdapter with expectReplies, a repeated message gets the same card bytes,
 // inside a reply addressed to whoever asked, and the body is the JSON botbuilder would have written.
+import { parseCommand } from '../../../src/core/parse-command.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardAwareStringify } from '../../../src/platforms/teams/bot-http-shim.js';
 import { answerToTeamsActivity } from '../../../src/platforms/teams/answer-to-teams-activity.js';
@@ -45,7 +46,7 @@ describe('the cached Adaptive Card', () => {
   });
 
   it('writes the same JSON as JSON.stringify, cached card or not', async () => {
-    const answer = await harness.core.handle('mali', { platform: 'teams' });
+    const answer = await harness.core.answer(parseCommand('mali'), { platform: 'teams' });
     expect(Object.isFrozen(answer)).toBe(true);
     const body = {
       activities: [answerToTeamsActivity(answer), answerToTeamsActivity(answer)],

@@ -1,6 +1,7 @@
 // Teams messages through botbuilder's real CloudAdapter over HTTP: answers in the HTTP response (expectReplies) or
 // posted to the activity's serviceUrl (a stand-in Bot Connector on 127.0.0.1), in personal chat, group chat and
 // channels (@mention stripped), card buttons, and the search messaging extension.
+import { parseCommand } from '../../../src/core/parse-command.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { escapeTeamsMarkdown } from '../../../src/render/answer-to-adaptive-card.js';
 import type { AdaptiveCard } from '../../../src/render/answer-to-adaptive-card.js';
@@ -88,7 +89,7 @@ describe('a message in personal chat', () => {
       fixture('message-card-submit', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
     );
     const reply = (res.json() as { activities: SentActivity[] }).activities[0]!;
-    const recs = await harness.core.handle('recs mali', { platform: 'teams' });
+    const recs = await harness.core.answer(parseCommand('recs mali'), { platform: 'teams' });
     expect(cardText(onlyCard(reply)).split('\n')[0]).toBe(escapeTeamsMarkdown(recs.title));
   });
 
@@ -117,7 +118,7 @@ describe('group chats and channels', () => {
     expect(request!.path).toBe(
       `/v3/conversations/${encodeURIComponent((activity.conversation as { id: string }).id)}/activities/${activity.id as string}`,
     );
-    const mali = await harness.core.handle('mali', { platform: 'teams' });
+    const mali = await harness.core.answer(parseCommand('mali'), { platform: 'teams' });
     expect(cardText(onlyCard(request!.body as unknown as SentActivity)).split('\n')[0]).toBe(
       escapeTeamsMarkdown(mali.title),
     );
@@ -127,7 +128,7 @@ describe('group chats and channels', () => {
     const res = await harness.post(
       fixture('message-groupchat-mention', { serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
     );
-    const codes = await harness.core.handle('codes', { platform: 'teams' });
+    const codes = await harness.core.answer(parseCommand('codes'), { platform: 'teams' });
     expect(cardText(onlyCard((res.json() as { activities: SentActivity[] }).activities[0]!)).split('\n')[0]).toBe(
       escapeTeamsMarkdown(codes.title),
     );

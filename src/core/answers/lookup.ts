@@ -1,0 +1,30 @@
+// A name looked up among countries, parties and missions (or parties only, for `group`): the entity's brief, or the
+// nearest names when nothing matches.
+import { resolveName } from '../../dataset/resolver.js';
+import type { Entity, EntityKind } from '../../dataset/resolver.js';
+import type { Answer } from '../answer.js';
+import type { AnswerContext } from '../answer-context.js';
+import { countryBrief } from './country-brief.js';
+import { missionBrief } from './mission-brief.js';
+import { noMatch } from './no-match.js';
+import { partyProfile } from './party-profile.js';
+
+/** The brief of the country, party or mission `query` names; `prefix` is the command word for suggestions. */
+export function lookup(ctx: AnswerContext, query: string, kinds: EntityKind[], prefix: string): Answer {
+  const r = resolveName(ctx.dataset, query, { kinds });
+  if (!r.ok) return noMatch(ctx, query, r.suggestions, kinds.length === 1 ? 'party' : 'country or party', prefix);
+  const note = closeNote(query, r.entity, r.confidence);
+  switch (r.entity.kind) {
+    case 'country':
+      return countryBrief(ctx, r.entity.country, note);
+    case 'party':
+      return partyProfile(ctx, r.entity.party, note);
+    case 'mission':
+      return missionBrief(ctx, r.entity.mission, note);
+  }
+}
+
+/** "Showing Mali (nearest to "mlai")" when the name was matched loosely. */
+export function closeNote(query: string, entity: Entity, confidence: 'exact' | 'close'): string | undefined {
+  return confidence === 'close' ? `Showing ${entity.name} (nearest to "${query}")` : undefined;
+}

@@ -1,0 +1,228 @@
+// Every command, declared once: the words that start it, how it is written (its usage line), what `help` says of it
+// (with an example), whether it belongs to a channel, how the words after it are read and, for the commands that need
+// only the dataset, which answer builds its reply. The parser, `help`, usage errors, the core and the adapters all
+// read this table. Adding a command: a variant in command.ts, an entry here, and its answer in answers/.
+import type { Answer } from '../answer.js';
+import type { AnswerContext } from '../answer-context.js';
+import { codes } from '../answers/codes.js';
+import { countryAnswer } from '../answers/country-answer.js';
+import { figures } from '../answers/figures.js';
+import { help } from '../answers/help.js';
+import type { HelpGuide, HelpLine } from '../answers/help.js';
+import { lookup } from '../answers/lookup.js';
+import { recommendations } from '../answers/recommendations.js';
+import { renewals } from '../answers/renewals.js';
+import { searchResults } from '../answers/search-results.js';
+import { sources } from '../answers/sources.js';
+import type { Command } from '../command.js';
+import { cleanQuery, requireQuery } from './read-query.js';
+import { readRemind, readRemindOnce } from './read-remind.js';
+import { usageError } from '../answers/usage-error.js';
+
+/** The kinds of command a user can write (`invalid` is what the parser makes of the rest). */
+export type RegisteredKind = Exclude<Command['kind'], 'invalid'>;
+
+/** What a reader makes of the words after a command's word: a command, or what is wrong with how it is written. */
+export type Reading = Command | { problem: string; usageOf?: RegisteredKind };
+
+/** One command's entry. A command that needs a channel is answered by the reminders module, not from the dataset. */
+export type CommandSpec<K extends RegisteredKind> = {
+  /** The first words that select it, lower case (none: reached through another command, or the default). */
+  words: readonly string[];
+  /** How it is written, shown with a usage error. */
+  usage: string;
+  /** Its lines in `help`, each an example and what it shows (none: not listed). */
+  help: readonly HelpLine[];
+  /** Reads the words after the command's word ('' when there are none). Never throws. */
+  read(rest: string): Reading;
+} & (
+  | { needsChannel: true }
+  | { needsChannel: false; answer(ctx: AnswerContext, command: Extract<Command, { kind: K }>): Answer }
+);
+
+/** The commands, in the order `help` lists them. */
+export const COMMANDS = {
+  lookup: {
+    words: [],
+    usage: '<country or party>, e.g. mali, MLI, mnla',
+    help: [
+      {
+        example: 'mali',
+        text: 'a country brief: listed parties, action plans, missions, figures, Council facts (also ML, MLI, French names)',
+      },
+      {
+        example: 'mnla',
+        text: 'a listed party: full name, listing history by annual report, codes spelled out, markers',
+      },
+    ],
+    needsChannel: false,
+    // The default: any text that starts with no command word is a name.
+    read: (text) => {
+      const query = cleanQuery(text);
+      return query ? { kind: 'lookup', query } : { kind: 'help' };
+    },
+    answer: (ctx, c) => lookup(ctx, c.query, ['country', 'party', 'mission'], ''),
+  },
+  group: {
+    words: ['group', 'party'],
+    usage: 'group <party name>, e.g. group mnla',
+    help: [{ example: 'group ansar dine', text: 'the same, looking among parties only' }],
+    needsChannel: false,
+    read: (rest) => requireQuery(rest, 'group', (query) => ({ kind: 'group', query })),
+    answer: (ctx, c) => lookup(ctx, c.query, ['party'], 'group '),
+  },
+  recs: {
+    words: ['recs', 'rec', 'recommendations', 'recommendation'],
+    usage: 'recs <country>, e.g. recs mali',
+    help: [{ example: 'recs mali', text: 'the recommendations to the Security Council, quoted, dated and sourced' }],
+    needsChannel: false,
+    read: (rest) => requireQuery(rest, 'recs', (query) => ({ kind: 'recs', query })),
+    answer: (ctx, c) => countryAnswer(ctx, c.query, 'recs ', recommendations),
+  },
+  figures: {
+    words: ['figures', 'figure', 'numbers'],
+    usage: 'figures <country>, e.g. figures mali',
+    help: [{ example: 'figures mali', text: 'the latest verified figures with their periods' }],
+    needsChannel: false,
+    read: (rest) => requireQuery(rest, 'figures', (query) => ({ kind: 'figures', query })),
+    answer: (ctx, c) => countryAnswer(ctx, c.query, 'figures ', figures),
+  },
+  sources: {
+    words: ['sources', 'source'],
+    usage: 'sources <country>, e.g. sources mali',
+    help: [{ example: 'sources mali', text: 'every source behind the facts on a country' }],
+    needsChannel: false,
+    read: (rest) => requireQuery(rest, 'sources', (query) => ({ kind: 'sources', query })),
+    answer: (ctx, c) => countryAnswer(ctx, c.query, 'sources ', sources),
+  },
+  codes: {
+    words: ['codes', 'code', 'legend'],
+    usage: 'codes',
+    help: [{ example: 'codes', text: 'the legend: violation codes a–f, ~ action plan, * persistent perpetrator' }],
+    needsChannel: false,
+    read: () => ({ kind: 'codes' }),
+    answer: (ctx) => codes(ctx),
+  },
+  renewals: {
+    words: ['renewals', 'renewal', 'calendar', 'mandates'],
+    usage: 'renewals [country], e.g. renewals or renewals mali',
+    help: [
+      { example: 'renewals [mali]', text: 'mandate expiries and other dated events, soonest first, with days left' },
+    ],
+    needsChannel: false,
+    read: (rest) => {
+      const query = cleanQuery(rest);
+      return query ? { kind: 'renewals', query } : { kind: 'renewals' };
+    },
+    answer: (ctx, c) =>
+      c.query === undefined
+        ? renewals(ctx)
+        : countryAnswer(ctx, c.query, 'renewals ', (x, country) => renewals(x, country)),
+  },
+  search: {
+    words: ['search', 'find'],
+    usage: 'search <words>, e.g. search schools',
+    help: [{ example: 'search schools', text: 'full-text search across the dataset' }],
+    needsChannel: false,
+    read: (rest) => {
+      const words = cleanQuery(rest);
+      return words ? { kind: 'search', words } : { problem: 'Say what to search for.' };
+    },
+    answer: (ctx, c) => searchResults(ctx, c.words),
+  },
+  remind: {
+    words: ['remind'],
+    usage:
+      'remind <country or mission> [30d,7d,1d] [at HH:MM] [tz Area/City], e.g. remind mali 30d,7d at 09:00 tz Europe/Paris',
+    help: [
+      // "here" is the Slack channel or the Teams conversation the command is typed in.
+      {
+        example: 'remind drc',
+        text: "remind here before the country's dated events, e.g. MONUSCO's mandate expiry (default 30d,7d,1d at 09:00)",
+      },
+      {
+        example: 'remind drc 7d,1d at 08:30 tz Europe/Paris',
+        text: 'choose the lead times, the time of day and the time zone',
+      },
+    ],
+    needsChannel: true,
+    read: readRemind,
+  },
+  'remind-once': {
+    words: [],
+    usage:
+      'remind "<text>" at <ISO 8601 date-time with offset>, e.g. remind "Mali consultations" at 2026-12-03T09:30:00+01:00',
+    help: [{ example: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'a one-off reminder here' }],
+    needsChannel: true,
+    read: readRemindOnce,
+  },
+  reminders: {
+    words: ['reminders'],
+    usage: 'reminders',
+    help: [{ example: 'reminders', text: 'the reminders set here, with their ids and next times' }],
+    needsChannel: true,
+    read: () => ({ kind: 'reminders' }),
+  },
+  forget: {
+    words: ['forget', 'unremind'],
+    usage: 'forget <id>, e.g. forget r12',
+    help: [{ example: 'forget <id>', text: 'remove one of them' }],
+    needsChannel: true,
+    read: (rest) => {
+      const id = rest.replace(/^["']|["']$/g, '').trim();
+      if (!id) return { problem: 'Say which reminder to forget: `reminders` lists them with their ids.' };
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(id))
+        return { problem: `"${id.slice(0, 64)}" is not a reminder id: \`reminders\` lists them.` };
+      return { kind: 'forget', id };
+    },
+  },
+  help: {
+    words: ['help', '?', 'aide'],
+    usage: 'help',
+    help: [],
+    needsChannel: false,
+    read: (rest) => (rest ? { kind: 'help', topic: cleanQuery(rest).toLowerCase() } : { kind: 'help' }),
+    answer: (ctx, c) => help(ctx, c.topic, helpGuide()),
+  },
+} satisfies { [K in RegisteredKind]: CommandSpec<K> };
+
+type Registry = typeof COMMANDS;
+
+/** The kinds of the commands that belong to a channel (the reminder commands). */
+export type ChannelCommandKind = {
+  [K in RegisteredKind]: Registry[K]['needsChannel'] extends true ? K : never;
+}[RegisteredKind];
+
+/** A command that belongs to a channel: answered by the reminders module, never from the dataset alone. */
+export type ChannelCommand = Extract<Command, { kind: ChannelCommandKind }>;
+
+/** A command answered from the dataset and the clock alone (usage errors included). */
+export type DatasetCommand = Exclude<Command, ChannelCommand>;
+
+/** Whether a command belongs to a channel (and so writes to, or reads, the reminder store). */
+export function needsChannel(command: Command): command is ChannelCommand {
+  return command.kind !== 'invalid' && COMMANDS[command.kind].needsChannel;
+}
+
+/** The answer to a command that needs only the dataset and the clock. */
+export function answerFromDataset(command: DatasetCommand, ctx: AnswerContext): Answer {
+  if (command.kind === 'invalid') return usageError(command.message, command.usage);
+  // Each entry's `answer` takes its own kind of command (checked above by `satisfies`); TypeScript cannot follow a
+  // lookup by a union of keys, so the call is typed by hand.
+  const answer = COMMANDS[command.kind].answer as (ctx: AnswerContext, command: DatasetCommand) => Answer;
+  return answer(ctx, command);
+}
+
+let guide: HelpGuide | undefined;
+
+// What `help` lists, read from the table once (it never changes at run time).
+function helpGuide(): HelpGuide {
+  if (guide) return guide;
+  const specs: CommandSpec<RegisteredKind>[] = Object.values(COMMANDS);
+  guide = {
+    lookups: specs.filter((s) => !s.needsChannel).flatMap((s) => s.help),
+    reminders: specs.filter((s) => s.needsChannel).flatMap((s) => s.help),
+    reminderWords: specs.filter((s) => s.needsChannel).flatMap((s) => s.words),
+  };
+  return guide;
+}

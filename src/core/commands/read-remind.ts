@@ -1,0 +1,150 @@
+// Reading `remind` and `remind "<text>" at <date-time>`: the target, the lead times, the time of day and the zone,
+// each checked, with a message that says how to write it when it is wrong.
+import { DateTime, IANAZone } from 'luxon';
+import type { Command } from '../command.js';
+import type { Reading } from './command-registry.js';
+import { cleanQuery } from './read-query.js';
+
+/** The default lead times of `remind`, in days, largest first. */
+const DEFAULT_LEAD_DAYS: readonly number[] = [30, 7, 1];
+
+/** The longest lead time accepted, in days. */
+const MAX_LEAD_DAYS = 365;
+
+/** Reads the words after `remind`: a recurring reminder for a country or mission, or (quoted text) a one-off. */
+export function readRemind(rest: string): Reading {
+  if (!rest) return { problem: 'Say what to be reminded of: a country or mission, or a quoted text with a date-time.' };
+  if (rest.startsWith('"') || rest.startsWith("'")) return readRemindOnce(rest);
+
+  const tokens = rest.split(' ');
+  const target: string[] = [];
+  let i = 0;
+  // The target is every word up to the first option (a lead time, `at` or `tz`).
+  while (i < tokens.length && !isOptionStart(tokens[i]!)) target.push(tokens[i++]!);
+  const targetText = cleanQuery(target.join(' '));
+  if (!targetText) return { problem: 'Say which country or mission to be reminded about.' };
+
+  let leadDays: number[] | undefined;
+  let at: string | undefined;
+  let tz: string | undefined;
+  while (i < tokens.length) {
+    const token = tokens[i]!;
+    const lower = token.toLowerCase();
+    if (lower === 'at') {
+      if (at !== undefined) return { problem: 'Give one time of day (`at HH:MM`).' };
+      const value = tokens[i + 1];
+      at = value === undefined ? undefined : parseTimeOfDay(value);
+      if (at === undefined) {
+        const what = value === undefined ? 'A time' : `"${value}"`;
+        return { problem: `${what} is not a time of day: write it as HH:MM, e.g. at 09:00.` };
+      }
+      i += 2;
+    } else if (lower === 'tz') {
+      if (tz !== undefined) return { problem: 'Give one time zone (`tz Area/City`).' };
+      const value = tokens[i + 1];
+      tz = value === undefined ? undefined : canonicalZone(value);
+      if (tz === undefined) {
+        const what = value === undefined ? 'A time zone' : `"${value}"`;
+        return { problem: `${what} is not a time zone: use an IANA name such as Europe/Paris or America/New_York.` };
+      }
+      i += 2;
+    } else if (isLeadToken(token)) {
+      if (leadDays !== undefined) return { problem: 'Give the lead times once, e.g. 30d,7d,1d.' };
+      // Lead times may be written "30d,7d,1d", "30d, 7d, 1d" or "30d 7d 1d".
+      const parts: string[] = [];
+      while (i < tokens.length && isLeadToken(tokens[i]!)) parts.push(tokens[i++]!);
+      const parsed = parseLeadDays(parts.join(','));
+      if (typeof parsed === 'string') return { problem: parsed };
+      leadDays = parsed;
+    } else {
+      return {
+        problem: `I did not understand "${token}" here: options are lead times (30d,7d,1d), at HH:MM and tz Area/City.`,
+      };
+    }
+  }
+  const command: Command = {
+    kind: 'remind',
+    target: targetText,
+    leadDays: leadDays ?? [...DEFAULT_LEAD_DAYS],
+    at: at ?? '09:00',
+  };
+  if (tz !== undefined) command.tz = tz;
+  return command;
+}
+
+/** Reads `"<text>" at <ISO 8601 date-time with offset>`, a one-off reminder. */
+export function readRemindOnce(rest: string): Reading {
+  const quote = rest[0]!;
+  const close = rest.indexOf(quote, 1);
+  if (close === -1) return { problem: 'The reminder text needs a closing quote.', usageOf: 'remind-once' };
+  const text = rest.slice(1, close).trim();
+  if (!text) return { problem: 'The reminder text is empty.', usageOf: 'remind-once' };
+  const after = rest.slice(close + 1).trim();
+  const m = /^at\s+(\S+)$/i.exec(after);
+  if (!m) {
+    return { problem: 'Say when: `at` and a date-time such as 2026-12-03T09:30:00+01:00.', usageOf: 'remind-once' };
+  }
+  const at = parseIsoDateTime(m[1]!);
+  if (typeof at !== 'object') return { problem: at, usageOf: 'remind-once' };
+  return { kind: 'remind-once', text, at: at.iso };
+}
+
+function isOptionStart(token: string): boolean {
+  const lower = token.toLowerCase();
+  return lower === 'at' || lower === 'tz' || isLeadToken(token);
+}
+
+/** "30d", "30d,7d", "7d," or ",1d": a token that belongs to a list of lead times. */
+function isLeadToken(token: string): boolean {
+  return /^,?\d+d(?:,\d+d)*,?$/i.test(token) || token === ',';
+}
+
+/** "30d,7d,1d" -> [30, 7, 1] (largest first, no repeats), or what is wrong with it. */
+function parseLeadDays(text: string): number[] | string {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return 'Give at least one lead time, e.g. 7d.';
+  const days = new Set<number>();
+  for (const part of parts) {
+    const m = /^(\d{1,4})d$/i.exec(part);
+    if (!m) return `"${part}" is not a lead time: write days like 30d.`;
+    const n = Number(m[1]);
+    if (n > MAX_LEAD_DAYS) return `${n}d is too far ahead: lead times go up to ${MAX_LEAD_DAYS}d.`;
+    days.add(n);
+  }
+  if (days.size > 10) return 'At most 10 lead times.';
+  return [...days].sort((a, b) => b - a);
+}
+
+/** "9:00" or "09:00" -> "09:00"; undefined unless it is a real time of day. */
+function parseTimeOfDay(text: string): string | undefined {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (!m) return undefined;
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/** The canonical IANA name of a zone ("europe/paris" -> "Europe/Paris"), or undefined if there is none. */
+function canonicalZone(text: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(text) || !IANAZone.isValidZone(text)) return undefined;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An ISO 8601 date-time that names its offset (`Z` or `+01:00`), or what is wrong with it. */
+function parseIsoDateTime(text: string): { iso: string; date: Date } | string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) {
+      return `"${text}" has no UTC offset: add one, e.g. ${text}+01:00 or ${text}Z.`;
+    }
+    return `"${text.slice(0, 60)}" is not an ISO 8601 date-time: write it like 2026-12-03T09:30:00+01:00.`;
+  }
+  const parsed = DateTime.fromISO(text, { setZone: true });
+  if (!parsed.isValid)
+    return `"${text}" is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'}).`;
+  return { iso: text.toUpperCase(), date: parsed.toJSDate() };
+}
