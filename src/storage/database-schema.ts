@@ -51,6 +51,11 @@ export interface RemindersTable {
   /** Set when the platform said the channel cannot be posted to (channel gone, bot removed). */
   disabled_at: string | null;
   disabled_reason: string | null;
+  /**
+   * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
+   * per target (migration 0004). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   */
+  subscription_key: string | null;
 }
 
 /** One occurrence of a reminder: due at an instant, claimed with a lease, delivered once, its outcome recorded. */

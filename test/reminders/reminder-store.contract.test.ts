@@ -207,7 +207,7 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
       const sub = (target: { kind: 'country' | 'mission'; id: string }, leadDays: number[], channelId = 'C1') =>
         s.records.addSubscription({ channel: slackChannel(channelId), target, leadDays, at: '09:00', tz: 'UTC' }, T0);
       const maliDefault = await sub(mali, [30, 7, 1]);
-      await sub(mali, [60, 14]); // no lead in the range
+      await sub(mali, [60, 14], 'C4'); // no lead in the range
       const drc = await sub({ kind: 'country', id: 'drc' }, [7]); // another target
       const minusma = await sub({ kind: 'mission', id: 'minusma' }, [7, 0]);
       const disabled = await sub(mali, [7], 'C2');

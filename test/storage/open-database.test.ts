@@ -70,7 +70,12 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
     const seen = await b.db.selectFrom('teams_conversations').select('conversation_id').execute();
     expect(seen).toEqual([{ conversation_id: 'c' }]);
     const applied = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(b.db);
-    expect(applied.rows.map((r) => r.name)).toEqual(['0001-platform-tables', '0002-reminders', '0003-reminder-scan']);
+    expect(applied.rows.map((r) => r.name)).toEqual([
+      '0001-platform-tables',
+      '0002-reminders',
+      '0003-reminder-scan',
+      '0004-one-subscription-per-target',
+    ]);
     await a.close();
     await a.close(); // idempotent
     const c = await backend.open();

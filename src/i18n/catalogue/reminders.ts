@@ -18,8 +18,8 @@ export const reminderMessages = {
     fr: 'possible doublon\u00a0: la première tentative d’envoi est restée sans réponse à temps',
   },
   'reminders.already.title': {
-    en: 'Already reminded about {target} here',
-    fr: 'Rappels déjà programmés ici pour {target}',
+    en: '{platform, select, teams {This conversation} other {This channel}} is already reminded about {target}',
+    fr: '{platform, select, teams {Cette conversation a} other {Ce canal a}} déjà des rappels pour {target}',
   },
   'reminders.already.existing': {
     en: 'Reminder {id}: {schedule}.',
@@ -36,5 +36,13 @@ export const reminderMessages = {
   'reminders.tooFar.detail': {
     en: 'Reminders can be set up to {years} years ahead, until {limit}.',
     fr: 'Les rappels peuvent être programmés jusqu’à {years} ans à l’avance, jusqu’au {limit}.',
+  },
+  'reminders.full.title': {
+    en: '{platform, select, teams {This conversation} other {This channel}} has too many reminders',
+    fr: '{platform, select, teams {Cette conversation a} other {Ce canal a}} trop de rappels',
+  },
+  'reminders.full.detail': {
+    en: 'A channel or conversation can hold {max} reminders. `reminders` lists them; `forget <id>` removes one.',
+    fr: 'Un canal ou une conversation peut avoir {max} rappels. `reminders` les liste ; `forget <id>` en retire un.',
   },
 } as const satisfies Area;
