@@ -1,6 +1,6 @@
 // /metrics content: request counters and latency, reminders by outcome, the dataset's version and age.
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../src/core/clock.js';
+import { manualClock } from './support/manual-clock.js';
 import type { Dataset } from '../src/dataset/schema.js';
 import { createMetrics, newestAsOfDate } from '../src/metrics.js';
 

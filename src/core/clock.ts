@@ -10,17 +10,3 @@ export const systemClock: Clock = { now: () => new Date() };
 export function fixedClock(at: Date): Clock {
   return { now: () => new Date(at.getTime()) };
 }
-
-/** A clock that tests move by hand. */
-export function manualClock(start: Date): Clock & { set(at: Date): void; advance(ms: number): void } {
-  let t = start.getTime();
-  return {
-    now: () => new Date(t),
-    set: (at) => {
-      t = at.getTime();
-    },
-    advance: (ms) => {
-      t += ms;
-    },
-  };
-}

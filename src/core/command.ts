@@ -29,6 +29,3 @@ export type Command =
   | { kind: 'reminders' }
   | { kind: 'forget'; id: string }
   | { kind: 'invalid'; input: string; message: string; usage: string };
-
-/** The names of the commands, for metrics and logs (never the user's text). */
-export type CommandKind = Command['kind'];

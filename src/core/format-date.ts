@@ -174,25 +174,6 @@ function anniversary(day: readonly [number, number, number], years: number): num
   return Date.UTC(y + years, mo - 1, Math.min(d, last));
 }
 
-/** Groups sorted numbers into runs: [2013,2014,2015,2017] -> "2013–2015, 2017" (en dash, as in print). */
-export function formatYearRuns(years: readonly number[]): string {
-  return yearRuns(years)
-    .map(([a, b]) => (a === b ? String(a) : `${a}–${b}`))
-    .join(', ');
-}
-
-/** Consecutive runs of sorted unique years: [2013,2014,2016] -> [[2013,2014],[2016,2016]]. */
-export function yearRuns(years: readonly number[]): Array<[number, number]> {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
-  for (const y of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && y === last[1] + 1) last[1] = y;
-    else runs.push([y, y]);
-  }
-  return runs;
-}
-
 /** Compares partial dates by their first day, then by precision (coarser first): for "newest is current". */
 export function comparePartialDates(a: string, b: string): number {
   const sa = partialDateStart(a);

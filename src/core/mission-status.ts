@@ -2,10 +2,10 @@
 // the days left, an expiry with no renewal recorded, or its end. Computed from "now", so `--now 2021-06-01` shows
 // MINUSMA's 2021 mandate running and today's clock shows the mission closed.
 import { sortedMandates } from '../dataset/calendar-events.js';
-import type { Mandate, Mission } from '../dataset/schema.js';
+import type { Mandate, Mission, Provenance } from '../dataset/schema.js';
 import type { Item } from './answer.js';
 import type { AnswerContext } from './answer-context.js';
-import { citeFact } from './cite.js';
+import { citeFact, citeFacts } from './cite.js';
 import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart } from './format-date.js';
 
 /** A mission's state at one moment. */
@@ -65,6 +65,8 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
   const name = mission.acronym;
   const measures = mission.kind === 'sanctions-regime';
   const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m)] : []);
+  // A mandate and its milestones or end often share one source (the meeting that adopted and ended it): cited once.
+  const citeAll = (m: Mandate | undefined, ...facts: Provenance[]) => citeFacts(dataset, m ? [m, ...facts] : facts);
   switch (state.phase) {
     case 'not-yet':
       return undefined;
@@ -78,7 +80,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         label: name,
         text: `${under} ${measures ? 'run' : 'runs'} to ${formatPartialDate(m.expires)}`,
         detail: [formatDaysLeft(state.daysLeft ?? 0), ...next.map(milestoneClause)].join('; '),
-        cite: [...cite(m), ...next.map((x) => citeFact(dataset, x))],
+        cite: citeAll(m, ...next),
       };
     }
     case 'expired': {
@@ -100,7 +102,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`),
         ].join('; '),
         tone: 'warning',
-        cite: [...cite(m), ...reported.map((x) => citeFact(dataset, x))],
+        cite: citeAll(m, ...reported),
       };
     }
     case 'ending': {
@@ -111,7 +113,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         label: name,
         text: `${ended}${end.text} by ${formatPartialDate(end.date)}`,
         detail: formatDaysLeft(state.daysLeft),
-        cite: [...cite(m), citeFact(dataset, end)],
+        cite: citeAll(m, end),
       };
     }
     case 'ended': {
@@ -123,7 +125,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           label: name,
           text: `${end.text}: ${formatPartialDate(end.date)}${end.resolution ? ` under ${scr(end.resolution)}` : ''}; that it ${measures ? 'ended' : 'closed'} is not confirmed in the dataset`,
           tone: 'warning',
-          cite: [...cite(m), citeFact(dataset, end)],
+          cite: citeAll(m, end),
         };
       }
       // "closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))"
@@ -139,7 +141,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         label: name,
         text: `${mission.status} ${formatPartialDate(end.date)}: ${parts.join('; ')}`,
         tone: 'past',
-        cite: [...cite(m), citeFact(dataset, end)],
+        cite: citeAll(m, end),
       };
     }
   }

@@ -96,8 +96,3 @@ export function calendarEvents(dataset: Dataset): CalendarEvent[] {
   }
   return out.sort((a, b) => compareText(a.date, b.date) || compareText(a.id, b.id));
 }
-
-/** The calendar events of one country (its missions' and its own), sorted by date. */
-export function calendarEventsFor(dataset: Dataset, countryId: string): CalendarEvent[] {
-  return calendarEvents(dataset).filter((e) => e.countryId === countryId);
-}

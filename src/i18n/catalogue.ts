@@ -7,6 +7,7 @@ import { codesMessages } from './catalogue/codes.js';
 import { formatMessages } from './catalogue/format.js';
 import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
+import { welcomeMessages } from './catalogue/welcome.js';
 
 /** Every message, by id. */
 export const catalogue = {
@@ -15,4 +16,5 @@ export const catalogue = {
   ...formatMessages,
   ...renderMessages,
   ...reminderMessages,
+  ...welcomeMessages,
 } as const;

@@ -169,16 +169,6 @@ export function planOccurrences(
   return createOccurrencePlanner(events).plan(reminder, from, to);
 }
 
-/** The next occurrence strictly after `now`, for `reminders` and the answer to `remind`. */
-export function nextOccurrence(
-  reminder: Reminder,
-  events: readonly CalendarEvent[],
-  now: Date,
-): PlannedOccurrence | undefined {
-  const after = new Date(now.getTime() + 1);
-  return planOccurrences(reminder, events, after, new Date(8.64e15))[0];
-}
-
 /** The next `n` occurrences after `now`. */
 export function upcomingOccurrences(
   reminder: Reminder,

@@ -16,7 +16,7 @@ import { createDuePlanning } from './plan-due.js';
 import { outcomeTeller, schedulerSettings } from './scheduler-settings.js';
 import type { SchedulerDeps, SchedulerSettings, TickReport } from './scheduler-settings.js';
 
-export type { SchedulerDeps, SchedulerOutcome, TickReport } from './scheduler-settings.js';
+export type { SchedulerDeps, TickReport } from './scheduler-settings.js';
 
 /** A running scheduler: start() polls on a timer; tick() runs one poll and waits for its posts (tests). */
 export interface Scheduler {

@@ -33,10 +33,14 @@ export interface AdaptiveContainer {
 /** The card elements this renderer writes. */
 export type AdaptiveElement = AdaptiveTextBlock | AdaptiveContainer;
 
-/** What a card button sends back: the command to run; `msteams.messageBack` makes Teams show it as the user's text. */
+/**
+ * What a card button sends back: only the command to run, which the bot reads from the activity's `value`. No
+ * `msteams.messageBack`/`imBack` inside: the Agents Playground's card host throws on any `data.msteams` (it tries to
+ * add a property to the frozen card) and sends nothing, and the plain shape works the same in every Teams client.
+ * See docs/ARCHITECTURE.md, "Teams card buttons".
+ */
 export interface SubmitData {
   command: string;
-  msteams?: { type: 'messageBack'; text: string; displayText: string };
 }
 
 /** Action.Submit: runs a command when pressed. */
@@ -80,7 +84,10 @@ export const TEAMS_CARD_LIMITS = {
   maxCardBytes: 24_000,
   /** The plain-text fallback is for clients without cards (rare in Teams): kept short so the card keeps the room. */
   maxFallbackChars: 3_000,
-  /** Teams shows up to six buttons in a row before an overflow menu; one is kept for "Show more". */
+  /**
+   * Buttons per card, "Show more" included: the adaptivecards library's default host config allows five (more is a
+   * validation error there), and Teams moves the sixth and later into an overflow menu anyway.
+   */
   maxActions: 5,
 } as const;
 
@@ -143,7 +150,7 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
 
   const actions: AdaptiveAction[] = answer.actions
     .filter((a) => a.kind !== 'share') // a Teams answer is already in the conversation: nothing to share
-    .slice(0, TEAMS_CARD_LIMITS.maxActions)
+    .slice(0, TEAMS_CARD_LIMITS.maxActions - (more.length > 0 ? 1 : 0))
     .map(actionToSubmit);
 
   const card: AdaptiveCard = {
@@ -267,10 +274,7 @@ function actionToSubmit(action: Action): AdaptiveSubmitAction {
     type: 'Action.Submit',
     // Button titles are plain text in Teams (no Markdown), so they need no escaping.
     title: action.label,
-    data: {
-      command: action.command,
-      msteams: { type: 'messageBack', text: action.command, displayText: action.command },
-    },
+    data: { command: action.command },
   };
   if (action.style === 'primary') out.style = 'positive';
   if (action.style === 'danger' || action.kind === 'forget') out.style = 'destructive';

@@ -53,7 +53,7 @@ export interface RemindersTable {
   disabled_reason: string | null;
   /**
    * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
-   * per target (migration 0004). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   * per target (migration 0005). NULL for one-offs, disabled subscriptions and duplicates made before the key.
    */
   subscription_key: string | null;
 }
@@ -83,10 +83,17 @@ export interface OccurrencesTable {
   recorded_at: string | null;
 }
 
+/** Teams conversations that have had the welcome card (src/platforms/teams/welcome.ts). */
+export interface TeamsWelcomesTable {
+  conversation_id: string;
+  sent_at: string;
+}
+
 /** The whole store. */
 export interface DatabaseSchema {
   slack_installations: SlackInstallationsTable;
   teams_conversations: TeamsConversationsTable;
   reminders: RemindersTable;
   reminder_occurrences: OccurrencesTable;
+  teams_welcomes: TeamsWelcomesTable;
 }

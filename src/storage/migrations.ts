@@ -140,10 +140,22 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  // One row per Teams conversation that has had the welcome card, so an install posts it once (the client sends
+  // both installationUpdate and conversationUpdate, and may resend them); removed with the bot, so a later install
+  // in the same conversation is welcomed again.
+  '0004-teams-welcomes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('teams_welcomes')
+        .addColumn('conversation_id', 'text', (c) => c.primaryKey())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   // One subscription per channel and target, held by the database: `remind mali` twice at once makes one. The key
   // is set on active subscriptions only (a disabled one frees it). Rows already duplicated keep working: the oldest
   // of each group takes the key, the others stay without one (NULL never conflicts), so this never fails on old data.
-  '0004-one-subscription-per-target': {
+  '0005-one-subscription-per-target': {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable('reminders').addColumn('subscription_key', 'text').execute();
       await sql`update reminders set subscription_key = channel_key || ' ' || target_kind || ':' || target_id

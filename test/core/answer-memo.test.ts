@@ -3,7 +3,7 @@
 import { parseCommand } from '../../src/core/parse-command.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import { createCore } from '../../src/core/create-core.js';
 import type { ReminderCommands, RequestContext } from '../../src/core/ports.js';
 import type { Dataset } from '../../src/dataset/schema.js';

@@ -8,7 +8,6 @@ import {
   formatDataAge,
   formatDaysLeft,
   formatPartialDate,
-  formatYearRuns,
   partialDateEnd,
   todayIn,
 } from '../../src/core/format-date.js';
@@ -109,10 +108,6 @@ describe('helpers', () => {
     expect(partialDateEnd('2020-02')).toBe('2020-02-29');
     expect(partialDateEnd('2013')).toBe('2013-12-31');
     expect(partialDateEnd('2013-05-04')).toBe('2013-05-04');
-  });
-  it('groups years into runs', () => {
-    expect(formatYearRuns([2013, 2014, 2015, 2016, 2017, 2020])).toBe('2013–2017, 2020');
-    expect(formatYearRuns([])).toBe('');
   });
   it('orders partial dates', () => {
     expect(comparePartialDates('2021-06', '2021-12-08')).toBeLessThan(0);

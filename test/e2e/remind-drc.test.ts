@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import { createLogger } from '../../src/logging.js';
 import { startSlackStandIn } from '../support/slack-stand-in.js';
 import type { SlackStandIn } from '../support/slack-stand-in.js';

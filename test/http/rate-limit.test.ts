@@ -1,6 +1,6 @@
 // Token buckets per user and per channel, refilled by an injected clock; the polite answer.
 import { describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import type { Answer } from '../../src/core/answer.js';
 import type { RequestContext } from '../../src/core/ports.js';
 import { rateLimited } from '../../src/core/answers/rate-limited.js';

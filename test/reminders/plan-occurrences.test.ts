@@ -5,8 +5,8 @@ import {
   createOccurrencePlanner,
   eventsForTarget,
   fireInstant,
-  nextOccurrence,
   planOccurrences,
+  upcomingOccurrences,
 } from '../../src/reminders/plan-occurrences.js';
 import type { SubscriptionReminder } from '../../src/reminders/reminder.js';
 import { makeDataset, slackChannel } from './fixtures.js';
@@ -130,8 +130,8 @@ describe('planOccurrences', () => {
     expect(planOccurrences(once, [], fireAt, fireAt)).toEqual([
       { reminderId: 'r2', key: 'once@2026-12-03T08:30:00.000Z', dueAt: fireAt },
     ]);
-    expect(nextOccurrence(once, [], fireAt)).toBeUndefined();
-    expect(nextOccurrence(sub(), events, new Date('2026-12-13T08:00:00Z'))?.key).toBe(
+    expect(upcomingOccurrences(once, [], fireAt, 1)).toEqual([]);
+    expect(upcomingOccurrences(sub(), events, new Date('2026-12-13T08:00:00Z'), 1)[0]?.key).toBe(
       'monusco-mandate-expiry@2026-12-19T08:00:00.000Z#1d',
     );
   });

@@ -2,7 +2,7 @@
 // Delivery is a recorder standing in for Slack's or Teams' API.
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import type { Dataset } from '../../src/dataset/schema.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';

@@ -77,12 +77,12 @@ describe('answerToAdaptiveCard', () => {
         {
           type: 'Action.Submit',
           title: 'Mali brief',
-          data: { command: 'mali', msteams: { type: 'messageBack', text: 'mali', displayText: 'mali' } },
+          data: { command: 'mali' },
         },
         {
           type: 'Action.Submit',
           title: 'Stop',
-          data: { command: 'forget r1', msteams: { type: 'messageBack', text: 'forget r1', displayText: 'forget r1' } },
+          data: { command: 'forget r1' },
           style: 'destructive',
         },
       ],

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
 import { readConfig } from '../../src/config.js';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';
 import { createLogger } from '../../src/logging.js';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestService } from '../support/start-test-service.js';
 import type { TestService } from '../support/start-test-service.js';
-import { manualClock } from '../../src/core/clock.js';
+import { manualClock } from '../support/manual-clock.js';
 import { postSigned, slashCommandBody, startSlackStandIn } from '../support/slack-stand-in.js';
 import type { SlackStandIn } from '../support/slack-stand-in.js';
 

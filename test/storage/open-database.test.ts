@@ -74,7 +74,8 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0001-platform-tables',
       '0002-reminders',
       '0003-reminder-scan',
-      '0004-one-subscription-per-target',
+      '0004-teams-welcomes',
+      '0005-one-subscription-per-target',
     ]);
     await a.close();
     await a.close(); // idempotent

@@ -5,7 +5,7 @@ import { expiryTitle } from '../../dataset/calendar-events.js';
 import type { Country, Mission } from '../../dataset/schema.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
-import { citeFact } from '../cite.js';
+import { citeFact, citeFacts } from '../cite.js';
 import {
   daysUntil,
   formatDaysLeft,
@@ -50,7 +50,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
           label: formatPartialDate(m.expires!),
           text: `${expiryTitle(mission)} (${scr(m.resolution)})${where}`,
           detail: [formatDaysLeft(days), ...next.map(milestoneClause)].join('; '),
-          cite: [citeFact(dataset, m), ...next.map((x) => citeFact(dataset, x))],
+          cite: citeFacts(dataset, [m, ...next]),
         },
       });
     } else if (state.phase === 'expired') {

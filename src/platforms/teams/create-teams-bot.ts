@@ -14,6 +14,8 @@ import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import { answerMessagingExtensionQuery } from './messaging-extension.js';
 import { baseConversationId } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
+import { welcomeOnce } from './welcome.js';
+import type { WelcomeLedger } from './welcome.js';
 
 /** What the turn logic needs. */
 export interface TeamsBotDeps {
@@ -22,6 +24,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   /** For the messaging extension's name search; read per query, never cached (the dataset may reload). */
   dataset?: () => Dataset;
+  /** Which conversations have had the welcome card; without it, installs are not greeted. */
+  welcome?: WelcomeLedger;
 }
 
 /** The function CloudAdapter runs for every authenticated activity. */
@@ -53,7 +57,7 @@ export function messageText(activity: Partial<Activity>): string {
     .trim();
 }
 
-/** The command a card button sent: Action.Submit data `{ command }` (also present in messageBack's value). */
+/** The command a card button sent: Action.Submit data `{ command }` (also in the value of cards sent with messageBack). */
 export function submittedCommand(activity: Partial<Activity>): string | undefined {
   const value = activity.value as { command?: unknown } | undefined;
   return value && typeof value.command === 'string' ? value.command : undefined;
@@ -102,6 +106,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     if (!id) return;
     await store.remove(id);
     known.delete(id);
+    await deps.welcome?.release(id);
     logger.info(
       { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
       'teams: conversation reference removed',
@@ -150,11 +155,13 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
           // The bot added to a team or group chat (or a personal chat opened): store; the bot removed: forget.
           if (botIsIn(activity.membersAdded, activity)) await remember(context);
           if (botIsIn(activity.membersRemoved, activity)) await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         case 'installationUpdate':
           if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(context);
           // 'remove-upgrade' is an update that keeps the app installed: only 'remove' means the bot is gone.
           if (activity.action === 'remove') await forget(context);
+          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
           return;
         default:
           return;

@@ -22,6 +22,7 @@ import { toBotRequest, toBotResponse } from './bot-http-shim.js';
 import { createTeamsBot } from './create-teams-bot.js';
 import { createTeamsConversationStore } from './teams-conversation-store.js';
 import { createTeamsDelivery } from './teams-delivery.js';
+import { createWelcomeLedger } from './welcome.js';
 
 /** botbuilder's factory of outbound credentials (named through the constructor: botbuilder does not re-export it). */
 type CredentialsFactory = NonNullable<ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[1]>;
@@ -115,6 +116,7 @@ export function createTeamsHandler(deps: TeamsHandlerDeps): TeamsHandler {
     store,
     logger: log,
     ...(deps.dataset ? { dataset: deps.dataset } : {}),
+    welcome: createWelcomeLedger(deps.storage, deps.clock),
   });
 
   return {

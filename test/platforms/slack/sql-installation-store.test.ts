@@ -1,7 +1,7 @@
 // The Bolt InstallationStore on slack_installations, run against SQLite and a real PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Installation } from '@slack/bolt';
-import { manualClock } from '../../../src/core/clock.js';
+import { manualClock } from '../../support/manual-clock.js';
 import { SqlInstallationStore } from '../../../src/platforms/slack/sql-installation-store.js';
 import type { Storage } from '../../../src/storage/open-database.js';
 import { backends } from '../../support/test-databases.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../../src/core/clock.js';
+import { manualClock } from '../../support/manual-clock.js';
 import {
   baseConversationId,
   createTeamsConversationStore,

@@ -72,7 +72,10 @@ describe('conversation references', () => {
       .executeTakeFirstOrThrow();
     expect(row.tenant_id).toBe(TENANT);
     expect(row.updated_at).toBe('2026-11-28T10:00:00.000Z'); // the injected clock
-    expect(connector.requests).toEqual([]); // installing posts nothing
+    // Installing posts only the welcome card (test/platforms/teams/welcome.test.ts), never the reference's user.
+    expect(connector.requests.map((r) => (r.body as { summary?: string }).summary)).toEqual([
+      expect.stringMatching(/^caac-bot: /),
+    ]);
   });
 
   it('are stored when the bot is added to a group chat, and removed when it is removed', async () => {

@@ -54,10 +54,11 @@ export interface TeamsHarness {
 
 /** Starts the handler with the given Teams settings (default: no app id, unauthenticated allowed, as with the Emulator). */
 export async function startTeamsHarness(
-  options: { teams?: Partial<TeamsConfig>; botFramework?: TeamsHandlerDeps['botFramework'] } = {},
+  options: { teams?: Partial<TeamsConfig>; botFramework?: TeamsHandlerDeps['botFramework']; storage?: Storage } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'caac-teams-'));
-  const storage = await openDatabase({ sqlitePath: join(dir, 'caac.sqlite') });
+  // A given storage is shared with another harness (a second replica) and stays open when this one closes.
+  const storage = options.storage ?? (await openDatabase({ sqlitePath: join(dir, 'caac.sqlite') }));
   const dataset = await realDataset();
   const clock = fixedClock(NOW);
   const core = createCore({ dataset: () => dataset, clock });
@@ -111,7 +112,7 @@ export async function startTeamsHarness(
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      await storage.close();
+      if (!options.storage) await storage.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
