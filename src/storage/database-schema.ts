@@ -56,6 +56,8 @@ export interface RemindersTable {
    * per target (migration 0005). NULL for one-offs, disabled subscriptions and duplicates made before the key.
    */
   subscription_key: string | null;
+  /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0006). */
+  enterprise_id: string | null;
 }
 
 /** One occurrence of a reminder: due at an instant, claimed with a lease, delivered once, its outcome recorded. */

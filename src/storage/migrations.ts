@@ -175,6 +175,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A Slack channel's Enterprise Grid org, so that its reminders find an org-wide install (issue 17).
+  '0006-reminder-enterprise': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('reminders').addColumn('enterprise_id', 'text').execute();
+    },
+  },
 };
 
 /** Serves the in-code migrations to kysely's Migrator. */

@@ -76,6 +76,7 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0003-reminder-scan',
       '0004-teams-welcomes',
       '0005-one-subscription-per-target',
+      '0006-reminder-enterprise',
     ]);
     await a.close();
     await a.close(); // idempotent

@@ -182,10 +182,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     channelId: string | undefined,
     userId: string | undefined,
     channelName?: string,
+    enterpriseId?: string,
   ) => {
     const context: RequestContext = { platform: 'slack', ...(userId ? { userId } : {}) };
     if (teamId && channelId) {
-      const channel: ChannelRef = { platform: 'slack', workspaceId: teamId, channelId };
+      // The enterprise id lets a reminder find an org-wide install when the workspace has none of its own.
+      const channel: ChannelRef = {
+        platform: 'slack',
+        workspaceId: teamId,
+        channelId,
+        ...(enterpriseId ? { enterpriseId } : {}),
+      };
       if (channelName && !['directmessage', 'privategroup'].includes(channelName)) channel.name = `#${channelName}`;
       context.channel = channel;
     }
@@ -213,7 +220,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     const text = command.text ?? '';
-    const ctx = contextOf(command.team_id, command.channel_id, command.user_id, command.channel_name);
+    const ctx = contextOf(
+      command.team_id,
+      command.channel_id,
+      command.user_id,
+      command.channel_name,
+      command.enterprise_id,
+    );
     const parsed = parseCommand(text);
     if (needsChannel(parsed)) {
       // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
@@ -249,7 +262,13 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await ack();
       if (!body.response_url) return; // a view's buttons have no response_url; our views carry none
       const text = action.value ?? '';
-      const ctx = contextOf(body.team?.id ?? body.user.team_id, body.channel?.id, body.user.id, body.channel?.name);
+      const ctx = contextOf(
+        body.team?.id ?? body.user.team_id,
+        body.channel?.id,
+        body.user.id,
+        body.channel?.name,
+        body.enterprise?.id,
+      );
       const result = await answer(parseCommand(text), ctx, context);
       if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
         // Posted through response_url, which works where the bot is not a member; the sharer is named by id only
@@ -317,7 +336,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
 
   const delivery = createSlackDelivery({
-    tokenFor: async (workspaceId) => (config.mode === 'oauth' ? store!.botTokenFor(workspaceId) : config.botToken),
+    tokenFor: async (channel) =>
+      config.mode === 'oauth' ? store!.botTokenFor(channel.workspaceId, channel.enterpriseId) : config.botToken,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     logger: bLogger,
   });

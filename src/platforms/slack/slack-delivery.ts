@@ -24,8 +24,11 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 /** Options of `createSlackDelivery`. */
 export interface SlackDeliveryOptions {
-  /** The bot token for a workspace (single install: always the one token; OAuth: from the installation store). */
-  tokenFor(workspaceId: string): Promise<string | undefined>;
+  /**
+   * The bot token for a channel's workspace (single install: always the one token; OAuth: from the installation
+   * store, the workspace's own install or its Enterprise Grid org's org-wide one).
+   */
+  tokenFor(channel: ChannelRef): Promise<string | undefined>;
   /** Web API base URL ending in "/" (SLACK_API_URL); Slack's own when unset. */
   apiUrl?: string;
   logger?: BoltLogger;
@@ -46,7 +49,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
 
   return {
     async canPost(channel: ChannelRef) {
-      const token = await options.tokenFor(channel.workspaceId);
+      const token = await options.tokenFor(channel);
       if (!token)
         return {
           ok: false,
@@ -81,7 +84,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
     },
 
     async deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult> {
-      const token = await options.tokenFor(channel.workspaceId);
+      const token = await options.tokenFor(channel);
       if (!token) return { kind: 'permanent', reason: `the app is not installed in workspace ${channel.workspaceId}` };
       const { text, blocks } = answerToBlockKit(message);
       try {
@@ -117,8 +120,10 @@ export function classify(err: unknown): DeliveryResult {
   if (code && PERMANENT_SLACK_ERRORS.has(code)) return { kind: 'permanent', reason: code };
   if (code) return { kind: 'retry', reason: code };
   // A timeout after the request went out: Slack may have posted it, so the next attempt says it may be a repeat.
-  const original = (err as { original?: { code?: string } }).original;
-  if (e.code === 'slack_webapi_request_error' && /ECONNABORTED|ETIMEDOUT/.test(original?.code ?? ''))
+  const original = (err as { original?: { code?: unknown; name?: unknown } }).original;
+  const timedOut =
+    original?.name === 'TimeoutError' || /^(ECONNABORTED|ETIMEDOUT|ECONNRESET)$/.test(String(original?.code ?? ''));
+  if (e.code === 'slack_webapi_request_error' && timedOut)
     return { kind: 'retry', reason: 'no answer from Slack in time', maybePosted: true };
   if (e.code === 'slack_webapi_http_error')
     return { kind: 'retry', reason: `HTTP ${e.statusCode ?? 'error'} from Slack` };

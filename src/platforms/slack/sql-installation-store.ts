@@ -59,13 +59,19 @@ export class SqlInstallationStore implements InstallationStore {
     await this.db.deleteFrom('slack_installations').where('id', '=', keyOf(query)).execute();
   }
 
-  /** The bot token for a workspace (team id), looking at org-wide installs too; undefined when not installed. */
-  async botTokenFor(teamId: string): Promise<string | undefined> {
-    const row = await this.db
+  /**
+   * The bot token for a workspace (team id): its own install, else the org-wide install of its Enterprise Grid org
+   * (`enterpriseId`); undefined when neither is installed.
+   */
+  async botTokenFor(teamId: string, enterpriseId?: string): Promise<string | undefined> {
+    const ids = enterpriseId ? [teamId, enterpriseId] : [teamId];
+    const rows = await this.db
       .selectFrom('slack_installations')
-      .select('installation')
-      .where((eb) => eb.or([eb('id', '=', teamId), eb('team_id', '=', teamId)]))
-      .executeTakeFirst();
+      .select(['id', 'team_id', 'installation'])
+      .where((eb) => eb.or([eb('id', 'in', ids), eb('team_id', '=', teamId)]))
+      .execute();
+    // The workspace's own install first: it is the one its admins chose for it.
+    const row = rows.find((r) => r.id === teamId || r.team_id === teamId) ?? rows[0];
     if (!row) return undefined;
     const installation = JSON.parse(row.installation) as Installation<'v1' | 'v2', boolean>;
     return installation.bot?.token;
