@@ -9,7 +9,8 @@ export type Command =
   | { kind: 'lookup'; query: string }
   | { kind: 'group'; query: string }
   | { kind: 'recs'; query: string }
-  | { kind: 'figures'; query: string }
+  /** `figures` alone: the latest global figures (the annual report's totals). */
+  | { kind: 'figures'; query?: string }
   | { kind: 'sources'; query: string }
   | { kind: 'codes' }
   | { kind: 'renewals'; query?: string }

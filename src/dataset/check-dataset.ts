@@ -56,6 +56,7 @@ export function usedSources(dataset: Dataset): Set<string> {
     }
   };
   walk(dataset.reference);
+  walk(dataset.globalFigures ?? []);
   for (const map of [dataset.countries, dataset.parties, dataset.missions, dataset.events])
     for (const v of map.values()) walk(v);
   return used;

@@ -12,7 +12,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { readYamlFast } from './read-yaml-fast.js';
 import { CountryFile, EventsFile, Reference, SourcesFile } from './schema.js';
-import type { Country, Dataset, DatedEvent, Mission, Party, Source } from './schema.js';
+import type { Country, Dataset, DatedEvent, Figure, Mission, Party, Source } from './schema.js';
 
 /** One thing wrong with the dataset, located to the line an editor has to change. */
 export interface DataProblem {
@@ -328,6 +328,7 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
   const parties = new Map<string, Party>();
   const missions = new Map<string, Mission>();
   const events = new Map<string, DatedEvent>();
+  const globalFigures: Figure[] = [];
   const where = new Map<string, Where>(); // "kind:id" -> first definition
 
   const define = <T>(map: Map<string, T>, kind: string, id: string, value: T, w: Where) => {
@@ -360,6 +361,7 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
         (data as z.output<typeof EventsFile>).events.forEach((e, i) =>
           define(events, 'event', e.id, e, { pf, at: ['events', i] }),
         );
+        globalFigures.push(...(data as z.output<typeof EventsFile>).figures);
         break;
       case 'country': {
         const d = data as CountryFileData;
@@ -437,7 +439,7 @@ function crossCheck(parsed: Array<{ pf: ParsedFile; data: unknown }>): {
   }
 
   if (!reference) throw new Error('reference.yaml was not loaded'); // loadDataset checks that it exists
-  return { dataset: { reference, sources, countries, parties, missions, events }, problems };
+  return { dataset: { reference, sources, countries, parties, missions, events, globalFigures }, problems };
 }
 
 /** Every `source:` anywhere must name a source record (the ids are read from the sources files when not given). */

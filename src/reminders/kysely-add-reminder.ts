@@ -2,7 +2,7 @@
 // subscription to the same target is looked for, the channel's reminders counted against the cap, and the row
 // inserted. The transaction is serialised per channel (PostgreSQL: an advisory lock on the channel key; SQLite: one
 // writer at a time, BEGIN IMMEDIATE), so five identical `remind` at once make one subscription, and 25 one-offs at
-// once cannot pass the cap; the unique subscription_key (migration 0005) holds even against other writers.
+// once cannot pass the cap; the unique subscription_key (migration 0006) holds even against other writers.
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema, RemindersTable } from '../storage/database-schema.js';

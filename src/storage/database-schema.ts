@@ -53,10 +53,10 @@ export interface RemindersTable {
   disabled_reason: string | null;
   /**
    * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
-   * per target (migration 0005). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   * per target (migration 0006). NULL for one-offs, disabled subscriptions and duplicates made before the key.
    */
   subscription_key: string | null;
-  /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0006). */
+  /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0007). */
   enterprise_id: string | null;
 }
 

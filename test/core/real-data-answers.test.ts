@@ -77,8 +77,12 @@ describe('renewals on 28 November 2026 (issue 6)', () => {
 
   it('marks an unverified date in its own line, not only in the source list', async () => {
     const a = await ask('renewals', '2026-11-28T12:00:00Z');
+    // Al-Shabaab's 30 November 2026 is now verified (2806 (2025), issue 11); the GSF's milestone is not a date.
     const shabaab = items(a, 'Coming up').find((i) => i.text.startsWith('Al-Shabaab'))!;
-    expect(shabaab.detail).toBe('2 days left; unverified');
+    expect(shabaab.detail).toBe('2 days left');
+    const may = await ask('renewals', '2026-05-28T12:00:00Z');
+    const southSudan = items(may, 'Coming up').find((i) => i.text.startsWith('South Sudan sanctions'))!;
+    expect(southSudan.detail).toBe('3 days left; unverified');
   });
 
   it('lists apart, most recent first, the mandates expired with no renewal recorded', async () => {

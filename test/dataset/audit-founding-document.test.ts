@@ -119,7 +119,11 @@ describe('the founding document in data/', () => {
   it('has the UN Action box and the opening facts, sourced to the document', () => {
     const mali = dataset.countries.get('mali')!;
     expect(mali.in_annexes_since).toMatchObject({ year: 2013, source: FOUNDING_SOURCE });
-    expect(mali.sg_country_reports.map((r) => r.year).sort()).toEqual([2014, 2018]);
+    // The box says "2018; 2014"; the third report (S/2020/1105) is there too, from the record (issue 11).
+    expect(mali.sg_country_reports.filter((r) => r.source === FOUNDING_SOURCE).map((r) => r.year)).toEqual([
+      2014, 2018,
+    ]);
+    expect(mali.sg_country_reports.find((r) => r.year === 2020)).toMatchObject({ symbol: 'S/2020/1105' });
     expect(mali.working_group_conclusions.map((r) => r.year).sort()).toEqual([2014, 2018, 2020]);
     expect(mali.lead_country).toContainEqual(expect.objectContaining({ value: 'France', source: FOUNDING_SOURCE }));
     expect(mali.action_plans).toEqual([

@@ -1,10 +1,13 @@
 // `sources <country>`: every source behind the country's facts (its own, its parties', missions' and events').
 import type { Country, Dataset, Source } from '../../dataset/schema.js';
-import type { Answer, Citation, Item } from '../answer.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
+import { type Messages, messages } from '../../i18n/translate.js';
+import type { Answer, Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { sourceLabel } from '../cite.js';
 import { comparePartialDates, formatPartialDate } from '../format-date.js';
-import { countryCommand } from './country-brief.js';
+import { countryName } from '../names.js';
+import { countryCommand } from './country-facts.js';
 
 /** The ids of every source referenced anywhere inside a value (any `source` field naming a known source). */
 function collectSources(dataset: Dataset, value: unknown, into: Map<string, number>): void {
@@ -29,30 +32,69 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   const list = [...counts.keys()]
     .map((id) => dataset.sources.get(id)!)
     .sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id));
-  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0));
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
+  const name = countryName(country, lang);
+  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0, lang));
+  const own = new Set(list.flatMap((s) => (s.symbol ? [s.symbol] : [])));
+  const cited = citedDocuments(dataset, country, own, m);
   const cmd = countryCommand(country);
   return {
     kind: 'sources',
     outcome: 'answered',
-    title: `Sources on ${country.name}`,
-    subtitle: `${list.length} source${list.length === 1 ? '' : 's'} behind the facts on ${country.name}`,
-    sections: [{ items: items.length > 0 ? items : [{ text: 'No sources recorded.', tone: 'gap' }] }],
-    actions: [
-      { label: country.name, command: cmd },
-      { label: 'Recommendations', command: `recs ${cmd}` },
+    title: m('sources.title', { country: name }),
+    subtitle: m('sources.subtitle', { count: list.length, country: name }),
+    sections: [
+      { items: items.length > 0 ? items : [{ text: m('sources.none'), tone: 'gap' }] },
+      ...(cited.length > 0 ? [{ heading: m('sources.citedHeading'), items: cited }] : []),
     ],
-    summary: `Sources on ${country.name} (${list.length})`,
+    actions: [
+      { label: name, command: cmd },
+      { label: m('action.recommendations'), command: `recs ${cmd}` },
+    ],
+    summary: m('sources.summary', { country: name, count: list.length }),
   };
 }
 
-function sourceItem(s: Source, facts: number): Item {
-  const cite: Citation = { sourceId: s.id, label: sourceLabel(s), asOf: formatPartialDate(s.date) };
-  if (s.url) cite.url = s.url;
-  if (s.symbol) cite.symbol = s.symbol;
+// Each source is its own line; no item carries a citation, so renderers do not repeat the list in a footer.
+function sourceItem(s: Source, facts: number, lang: Lang): Item {
   return {
-    label: formatPartialDate(s.date),
+    label: formatPartialDate(s.date, lang),
     text: sourceLabel(s),
-    detail: [s.symbol, s.url, `${facts} fact${facts === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
-    cite: [cite],
+    detail: [s.symbol, s.url, messages(lang)('sources.facts', { count: facts })].filter(Boolean).join(' · '),
   };
+}
+
+/** UN document symbols: S/2021/299, A/74/845-S/2020/525, S/AC.51/2020/11, S/RES/2649 (2022). */
+const SYMBOL = /\b(?:[AS]\/(?:AC\.\d+\/)?\d{2,4}\/\d+(?:\/Rev\.\d)?(?:[-–][AS]\/\d{4}\/\d+)?)/g;
+
+/**
+ * Documents named inside the country's facts (a figure "as cited from S/2021/299", a listing's annual report) that
+ * are not themselves a source record: with the sources that cite them, so that a reader can find the original.
+ */
+function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>, m: Messages): Item[] {
+  const found = new Map<string, Set<string>>();
+  const visit = (value: unknown, source: string | undefined): void => {
+    if (Array.isArray(value)) for (const v of value) visit(v, source);
+    else if (value && typeof value === 'object') {
+      const rec = value as Record<string, unknown>;
+      const here = typeof rec.source === 'string' ? rec.source : source;
+      for (const [k, v] of Object.entries(rec)) if (k !== 'source') visit(v, here);
+    } else if (typeof value === 'string' && source) {
+      for (const match of value.matchAll(SYMBOL)) {
+        if (own.has(match[0])) continue;
+        const set = found.get(match[0]) ?? new Set<string>();
+        set.add(source);
+        found.set(match[0], set);
+      }
+    }
+  };
+  visit(country, undefined);
+  for (const p of dataset.parties.values()) if (p.country === country.id) visit(p, undefined);
+  return [...found.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([symbol, by]) => ({
+      label: symbol,
+      text: m('sources.citedBy', { sources: [...by].map((id) => sourceLabel(dataset.sources.get(id)!)).join('; ') }),
+    }));
 }

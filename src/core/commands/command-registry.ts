@@ -6,7 +6,7 @@ import type { Answer } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { codes } from '../answers/codes.js';
 import { countryAnswer } from '../answers/country-answer.js';
-import { figures } from '../answers/figures.js';
+import { figures, globalFigures } from '../answers/figures.js';
 import { help } from '../answers/help.js';
 import type { HelpGuide, HelpLine } from '../answers/help.js';
 import { lookup } from '../answers/lookup.js';
@@ -81,11 +81,18 @@ export const COMMANDS = {
   },
   figures: {
     words: ['figures', 'figure', 'numbers'],
-    usage: 'figures <country>, e.g. figures mali',
-    help: [{ example: 'figures mali', text: 'the latest verified figures with their periods' }],
+    usage: 'figures [country], e.g. figures or figures mali',
+    help: [
+      { example: 'figures mali', text: 'the latest verified figures with their periods' },
+      { example: 'figures', text: "the annual report's latest global figures" },
+    ],
     needsChannel: false,
-    read: (rest) => requireQuery(rest, 'figures', (query) => ({ kind: 'figures', query })),
-    answer: (ctx, c) => countryAnswer(ctx, c.query, 'figures ', figures),
+    // `figures` alone is the annual report's global totals; `figures <country>` the country's.
+    read: (rest) => {
+      const query = cleanQuery(rest);
+      return query ? { kind: 'figures', query } : { kind: 'figures' };
+    },
+    answer: (ctx, c) => (c.query === undefined ? globalFigures(ctx) : countryAnswer(ctx, c.query, 'figures ', figures)),
   },
   sources: {
     words: ['sources', 'source'],
@@ -206,7 +213,7 @@ export function needsChannel(command: Command): command is ChannelCommand {
 
 /** The answer to a command that needs only the dataset and the clock. */
 export function answerFromDataset(command: DatasetCommand, ctx: AnswerContext): Answer {
-  if (command.kind === 'invalid') return usageError(command.message, command.usage);
+  if (command.kind === 'invalid') return usageError(command.message, command.usage, ctx.lang);
   // Each entry's `answer` takes its own kind of command (checked above by `satisfies`); TypeScript cannot follow a
   // lookup by a union of keys, so the call is typed by hand.
   const answer = COMMANDS[command.kind].answer as (ctx: AnswerContext, command: DatasetCommand) => Answer;

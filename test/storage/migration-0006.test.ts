@@ -1,4 +1,4 @@
-// Migration 0005 (one subscription per channel and target) on a database that already holds duplicates, as issue
+// Migration 0006 (one subscription per channel and target) on a database that already holds duplicates, as issue
 // 17's race left them: the migration does not fail, the oldest of each group takes the key, the others keep working.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,12 +40,12 @@ const row = (id: string, createdAt: string, disabled = false) => ({
 });
 
 it('keys the oldest of existing duplicate subscriptions and leaves the others working', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'caac-mig5-'));
+  dir = mkdtempSync(join(tmpdir(), 'caac-mig6-'));
   const path = join(dir, 'caac.sqlite');
   const old = new Kysely<Record<string, Record<string, unknown>>>({
     dialect: new SqliteDialect({ database: new Database(path) }),
   });
-  const migrated = await new Migrator({ db: old, provider: inCodeMigrations }).migrateTo('0004-teams-welcomes');
+  const migrated = await new Migrator({ db: old, provider: inCodeMigrations() }).migrateTo('0005-slack-tokens-sealed');
   expect(migrated.error).toBeUndefined();
   await old
     .insertInto('reminders')
