@@ -31,6 +31,7 @@ export type LayerName =
   | 'teams'
   | 'app'
   | 'main'
+  | 'secrets-rotate'
   | 'cli';
 
 /** The table, from the bottom (imports nothing of ours) to the entry points. */
@@ -74,7 +75,7 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
   config: {
     path: 'src/config.ts',
     role: 'environment → typed, frozen config',
-    mayImport: [],
+    mayImport: ['storage'],
     packages: ['zod'],
   },
   logging: {
@@ -132,10 +133,16 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
     mayImport: ['app', 'config', 'logging'],
     packages: ['node:*'],
   },
+  'secrets-rotate': {
+    path: 'src/secrets-rotate.ts',
+    role: '`caac secrets rotate`',
+    mayImport: ['config', 'logging', 'storage'],
+    packages: [],
+  },
   cli: {
     path: 'src/cli.ts',
     role: 'the `caac` command line',
-    mayImport: ['core', 'dataset', 'i18n', 'render'],
+    mayImport: ['core', 'dataset', 'i18n', 'render', 'secrets-rotate', 'storage'],
     packages: ['node:*', 'luxon'],
   },
 };
