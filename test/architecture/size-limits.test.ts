@@ -23,7 +23,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'src/dataset/load-dataset.ts',
   'src/dataset/resolver.ts',
   'src/platforms/slack/create-slack-adapter.ts',
-  'src/reminders/create-reminder-commands.ts',
   'src/app.ts#createApp',
   'src/app.ts#createApp > start',
   'src/core/answers/renewals.ts#renewals',
