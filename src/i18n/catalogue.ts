@@ -13,7 +13,8 @@ import { listMessages } from './catalogue/lists.js';
 import { missMessages } from './catalogue/misses.js';
 import { missionMessages } from './catalogue/mission.js';
 import { partyMessages } from './catalogue/party.js';
-import { reminderMessages } from './catalogue/reminder.js';
+import { reminderPostMessages } from './catalogue/reminder.js';
+import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
 import { welcomeMessages } from './catalogue/welcome.js';
@@ -31,6 +32,7 @@ export const catalogue = {
   ...missMessages,
   ...missionMessages,
   ...partyMessages,
+  ...reminderPostMessages,
   ...reminderMessages,
   ...renderMessages,
   ...renewalsMessages,

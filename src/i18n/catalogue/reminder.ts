@@ -2,7 +2,7 @@
 import type { Area } from './entry.js';
 
 /** Reminder messages. */
-export const reminderMessages = {
+export const reminderPostMessages = {
   'reminder.title': { en: '⏰ {title} {relative} — {when}', fr: '⏰ {title} {relative} — {when}' },
   'reminder.titleMonth': { en: '⏰ {title} — {when} (about {away} away)', fr: '⏰ {title} — {when} ({away} environ)' },
   'reminder.away': {
