@@ -44,6 +44,7 @@ export function figures(ctx: AnswerContext, country: Country): Answer {
 
 /** `figures` alone: the latest global figures (the annual report's totals), each with its period and source. */
 export function globalFigures(ctx: AnswerContext): Answer {
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
   const all = [...(ctx.dataset.globalFigures ?? [])].sort((a, b) =>
     comparePartialDates(asOfOf(ctx.dataset, b), asOfOf(ctx.dataset, a)),
   );
@@ -51,19 +52,19 @@ export function globalFigures(ctx: AnswerContext): Answer {
   const latest = all.filter((f) => asOfOf(ctx.dataset, f) === newest);
   const sections: Section[] = [
     latest.length > 0
-      ? { heading: 'Latest global figures', items: latest.map((f) => figureItem(ctx, f)) }
-      : { items: [{ text: 'No global figures in this dataset.', tone: 'gap' }] },
+      ? { heading: m('figures.globalLatest'), items: latest.map((f) => figureItem(ctx, f)) }
+      : { items: [{ text: m('figures.globalNone'), tone: 'gap' }] },
   ];
   return {
     kind: 'figures',
     outcome: 'answered',
-    title: 'Global figures',
-    subtitle: "the Secretary-General's annual report on children and armed conflict: verified totals",
+    title: m('figures.global'),
+    subtitle: m('figures.globalSubtitle'),
     sections,
     actions: [
-      { label: 'Renewals', command: 'renewals' },
-      { label: 'Help', command: 'help' },
+      { label: m('action.renewals'), command: 'renewals' },
+      { label: m('action.help'), command: 'help' },
     ],
-    summary: 'Global figures',
+    summary: m('figures.global'),
   };
 }

@@ -32,6 +32,16 @@ export const listMessages = {
     fr: 'Aucun chiffre vérifié sur ce pays ({country}) dans ce jeu de données.',
   },
   'figures.summary': { en: 'Figures on {country}', fr: 'Chiffres — {country}' },
+  'figures.global': { en: 'Global figures', fr: 'Chiffres mondiaux' },
+  'figures.globalSubtitle': {
+    en: "the Secretary-General's annual report on children and armed conflict: verified totals",
+    fr: 'rapport annuel du Secrétaire général sur le sort des enfants en temps de conflit armé\u00a0: totaux vérifiés',
+  },
+  'figures.globalLatest': { en: 'Latest global figures', fr: 'Derniers chiffres mondiaux' },
+  'figures.globalNone': {
+    en: 'No global figures in this dataset.',
+    fr: 'Aucun chiffre mondial dans ce jeu de données.',
+  },
   'sources.title': { en: 'Sources on {country}', fr: 'Sources — {country}' },
   'sources.subtitle': {
     en: '{count, plural, one {# source} other {# sources}} behind the facts on {country}',
