@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 8 against its baselines in the same run, all load on 127.0.0.1, bounded in
 // count and time (well under 10 minutes on 2 cores), then one table with the figures, the ratios and the targets.
 //   node --expose-gc dist/bench/run.js [--only slack,dataset,reminders] [--duration 5] [--quick] [--out file.md]
-// `slack` covers the Slack path, the Teams path and the start (they share the processes); see docs/notes/bench-readme.md.
+// `slack` covers the Slack path, the Teams path and the start (they share the processes); see bench/README.md.
 import { cpus, totalmem } from 'node:os';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -38,6 +38,7 @@ import { createScheduler } from './reminders/scheduler.js';
 import type { Scheduler } from './reminders/scheduler.js';
 import { openDatabase } from './storage/open-database.js';
 import type { Storage } from './storage/open-database.js';
+import { secretBoxFromKeys } from './storage/secret-box.js';
 
 /** Optional dependencies: tests inject the clock, the logger and the platforms' stand-ins. */
 export interface AppDeps {
@@ -209,9 +210,11 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       }
       const dataset = () => holder!.current();
 
-      // 2. The store.
+      // 2. The store (its migrations seal, with the secrets key, Slack tokens an earlier release left in plaintext).
+      const secrets = secretBoxFromKeys(config.secretsKey, config.secretsKeyPrevious);
       try {
         storage = await openDatabase({
+          ...(secrets ? { secrets } : {}),
           ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.dbPath }),
           logger,
         });
@@ -253,6 +256,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           core: guardedCore,
           logger,
           storage,
+          ...(secrets ? { secrets } : {}),
           clock,
           homeAnswers: (team: string) => workspaceReminders(store.records, reminderCommands, 'slack', team),
           ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),

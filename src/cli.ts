@@ -15,6 +15,8 @@ import { staleReport } from './dataset/stale-report.js';
 import { importRelease } from './curation/import-release.js';
 import { type Lang, LANGS, parseLang } from './i18n/lang.js';
 import { answerToPlainText } from './render/answer-to-plain-text.js';
+import { secretsRotate } from './secrets-rotate.js';
+import { newSecretsKey } from './storage/secret-box.js';
 
 /** What the process should print and exit with; `run` never touches the process, so tests can call it. */
 export interface CliResult {
@@ -40,6 +42,8 @@ const USAGE = [
   '       caac data check [--data <dir>]',
   '       caac data stale [--now <ISO date>] [--data <dir>] [--json]',
   '       caac data import <file or http(s) URL> [--data <dir>] [--write] [--json]',
+  '       caac secrets new-key  (prints a random CAAC_SECRETS_KEY)',
+  "       caac secrets rotate   (with the service's environment: CAAC_SECRETS_KEY, CAAC_SECRETS_KEY_PREVIOUS, database)",
   'Flags may stand anywhere. Try: caac help, caac mali, caac mnla, caac renewals',
 ].join('\n');
 
@@ -121,8 +125,8 @@ export function parseNow(text: string): Date | undefined {
   return dt.isValid ? dt.toJSDate() : undefined;
 }
 
-/** Runs the command line with these arguments (without `node caac`). */
-export async function run(argv: readonly string[]): Promise<CliResult> {
+/** Runs the command line with these arguments (without `node caac`); `env` is read by `secrets rotate`. */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const parsed = parseArgs(argv);
   if ('error' in parsed) return { code: 2, stdout: '', stderr: `caac: ${parsed.error}\n${USAGE}\n` };
   const dir = parsed.data ?? defaultDataDir();
@@ -139,6 +143,17 @@ export async function run(argv: readonly string[]): Promise<CliResult> {
       code: 2,
       stdout: '',
       stderr: `caac: unknown data command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n`,
+    };
+  }
+
+  if (first === 'secrets') {
+    if (second === 'rotate' && parsed.words.length === 2) return secretsRotate(env);
+    if (second === 'new-key' && parsed.words.length === 2)
+      return { code: 0, stdout: `${newSecretsKey()}\n`, stderr: '' };
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `caac: unknown secrets command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n`,
     };
   }
 

@@ -2,6 +2,7 @@
 // (one line each, naming the variable and how to fix it), then frozen. Tests pass their own `env`.
 // The variables and their defaults are those of the product contract (CONTRACT.md, "Service").
 import { z } from 'zod';
+import { parseSecretsKey } from './storage/secret-box.js';
 
 /** The pino levels LOG_LEVEL accepts. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -48,6 +49,10 @@ export interface Config {
   readonly defaultTz: string;
   readonly slack: SlackConfig;
   readonly teams: TeamsConfig;
+  /** CAAC_SECRETS_KEY (base64 of 32 bytes): encrypts the Slack tokens stored by the OAuth install. */
+  readonly secretsKey?: string;
+  /** CAAC_SECRETS_KEY_PREVIOUS: the key being rotated out, still read (and its values rewritten) until rotated. */
+  readonly secretsKeyPrevious?: string;
 }
 
 /** The outcome of reading the configuration: a frozen Config, or every problem as one line each. */
@@ -77,6 +82,11 @@ const timeZone = optional.refine(
 
 const prefixed = (prefix: string, what: string) =>
   optional.refine((v) => v === undefined || v.startsWith(prefix), `must be ${what} (starting "${prefix}")`);
+
+const secretsKey = optional.refine(
+  (v) => v === undefined || parseSecretsKey(v) !== undefined,
+  'must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)',
+);
 
 const httpUrl = optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL');
 
@@ -116,6 +126,10 @@ const variables = {
   SLACK_APP_TOKEN: prefixed('xapp-', 'an app-level token'),
   /** Another Slack Web API base URL (GovSlack, tests). */
   SLACK_API_URL: httpUrl,
+  /** Encrypts the Slack tokens at rest; required with the OAuth install. 32 random bytes, base64. */
+  CAAC_SECRETS_KEY: secretsKey,
+  /** The key being rotated out: values sealed with it are still read, and rewritten under CAAC_SECRETS_KEY. */
+  CAAC_SECRETS_KEY_PREVIOUS: secretsKey,
   /** Bot Framework app registration. */
   MicrosoftAppId: optional,
   MicrosoftAppPassword: optional,
@@ -141,6 +155,8 @@ const SECRETS = new Set([
   'SLACK_APP_TOKEN',
   'MicrosoftAppPassword',
   'DATABASE_URL',
+  'CAAC_SECRETS_KEY',
+  'CAAC_SECRETS_KEY_PREVIOUS',
 ]);
 
 const EnvSchema = z.object(variables);
@@ -163,6 +179,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ReadConfigResu
 
   const slack = slackConfig(e, problems);
   const teams = teamsConfig(e, problems);
+  secretsProblems(e, slack, problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const config: Config = {
@@ -176,6 +193,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ReadConfigResu
     defaultTz: e.CAAC_DEFAULT_TZ ?? 'UTC',
     slack: Object.freeze(slack),
     teams: Object.freeze(teams),
+    ...(e.CAAC_SECRETS_KEY !== undefined ? { secretsKey: e.CAAC_SECRETS_KEY } : {}),
+    ...(e.CAAC_SECRETS_KEY_PREVIOUS !== undefined ? { secretsKeyPrevious: e.CAAC_SECRETS_KEY_PREVIOUS } : {}),
   };
   return { ok: true, config: Object.freeze(config) };
 }
@@ -184,7 +203,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ReadConfigResu
 export const PLATFORM_VARIABLES = {
   slack:
     'set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace), or SLACK_SIGNING_SECRET, SLACK_CLIENT_ID, ' +
-    'SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth install), or SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode)',
+    'SLACK_CLIENT_SECRET and SLACK_STATE_SECRET with CAAC_SECRETS_KEY (OAuth install), or SLACK_APP_TOKEN and SLACK_BOT_TOKEN (Socket Mode)',
   teams:
     'set MicrosoftAppId and MicrosoftAppPassword (and MicrosoftAppType, MicrosoftAppTenantId for single-tenant bots), ' +
     'or TEAMS_ALLOW_UNAUTHENTICATED=true for the Bot Framework Emulator',
@@ -244,11 +263,26 @@ function slackConfig(e: Env, problems: string[]): SlackConfig {
   return { mode: 'off', ...common };
 }
 
+// The OAuth install stores every workspace's tokens: it needs the key that encrypts them.
+function secretsProblems(e: Env, slack: SlackConfig, problems: string[]): void {
+  if (slack.mode === 'oauth' && e.CAAC_SECRETS_KEY === undefined) {
+    problems.push(
+      'CAAC_SECRETS_KEY: required for the OAuth install (it encrypts the stored Slack tokens); generate one with `openssl rand -base64 32` and keep it with the other secrets',
+    );
+  }
+  if (e.CAAC_SECRETS_KEY_PREVIOUS !== undefined && e.CAAC_SECRETS_KEY === undefined) {
+    problems.push(
+      'CAAC_SECRETS_KEY: required with CAAC_SECRETS_KEY_PREVIOUS (the new key the values are rewritten under)',
+    );
+  }
+}
+
 // Teams is on with an app id (or for the Emulator); a password is needed except for managed identities.
 function teamsConfig(e: Env, problems: string[]): TeamsConfig {
   const appType = (e.MicrosoftAppType ?? 'MultiTenant') as TeamsConfig['appType'];
   const allowUnauthenticated = e.TEAMS_ALLOW_UNAUTHENTICATED === 'true';
-  if (allowUnauthenticated && e.NODE_ENV === 'production') {
+  // `Production` or `PRODUCTION` is production too: a capital letter must not turn the guard off.
+  if (allowUnauthenticated && e.NODE_ENV?.toLowerCase() === 'production') {
     problems.push(
       'TEAMS_ALLOW_UNAUTHENTICATED: not allowed when NODE_ENV=production (it turns off Bot Framework authentication; use it only with the Emulator)',
     );

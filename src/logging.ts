@@ -159,6 +159,8 @@ export function configSecrets(config: Config): string[] {
     slack.appToken,
     teams.appPassword,
     dbPassword,
+    config.secretsKey,
+    config.secretsKeyPrevious,
   ].filter((s): s is string => typeof s === 'string' && s.length > 0);
 }
 

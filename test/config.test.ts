@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const OAUTH = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st' };
+
 describe('readConfig', () => {
   it('gives the contract defaults for an empty environment, frozen', () => {
     const read = readConfig({});
@@ -50,7 +53,7 @@ describe('readConfig', () => {
   });
 
   it('reports a half-configured Slack instead of silently turning it off', () => {
-    const read = readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2' });
+    const read = readConfig({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', CAAC_SECRETS_KEY: KEY });
     expect(read).toEqual({
       ok: false,
       problems: [
@@ -88,6 +91,7 @@ describe('readConfig', () => {
       SLACK_CLIENT_ID: 'c',
       SLACK_CLIENT_SECRET: 'cs',
       SLACK_STATE_SECRET: 'st',
+      CAAC_SECRETS_KEY: KEY,
     });
     expect(oauth.ok && oauth.config.slack.mode).toBe('oauth');
     const socket = readConfig({ SLACK_APP_TOKEN: 'xapp-1', SLACK_BOT_TOKEN: 'xoxb-1' });
@@ -109,5 +113,42 @@ describe('readConfig', () => {
     // Outside production (or set to false) it stays allowed, for the Emulator.
     expect(readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV: 'development' }).ok).toBe(true);
     expect(readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'false', NODE_ENV: 'production' }).ok).toBe(true);
+  });
+
+  it('treats NODE_ENV case-insensitively: Production and PRODUCTION are production', () => {
+    for (const NODE_ENV of ['Production', 'PRODUCTION', ' production ']) {
+      const read = readConfig({ TEAMS_ALLOW_UNAUTHENTICATED: 'true', NODE_ENV });
+      expect(read.ok === false && read.problems[0]).toMatch(/^TEAMS_ALLOW_UNAUTHENTICATED: not allowed/);
+    }
+  });
+
+  it('requires CAAC_SECRETS_KEY with the OAuth install, in one line naming it', () => {
+    expect(readConfig(OAUTH)).toEqual({
+      ok: false,
+      problems: [
+        'CAAC_SECRETS_KEY: required for the OAuth install (it encrypts the stored Slack tokens); generate one with `openssl rand -base64 32` and keep it with the other secrets',
+      ],
+    });
+    const ok = readConfig({ ...OAUTH, CAAC_SECRETS_KEY: KEY });
+    expect(ok.ok && ok.config.secretsKey).toBe(KEY);
+    // Not needed (but accepted) without the OAuth install.
+    expect(readConfig({}).ok).toBe(true);
+    expect(readConfig({ CAAC_SECRETS_KEY: KEY }).ok).toBe(true);
+  });
+
+  it('refuses a malformed key without echoing it, and a previous key without a current one', () => {
+    for (const bad of ['too-short-secret', Buffer.alloc(16, 1).toString('base64'), 'a'.repeat(64)]) {
+      const read = readConfig({ ...OAUTH, CAAC_SECRETS_KEY: bad });
+      expect(read).toEqual({
+        ok: false,
+        problems: ['CAAC_SECRETS_KEY: must be 32 random bytes in base64 (generate one with `openssl rand -base64 32`)'],
+      });
+    }
+    const prevOnly = readConfig({ CAAC_SECRETS_KEY_PREVIOUS: KEY });
+    expect(prevOnly.ok === false && prevOnly.problems).toEqual([
+      'CAAC_SECRETS_KEY: required with CAAC_SECRETS_KEY_PREVIOUS (the new key the values are rewritten under)',
+    ]);
+    const badPrev = readConfig({ CAAC_SECRETS_KEY: KEY, CAAC_SECRETS_KEY_PREVIOUS: 'secret-but-bad' });
+    expect(badPrev.ok === false && badPrev.problems.join('\n')).not.toContain('secret-but-bad');
   });
 });

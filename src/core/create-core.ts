@@ -38,8 +38,8 @@ export function createCore(deps: CoreDeps): Core {
     async answer(command, context) {
       const lang = context.lang ?? DEFAULT_LANG;
       if (needsChannel(command)) {
-        if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel'), lang);
-        if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured'), lang);
+        if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel', lang), lang);
+        if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured', lang), lang);
         return inLang(await deps.reminders.handle(command, context), lang);
       }
       const dataset = deps.dataset();

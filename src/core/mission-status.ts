@@ -3,10 +3,13 @@
 // MINUSMA's 2021 mandate running and today's clock shows the mission closed.
 import { sortedMandates } from '../dataset/calendar-events.js';
 import type { Mandate, Mission, Provenance } from '../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
 import type { Item } from './answer.js';
 import type { AnswerContext } from './answer-context.js';
 import { citeFact, citeFacts } from './cite.js';
 import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart } from './format-date.js';
+import { missionAcronym, missionName } from './names.js';
 
 /** A mission's state at one moment. */
 export type MissionState =
@@ -38,9 +41,9 @@ export function missionStateAt(mission: Mission, now: Date, zone: string): Missi
   return { phase: 'expired', mandate, daysAgo: -days };
 }
 
-/** "SCR 2531 (2020)". */
-export function scr(resolution: string): string {
-  return `SCR ${resolution}`;
+/** "SCR 2531 (2020)", "résolution 2531 (2020)". */
+export function scr(resolution: string, lang: Lang = DEFAULT_LANG): string {
+  return t(lang, 'scr', { resolution });
 }
 
 /** The sourced milestones from today up to a mandate's expiry ("up for renewal in June", "the final extension"). */
@@ -62,24 +65,34 @@ export function milestoneClause(milestone: Mission['milestones'][number]): strin
 export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | undefined {
   const state = missionStateAt(mission, ctx.now, ctx.zone);
   const { dataset } = ctx;
-  const name = mission.acronym;
-  const measures = mission.kind === 'sanctions-regime';
-  const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m)] : []);
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const label = missionAcronym(mission, lang);
+  const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
+  const date = (d: string) => formatPartialDate(d, lang);
+  const res = (r: string) => scr(r, lang);
+  const under = (m: Mandate) => t(lang, 'mission.under', { measures, scr: res(m.resolution) });
+  const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m, lang)] : []);
   // A mandate and its milestones or end often share one source (the meeting that adopted and ended it): cited once.
-  const citeAll = (m: Mandate | undefined, ...facts: Provenance[]) => citeFacts(dataset, m ? [m, ...facts] : facts);
+  const citeAll = (m: Mandate | undefined, ...facts: Provenance[]) =>
+    citeFacts(dataset, m ? [m, ...facts] : facts, lang);
+  const semicolon = t(lang, 'punct.semicolon');
   switch (state.phase) {
     case 'not-yet':
       return undefined;
     case 'running': {
       const m = state.mandate;
-      if (!m) return { label: name, text: `${mission.name}: ${mission.status}`, cite: [] };
-      const under = `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)}`;
-      if (!m.expires) return { label: name, text: `${under}, no expiry date recorded`, cite: cite(m) };
+      if (!m)
+        return {
+          label,
+          text: t(lang, 'mission.statusOnly', { name: missionName(mission, lang), status: mission.status }),
+          cite: [],
+        };
+      if (!m.expires) return { label, text: t(lang, 'mission.noExpiry', { under: under(m) }), cite: cite(m) };
       const next = milestonesAhead(ctx, mission, m.expires);
       return {
-        label: name,
-        text: `${under} ${measures ? 'run' : 'runs'} to ${formatPartialDate(m.expires)}`,
-        detail: [formatDaysLeft(state.daysLeft ?? 0), ...next.map(milestoneClause)].join('; '),
+        label,
+        text: t(lang, 'mission.runsTo', { under: under(m), measures, date: date(m.expires) }),
+        detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map(milestoneClause)].join(semicolon),
         cite: citeAll(m, ...next),
       };
     }
@@ -93,14 +106,20 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           daysUntil(ctx.now, partialDateStart(x.date), ctx.zone) <= 0,
       );
       // "as of" says how far the record goes, so nobody reads the gap as a fact about the Council.
-      const asOf = cite(m)[0]?.asOf;
+      const first = cite(m)[0];
+      const values = { under: under(m), measures, date: date(m.expires!) };
       return {
-        label: name,
-        text: `${measures ? 'measures' : 'mandate'} under ${scr(m.resolution)} expired on ${formatPartialDate(m.expires!)}; no renewal recorded in the dataset${asOf ? ` (as of ${asOf})` : ''}`,
+        label,
+        text: first
+          ? t(lang, 'mission.expiredAsOf', {
+              ...values,
+              asOf: t(lang, 'date.asOf', { date: first.asOf, precision: first.precision ?? 'none' }),
+            })
+          : t(lang, 'mission.expired', values),
         detail: [
-          formatDaysLeft(-state.daysAgo),
-          ...reported.map((x) => `unverified, ${formatPartialDate(x.date)}: ${milestoneClause(x)}`),
-        ].join('; '),
+          formatDaysLeft(-state.daysAgo, lang),
+          ...reported.map((x) => t(lang, 'mission.unverifiedReport', { date: date(x.date), text: milestoneClause(x) })),
+        ].join(semicolon),
         tone: 'warning',
         cite: citeAll(m, ...reported),
       };
@@ -108,41 +127,65 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
     case 'ending': {
       const m = state.mandate;
       const end = mission.end!;
-      const ended = m?.expires ? `mandate ended ${formatPartialDate(m.expires)} (${scr(m.resolution)}); ` : '';
+      const ended = m?.expires
+        ? t(lang, 'mission.mandateEnded', { date: date(m.expires), scr: res(m.resolution) })
+        : '';
       return {
-        label: name,
-        text: `${ended}${end.text} by ${formatPartialDate(end.date)}`,
-        detail: formatDaysLeft(state.daysLeft),
+        label,
+        text: t(lang, 'mission.endBy', { ended, text: end.text, date: date(end.date) }),
+        detail: formatDaysLeft(state.daysLeft, lang),
         cite: citeAll(m, end),
       };
     }
-    case 'ended': {
-      const m = state.mandate;
-      const end = mission.end!;
-      if (end.unverified) {
-        // A planned end that no source confirms happened is not stated as "closed".
-        return {
-          label: name,
-          text: `${end.text}: ${formatPartialDate(end.date)}${end.resolution ? ` under ${scr(end.resolution)}` : ''}; that it ${measures ? 'ended' : 'closed'} is not confirmed in the dataset`,
-          tone: 'warning',
-          cite: citeAll(m, end),
-        };
-      }
-      // "closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))"
-      const parts = [
-        `${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution)})` : ''}`,
-      ];
-      if (m?.expires && m.expires < end.date)
-        parts.push(
-          `${measures ? 'measures ran to' : 'mandate ended'} ${formatPartialDate(m.expires)} (${scr(m.resolution)})`,
-        );
-      else if (m) parts.push(`last ${measures ? 'renewal' : 'mandate'} ${scr(m.resolution)}`);
-      return {
-        label: name,
-        text: `${mission.status} ${formatPartialDate(end.date)}: ${parts.join('; ')}`,
-        tone: 'past',
-        cite: citeAll(m, end),
-      };
-    }
+    case 'ended':
+      return endedItem(ctx, mission, state.mandate, label);
   }
+}
+
+/** "closed 31 December 2023: withdrawal completed; mandate ended 30 June 2023 (SCR 2690 (2023))". */
+function endedItem(ctx: AnswerContext, mission: Mission, m: Mandate | undefined, label: string): Item {
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const { dataset } = ctx;
+  const end = mission.end!;
+  const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
+  // A mandate and its end often share one source (the meeting that adopted and ended it): cited once.
+  const cite = citeFacts(dataset, m ? [m, end] : [end], lang);
+  if (end.unverified) {
+    // A planned end that no source confirms happened is not stated as "closed".
+    const under = end.resolution ? t(lang, 'mission.endUnder', { scr: scr(end.resolution, lang) }) : '';
+    return {
+      label,
+      text: t(lang, 'mission.endUnconfirmed', {
+        text: end.text,
+        date: formatPartialDate(end.date, lang),
+        under,
+        measures,
+      }),
+      tone: 'warning',
+      cite,
+    };
+  }
+  const parts = [
+    `${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution, lang)})` : ''}`,
+  ];
+  if (m?.expires && m.expires < end.date)
+    parts.push(
+      t(lang, 'mission.ranTo', {
+        measures,
+        date: formatPartialDate(m.expires, lang),
+        scr: scr(m.resolution, lang),
+      }),
+    );
+  else if (m) parts.push(t(lang, 'mission.lastRenewal', { measures, scr: scr(m.resolution, lang) }));
+  return {
+    label,
+    text: t(lang, 'mission.ended', {
+      status: mission.status,
+      measures,
+      date: formatPartialDate(end.date, lang),
+      parts: parts.join(t(lang, 'punct.semicolon')),
+    }),
+    tone: 'past',
+    cite,
+  };
 }

@@ -35,7 +35,7 @@ export function spellCodes(
         : t(lang, 'violation.unknown', { code });
       return withLetters ? `${short} (${code})` : short;
     })
-    .join('; ');
+    .join(t(lang, 'punct.semicolon'));
 }
 
 /** The markers after a party's name, as the annexes print them: "~ *", "*" or "". */

@@ -105,7 +105,13 @@ function namesOf(entity: Entity): { primary: string[]; aliases: string[] } {
       const c = entity.country;
       return {
         primary: [c.name],
-        aliases: [...c.other_names, ...(c.iso2 ? [c.iso2] : []), ...(c.iso3 ? [c.iso3] : []), c.id],
+        aliases: [
+          ...c.other_names,
+          ...Object.values(c.names ?? {}).filter((n): n is string => n !== undefined),
+          ...(c.iso2 ? [c.iso2] : []),
+          ...(c.iso3 ? [c.iso3] : []),
+          c.id,
+        ],
       };
     }
     case 'party': {
@@ -114,7 +120,14 @@ function namesOf(entity: Entity): { primary: string[]; aliases: string[] } {
     }
     case 'mission': {
       const m = entity.mission;
-      return { primary: [m.acronym, m.name], aliases: [...m.other_names, ...(m.committee ? [m.committee] : []), m.id] };
+      // Names in other languages (FISNUA for UNISFA) find the mission too.
+      const translated = Object.values(m.names ?? {}).flatMap((n) =>
+        n ? [n.name, ...(n.acronym ? [n.acronym] : [])] : [],
+      );
+      return {
+        primary: [m.acronym, m.name],
+        aliases: [...m.other_names, ...translated, ...(m.committee ? [m.committee] : []), m.id],
+      };
     }
   }
 }

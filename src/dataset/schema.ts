@@ -44,6 +44,8 @@ export const Source = z
     date: PartialDate,
     url: z.url().optional(),
     symbol: z.string().min(1).optional(),
+    /** The language its text (quoted recommendations, statements) is in; English when absent. */
+    lang: z.enum(['en', 'fr']).optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -118,6 +120,20 @@ export const Mandate = sourced({
 });
 export type Mandate = z.infer<typeof Mandate>;
 
+/** A mission's or regime's names in another language, where the UN has them (FISNUA for UNISFA). */
+const MissionNames = z
+  .object({
+    fr: z
+      .object({
+        acronym: z.string().min(1).optional(),
+        name: z.string().min(1),
+        committee: z.string().min(1).optional(),
+      })
+      .strict(),
+  })
+  .partial()
+  .strict();
+
 /** A mission or regime: peace operation, political mission, or sanctions regime with its committee. */
 export const Mission = z
   .object({
@@ -126,6 +142,8 @@ export const Mission = z
     acronym: z.string().min(1),
     name: z.string().min(1),
     other_names: z.array(z.string().min(1)).default([]),
+    /** Its names in other languages, shown in answers in that language (and found by lookups). */
+    names: MissionNames.optional(),
     country: Id,
     /** active: running; ended: mandate or measures ended; closed: the mission has left. */
     status: z.enum(['active', 'ended', 'closed']),
@@ -192,6 +210,12 @@ export const Country = z
     name: z.string().min(1),
     /** Names in French and other languages, common abbreviations (DRC, CAR). */
     other_names: z.array(z.string().min(1)).default([]),
+    /** The name answers in another language show, where the UN has one: `fr: République démocratique du Congo`. */
+    names: z
+      .object({ fr: z.string().min(1) })
+      .partial()
+      .strict()
+      .optional(),
     iso2: z
       .string()
       .regex(/^[A-Z]{2}$/)

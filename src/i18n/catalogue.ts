@@ -3,16 +3,30 @@
 // language is a type error (`Entry` needs every language) and a failing test (test/i18n/catalogue.test.ts), as is
 // an id no code in src/ uses.
 import { actionMessages } from './catalogue/actions.js';
+import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
+import { commonMessages } from './catalogue/common.js';
 import { formatMessages } from './catalogue/format.js';
+import { listMessages } from './catalogue/lists.js';
+import { missMessages } from './catalogue/misses.js';
+import { missionMessages } from './catalogue/mission.js';
+import { partyMessages } from './catalogue/party.js';
 import { renderMessages } from './catalogue/render.js';
+import { renewalsMessages } from './catalogue/renewals.js';
 import { welcomeMessages } from './catalogue/welcome.js';
 
 /** Every message, by id. */
 export const catalogue = {
   ...actionMessages,
+  ...briefMessages,
   ...codesMessages,
+  ...commonMessages,
   ...formatMessages,
+  ...listMessages,
+  ...missMessages,
+  ...missionMessages,
+  ...partyMessages,
   ...renderMessages,
+  ...renewalsMessages,
   ...welcomeMessages,
 } as const;

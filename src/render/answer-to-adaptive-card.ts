@@ -261,7 +261,7 @@ function citationText(c: Citation, m: Messages): string {
   // The label's Markdown link is built here, so the message gets it as a ready placeholder value.
   const parts = [m('render.sourceLine', { marks: link })];
   if (c.symbol) parts.push(escapeTeamsMarkdown(c.symbol));
-  parts.push(escapeTeamsMarkdown(m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' })));
+  parts.push(escapeTeamsMarkdown(m('date.asOf', { date: c.asOf, precision: c.precision ?? 'none' })));
   if (c.unverified) parts.push(escapeTeamsMarkdown(m('render.unverified', { text: c.unverified })));
   return parts.join(' · ');
 }

@@ -148,7 +148,7 @@ function citationText(c: Citation, m: Messages): string {
   const label = url ? `<${url}|${escapeMrkdwn(c.label)}>` : escapeMrkdwn(c.label);
   const symbol = c.symbol && !c.label.includes(c.symbol) ? ` (${escapeMrkdwn(c.symbol)})` : '';
   const unverified = c.unverified ? ` · :warning: ${escapeMrkdwn(m('render.unverified', { text: c.unverified }))}` : '';
-  const asOf = escapeMrkdwn(m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' }));
+  const asOf = escapeMrkdwn(m('date.asOf', { date: c.asOf, precision: c.precision ?? 'none' }));
   return `${label}${symbol} · ${asOf}${unverified}`;
 }
 

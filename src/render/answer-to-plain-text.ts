@@ -52,7 +52,7 @@ function itemLine(item: Item, column: number, notes: CitationList): string {
 export function citationText(c: Citation, m: Messages = messages(DEFAULT_LANG)): string {
   return [
     c.label,
-    m('render.asOf', { date: c.asOf, precision: c.precision ?? 'none' }),
+    m('date.asOf', { date: c.asOf, precision: c.precision ?? 'none' }),
     c.symbol && !c.label.includes(c.symbol) ? c.symbol : undefined,
     c.url,
     c.unverified ? m('render.unverified', { text: c.unverified }) : undefined,

@@ -2,6 +2,9 @@
 // Names sort in the order they run. Never edit a released migration: add the next one.
 import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { DatabaseSchema } from './database-schema.js';
+import { hasPlaintextSecret, resealInstallations } from './installation-secrets.js';
+import type { SecretBox } from './secret-box.js';
 
 const migrations: Record<string, Migration> = {
   '0001-platform-tables': {
@@ -154,7 +157,36 @@ const migrations: Record<string, Migration> = {
   },
 };
 
+/** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */
+export interface MigrationContext {
+  secrets?: SecretBox;
+}
+
 /** Serves the in-code migrations to kysely's Migrator. */
-export const inCodeMigrations: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export function inCodeMigrations(context: MigrationContext = {}): MigrationProvider {
+  return { getMigrations: async () => ({ ...migrations, ...keyedMigrations(context) }) };
+}
+
+// Migrations that need the secrets key, built per start (the table above holds the ones that need nothing).
+function keyedMigrations(context: MigrationContext): Record<string, Migration> {
+  return {
+    // Slack tokens stored in plaintext by the releases before issue 18 are sealed with CAAC_SECRETS_KEY. Without a
+    // key the start is refused while plaintext tokens remain, rather than leaving them readable.
+    '0005-slack-tokens-sealed': {
+      async up(db: Kysely<unknown>) {
+        const typed = db as unknown as Kysely<DatabaseSchema>;
+        if (context.secrets) {
+          await resealInstallations(typed, context.secrets);
+          return;
+        }
+        const rows = await typed.selectFrom('slack_installations').select('installation').execute();
+        const plaintext = rows.filter((r) => hasPlaintextSecret(JSON.parse(r.installation) as Record<string, unknown>));
+        if (plaintext.length > 0) {
+          throw new Error(
+            `slack_installations holds ${plaintext.length} Slack installation(s) with tokens in plaintext from an earlier release: set CAAC_SECRETS_KEY (docs/OPERATIONS.md, "Secrets key") so that they are encrypted at this start`,
+          );
+        }
+      },
+    },
+  };
+}

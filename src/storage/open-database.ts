@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DatabaseSchema } from './database-schema.js';
 import { inCodeMigrations } from './migrations.js';
+import type { SecretBox } from './secret-box.js';
 
 /** Which database engine a Storage runs on. */
 export type StorageDialect = 'sqlite' | 'postgres';
@@ -32,6 +33,8 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL pool size. */
   poolSize?: number;
   logger?: Logger;
+  /** CAAC_SECRETS_KEY's box: a migration seals the Slack tokens an earlier release stored in plaintext. */
+  secrets?: SecretBox;
 }
 
 /** The SQLite file used when nothing else is said (CAAC_DB_PATH's default). */
@@ -55,7 +58,7 @@ async function openSqlite(path: string, opts: OpenDatabaseOptions): Promise<Stor
   file.pragma('foreign_keys = ON');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: file }) });
   try {
-    await withSqliteWriteLock(file, () => migrate(db, opts.logger, undefined, true));
+    await withSqliteWriteLock(file, () => migrate(db, opts, undefined, true));
   } catch (err) {
     await db.destroy();
     throw err;
@@ -119,7 +122,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
       await client.query('select pg_advisory_lock(hashtext($1))', [`caac-bot:migrate:${target}`]);
       try {
         if (schema) await client.query(`create schema if not exists "${schema}"`);
-        await migrate(db, opts.logger, target);
+        await migrate(db, opts, target);
       } finally {
         await client.query('select pg_advisory_unlock(hashtext($1))', [`caac-bot:migrate:${target}`]);
       }
@@ -135,7 +138,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
 
 async function migrate(
   db: Kysely<DatabaseSchema>,
-  logger: Logger | undefined,
+  { logger, secrets }: OpenDatabaseOptions,
   pgSchema?: string,
   inOuterTransaction = false,
 ): Promise<void> {
@@ -143,7 +146,7 @@ async function migrate(
   // kysely_migration table through the catalogue and skip creating its own.
   const migrator = new Migrator({
     db,
-    provider: inCodeMigrations,
+    provider: inCodeMigrations(secrets ? { secrets } : {}),
     ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
     // On SQLite the caller's BEGIN IMMEDIATE already wraps the whole run (SQLite has no nested transactions).
     ...(inOuterTransaction ? { disableTransactions: true } : {}),

@@ -54,6 +54,22 @@ describe('npm start (dist/src/main.js)', () => {
     );
   });
 
+  it('refuses the OAuth install without CAAC_SECRETS_KEY (or with a malformed one), in one line, and exits 2', async () => {
+    const oauth = {
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: 'c',
+      SLACK_CLIENT_SECRET: 'cs',
+      SLACK_STATE_SECRET: 'st',
+    };
+    const missing = run(oauth);
+    expect(await missing.exited).toBe(2);
+    expect(missing.err().trim().split('\n')[0]).toMatch(/^CAAC_SECRETS_KEY: required for the OAuth install/);
+    const malformed = run({ ...oauth, CAAC_SECRETS_KEY: 'not-a-key-secret-value' });
+    expect(await malformed.exited).toBe(2);
+    expect(malformed.err().trim().split('\n')[0]).toMatch(/^CAAC_SECRETS_KEY: must be 32 random bytes in base64/);
+    expect(malformed.err()).not.toContain('not-a-key-secret-value');
+  });
+
   it('scrubs configured secret values from its logs and start-up errors, even inside free text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'caac-main-'));
     // A secret with no token shape is only recognisable by its value: here it ends up in a path the start-up quotes.

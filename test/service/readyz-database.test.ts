@@ -120,7 +120,7 @@ describe.skipIf(DATABASE_URL === undefined)('/readyz on PostgreSQL through a pro
 
   it('is ready again when the partition heals', async () => {
     // The probe still waiting from the partition completes too. (Were the connection to die instead, pg would emit
-    // the error on a checked-out client: see docs/notes/wave2-service.md.)
+    // the error on the checked-out client, which src/storage/open-database.ts logs rather than crash on.)
     proxy.heal();
     expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', database: 'postgres: reachable' } });
   });
@@ -128,7 +128,7 @@ describe.skipIf(DATABASE_URL === undefined)('/readyz on PostgreSQL through a pro
   it('answers 503 "connection refused" when nothing listens at the database\'s port', async () => {
     const connections = proxy.shut();
     // The pool's idle connections die with the proxy; the pool drops each with a log line. Probing before it has
-    // would check out a dead connection, whose error pg throws outside any query (docs/notes/wave2-service.md).
+    // would check out a dead connection, whose error pg throws outside any query.
     const dropped = () => logs.lines().filter((l) => l.msg === 'postgres pool: idle client error').length;
     for (let i = 0; i < 500 && dropped() < connections; i++) await new Promise((r) => setTimeout(r, 10));
     expect(dropped()).toBe(connections);

@@ -75,6 +75,7 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0002-reminders',
       '0003-reminder-scan',
       '0004-teams-welcomes',
+      '0005-slack-tokens-sealed',
     ]);
     await a.close();
     await a.close(); // idempotent

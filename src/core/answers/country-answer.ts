@@ -2,8 +2,11 @@
 // party or mission stands for its country ("recs mnla" is Mali's), and a note on the answer saying so.
 import { resolveName } from '../../dataset/resolver.js';
 import type { Country } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { t } from '../../i18n/translate.js';
 import type { Answer } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
+import { countryName } from '../names.js';
 import { closeNote } from './lookup.js';
 import { noMatch } from './no-match.js';
 
@@ -21,7 +24,9 @@ export function countryAnswer(
   const country = ctx.dataset.countries.get(countryId);
   if (!country) return noMatch(ctx, query, [], 'country', prefix);
   const note =
-    e.kind === 'country' ? closeNote(query, e, r.confidence) : `Showing ${country.name}, the country of ${e.name}`;
+    e.kind === 'country'
+      ? closeNote(ctx, query, e, r.confidence)
+      : t(ctx.lang ?? DEFAULT_LANG, 'countryOf', { country: countryName(country, ctx.lang), name: e.name });
   return withNote(build(ctx, country), note);
 }
 

@@ -1,13 +1,14 @@
 // The country brief (`caac mali`): agenda listing, listed parties with codes in words and markers, action plans,
 // missions relative to "now", latest figures, Council facts and the data's age, each fact with its source.
-import { asOfOf } from '../../dataset/calendar-events.js';
-import { countryCommandName } from '../../dataset/resolver.js';
-import type { Country, DatedValue, Figure, Mission, Party, Provenance } from '../../dataset/schema.js';
+import type { Country, Mission, Party, Provenance } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
-import { comparePartialDates, daysUntil, formatDataAge, formatPartialDate, partialDateStart } from '../format-date.js';
-import { missionStateAt, missionStatusItem } from '../mission-status.js';
+import { comparePartialDates, daysUntil, formatPartialDate, partialDateStart } from '../format-date.js';
+import { missionStatusItem } from '../mission-status.js';
+import { countryName } from '../names.js';
 import {
   lastPublishedReportYear,
   latestReportYear,
@@ -17,10 +18,14 @@ import {
   partyShortName,
   spellCodes,
 } from '../party-facts.js';
+import { councilSection } from './country-council.js';
+import { countryCommand, dataAgeLine, figureItem, latestFigures } from './country-facts.js';
 
 /** The brief on one country. */
 export function countryBrief(ctx: AnswerContext, country: Country, note?: string): Answer {
   const { dataset } = ctx;
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
+  const name = countryName(country, ctx.lang);
   const parties = partiesOf(dataset, country);
   const listingFacts: Provenance[] = parties.flatMap((p) => [...p.listings, ...p.not_listed]);
   const sections: Section[] = [];
@@ -35,45 +40,46 @@ export function countryBrief(ctx: AnswerContext, country: Country, note?: string
   if (figures) sections.push(figures);
   const council = councilSection(ctx, country);
   if (council) sections.push(council);
-  const gaps = gapsOf(country, parties);
+  const gaps = gapsOf(ctx, country, parties);
   if (gaps.length > 0) sections.push(gapsSection(ctx, country, gaps));
 
   const subtitleParts: string[] = [];
   if (note) subtitleParts.push(note);
   if (country.in_annexes_since)
-    subtitleParts.push(`In the Secretary-General's annexes since ${country.in_annexes_since.year}`);
+    subtitleParts.push(m('brief.inAnnexesSince', { year: String(country.in_annexes_since.year) }));
   // Absent annex data is a gap, not a fact: "not in the annexes" would read as "not listed" (DATA.md).
   else if (gaps.length > 0)
-    subtitleParts.push(`${capitalize(gaps.map((g) => g.what).join(', '))}: not yet in this dataset`);
+    subtitleParts.push(m('gap.notYet', { what: capitalize(gaps.map((g) => g.what).join(', ')) }));
   subtitleParts.push(
     dataAgeLine(
       ctx,
       listingFacts.length > 0 ? listingFacts : allFacts(ctx, country),
-      listingFacts.length > 0 ? 'listing data' : 'data',
+      listingFacts.length > 0 ? 'listing' : 'data',
     ),
   );
 
   // The party whose profile says most (an action plan, an affiliation) is the one offered next.
   const first = parties.find((p) => p.action_plan_marker?.value) ?? parties[0];
   const cmd = countryCommand(country);
+  const sourcesFirst = gaps.length > 0 && !hasListings(parties);
   const actions: Action[] = [
     // With the brief mostly gaps, the sources of what it does hold come first.
-    ...(gaps.length > 0 && !hasListings(parties) ? [{ label: 'Sources', command: `sources ${cmd}` }] : []),
-    ...(country.recommendations.length > 0 ? [{ label: `Recommendations`, command: `recs ${cmd}` }] : []),
-    ...(country.figures.length > 0 ? [{ label: 'Figures', command: `figures ${cmd}` }] : []),
-    ...(gaps.length > 0 && !hasListings(parties) ? [] : [{ label: 'Sources', command: `sources ${cmd}` }]),
+    ...(sourcesFirst ? [{ label: m('action.sources'), command: `sources ${cmd}` }] : []),
+    ...(country.recommendations.length > 0 ? [{ label: m('action.recommendations'), command: `recs ${cmd}` }] : []),
+    ...(country.figures.length > 0 ? [{ label: m('action.figures'), command: `figures ${cmd}` }] : []),
+    ...(sourcesFirst ? [] : [{ label: m('action.sources'), command: `sources ${cmd}` }]),
     ...(first ? [{ label: partyShortName(first), command: partyShortName(first).toLowerCase() }] : []),
-    { label: 'Renewals', command: `renewals ${cmd}` },
-    { label: 'Remind here', command: `remind ${cmd}` },
+    { label: m('action.renewals'), command: `renewals ${cmd}` },
+    { label: m('action.remindHere'), command: `remind ${cmd}` },
   ];
   return {
     kind: 'country',
     outcome: 'answered',
-    title: `${country.name} — children and armed conflict`,
+    title: m('brief.title', { country: name }),
     subtitle: subtitleParts.join(' · '),
     sections,
     actions,
-    summary: `${country.name}: children and armed conflict brief`,
+    summary: m('brief.summary', { country: name }),
   };
 }
 
@@ -88,25 +94,23 @@ function hasListings(parties: readonly Party[]): boolean {
 }
 
 /** What the brief cannot say for this country, in the brief's order. */
-function gapsOf(country: Country, parties: readonly Party[]): Gap[] {
+function gapsOf(ctx: AnswerContext, country: Country, parties: readonly Party[]): Gap[] {
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
   const gaps: Gap[] = [];
-  if (!country.in_annexes_since && !hasListings(parties)) {
-    gaps.push({
-      what: 'annex listings',
-      line: "whether parties are listed in the Secretary-General's annexes, for which violations, and any action plans",
-    });
-  }
-  if (country.figures.length === 0)
-    gaps.push({ what: 'figures', line: 'verified figures on grave violations against children' });
+  if (!country.in_annexes_since && !hasListings(parties))
+    gaps.push({ what: m('gap.annexListings'), line: m('gap.annexListings.line') });
+  if (country.figures.length === 0) gaps.push({ what: m('gap.figures'), line: m('gap.figures.line') });
   if (country.recommendations.length === 0)
-    gaps.push({ what: 'recommendations', line: 'recommendations to the Security Council' });
+    gaps.push({ what: m('gap.recommendations'), line: m('gap.recommendations.line') });
   return gaps;
 }
 
 function gapsSection(ctx: AnswerContext, country: Country, gaps: readonly Gap[]): Section {
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
   const items: Item[] = gaps.map((g) => ({
     label: capitalize(g.what),
-    text: `${g.line}: not yet in this dataset`,
+    text: m('gap.notYet', { what: g.line }),
     tone: 'gap',
   }));
   // Point at where the missing facts are published: the newest annual report the dataset knows by its symbol.
@@ -115,36 +119,18 @@ function gapsSection(ctx: AnswerContext, country: Country, gaps: readonly Gap[])
     .sort((a, b) => comparePartialDates(a.date, b.date))
     .at(-1);
   const annual = report
-    ? `the Secretary-General's annual report on children and armed conflict (the newest in this dataset: ${report.symbol}, ${formatPartialDate(report.date)})`
-    : "the Secretary-General's annual report on children and armed conflict";
+    ? m('gap.annualReportNewest', { symbol: report.symbol ?? '', date: formatPartialDate(report.date, lang) })
+    : m('gap.annualReport');
   items.push({
-    label: 'Where to look',
-    text: `${annual} and its annexes; the Secretary-General's reports on ${country.name}`,
-    ...(report ? { cite: [citeFact(ctx.dataset, report)] } : {}),
+    label: m('gap.whereToLook'),
+    text: m('gap.whereText', { annual, country: countryName(country, lang) }),
+    ...(report ? { cite: [citeFact(ctx.dataset, report, lang)] } : {}),
   });
-  return { heading: 'Not yet in this dataset', items };
+  return { heading: m('gap.heading'), items };
 }
 
 function capitalize(text: string): string {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
-/** The command text that shows a country ("mali", "drc"). */
-export function countryCommand(country: Country): string {
-  return countryCommandName(country);
-}
-
-/** "listing data as of June 2021 (Watchlist, …), over 5 years old": the newest as-of among the facts, and its age. */
-export function dataAgeLine(ctx: AnswerContext, facts: readonly Provenance[], what = 'data'): string {
-  // Facts dated after "now" (the CLI's --now in the past) do not count.
-  const dated = facts
-    .map((f) => ({ f, asOf: asOfOf(ctx.dataset, f) }))
-    .filter((x) => x.asOf !== '' && daysUntil(ctx.now, partialDateStart(x.asOf), ctx.zone) <= 0);
-  if (dated.length === 0) return `${what}: no as-of date recorded`;
-  const newest = dated.reduce((a, b) => (comparePartialDates(b.asOf, a.asOf) > 0 ? b : a));
-  const cite = citeFact(ctx.dataset, newest.f);
-  const age = formatDataAge(ctx.now, newest.asOf);
-  return `${what} as of ${formatPartialDate(newest.asOf)} (${cite.label})${age ? `, ${age}` : ''}`;
 }
 
 function allFacts(ctx: AnswerContext, country: Country): Provenance[] {
@@ -161,6 +147,8 @@ function allFacts(ctx: AnswerContext, country: Country): Provenance[] {
 
 function listedPartiesSection(ctx: AnswerContext, country: Country, parties: readonly Party[], year: number): Section {
   const { dataset } = ctx;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
   const reference = dataset.reference;
   const items: Item[] = [];
   for (const party of parties) {
@@ -170,14 +158,14 @@ function listedPartiesSection(ctx: AnswerContext, country: Country, parties: rea
     const within = party.within
       .map((w) => dataset.parties.get(w.party))
       .filter((p): p is Party => p !== undefined)
-      .map((p) => `within the ${partyShortName(p)}`);
+      .map((p) => m('brief.within', { party: partyShortName(p) }));
     const flags = [party.persistent_perpetrator, party.action_plan_marker].filter(
       (f): f is NonNullable<typeof f> => f?.value === true,
     );
     const item: Item = {
       label: `${listing.listed_as ?? partyShortName(party)}${marks ? ` ${marks}` : ''}`,
-      text: spellCodes(reference, listing.codes, false),
-      cite: citeFacts(dataset, [listing, ...flags]),
+      text: spellCodes(reference, listing.codes, false, lang),
+      cite: citeFacts(dataset, [listing, ...flags], lang),
     };
     if (within.length > 0) item.detail = within.join(', ');
     items.push(item);
@@ -187,34 +175,40 @@ function listedPartiesSection(ctx: AnswerContext, country: Country, parties: rea
     if (not)
       items.push({
         label: partyShortName(party),
-        text: `not listed in the ${year} report`,
+        text: m('brief.notListedIn', { year: String(year) }),
         tone: 'past',
-        cite: [citeFact(dataset, not)],
+        cite: [citeFact(dataset, not, lang)],
       });
   }
   const legend = markerLegend(ctx, country, parties);
   if (legend) items.push(legend);
-  return { heading: `Listed parties (${year} annual report)`, items };
+  return { heading: m('brief.listedParties', { year: String(year) }), items };
 }
 
 function markerLegend(ctx: AnswerContext, country: Country, parties: readonly Party[]): Item | undefined {
   const { reference } = ctx.dataset;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
   const parts: string[] = [];
   if (parties.some((p) => p.action_plan_marker?.value)) {
-    const plans = country.action_plans.map(
-      (a) => `${a.parties.map((id) => partyName(ctx, id)).join(', ')}: ${formatPartialDate(a.date)}`,
+    const symbol = reference.markers.action_plan.symbol;
+    const plans = country.action_plans.map((a) =>
+      m('punct.colon', {
+        label: a.parties.map((id) => partyName(ctx, id)).join(', '),
+        text: formatPartialDate(a.date, lang),
+      }),
     );
     parts.push(
-      `${reference.markers.action_plan.symbol} concluded an action plan with the UN${plans.length > 0 ? ` (${plans.join('; ')})` : ''}`,
+      plans.length > 0
+        ? m('brief.legend.actionPlanWith', { symbol, plans: plans.join(m('punct.semicolon')) })
+        : m('brief.legend.actionPlan', { symbol }),
     );
   }
   if (parties.some((p) => p.persistent_perpetrator?.value))
-    parts.push(
-      `${reference.markers.persistent_perpetrator.symbol} persistent perpetrator (in the annexes for at least five years)`,
-    );
+    parts.push(m('brief.legend.persistent', { symbol: reference.markers.persistent_perpetrator.symbol }));
   if (parts.length === 0) return undefined;
   const item: Item = { text: parts.join('   ') };
-  if (reference.source) item.cite = [citeFact(ctx.dataset, { source: reference.source })];
+  if (reference.source) item.cite = [citeFact(ctx.dataset, { source: reference.source }, lang)];
   return item;
 }
 
@@ -225,17 +219,20 @@ function partyName(ctx: AnswerContext, id: string): string {
 
 function actionPlansSection(ctx: AnswerContext, country: Country): Section | undefined {
   if (country.action_plans.length === 0) return undefined;
+  const lang = ctx.lang ?? DEFAULT_LANG;
   const items = [...country.action_plans]
     .sort((a, b) => comparePartialDates(a.date, b.date))
-    .map((a): Item => ({ label: formatPartialDate(a.date), text: a.text, cite: [citeFact(ctx.dataset, a)] }));
-  return { heading: 'Action plans with the UN', items };
+    .map(
+      (a): Item => ({ label: formatPartialDate(a.date, lang), text: a.text, cite: [citeFact(ctx.dataset, a, lang)] }),
+    );
+  return { heading: messages(lang)('brief.actionPlans'), items };
 }
 
 function missionsSection(ctx: AnswerContext, country: Country): Section | undefined {
   const missions = [...ctx.dataset.missions.values()].filter((m) => m.country === country.id).sort(missionOrder);
   const items = missions.map((m) => missionStatusItem(ctx, m)).filter((i): i is Item => i !== undefined);
   if (items.length === 0) return undefined;
-  return { heading: missions.length === 1 ? 'Mission' : 'Missions and sanctions', items };
+  return { heading: messages(ctx.lang ?? DEFAULT_LANG)('brief.missions', { count: missions.length }), items };
 }
 
 function missionOrder(a: Mission, b: Mission): number {
@@ -244,86 +241,16 @@ function missionOrder(a: Mission, b: Mission): number {
   return rank(a) - rank(b) || a.acronym.localeCompare(b.acronym);
 }
 
-/** The newest figure per metric, newest first; figures dated after "now" are left out. */
-export function latestFigures(ctx: AnswerContext, country: Country): Figure[] {
-  const byMetric = new Map<string, Figure>();
-  for (const f of country.figures) {
-    const asOf = asOfOf(ctx.dataset, f);
-    if (asOf && daysUntil(ctx.now, partialDateStart(asOf), ctx.zone) > 0) continue;
-    const seen = byMetric.get(f.metric);
-    if (!seen || comparePartialDates(asOfOf(ctx.dataset, seen), asOf) < 0) byMetric.set(f.metric, f);
-  }
-  return [...byMetric.values()];
-}
-
-/** One figure as an item: "236" "grave violations verified" "January–March 2021". */
-export function figureItem(ctx: AnswerContext, f: Figure): Item {
-  return {
-    label: `${f.value.toLocaleString('en-US')}${f.unit ? ` ${f.unit}` : ''}`,
-    text: f.metric,
-    detail: f.note ? `${f.period} (${f.note})` : f.period,
-    cite: [citeFact(ctx.dataset, f)],
-  };
-}
-
 function figuresSection(ctx: AnswerContext, country: Country): Section | undefined {
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
   const figures = latestFigures(ctx, country);
   if (figures.length === 0) return undefined;
   const sources = [...new Set(figures.map((f) => f.source))];
   const only = sources.length === 1 ? ctx.dataset.sources.get(sources[0]!) : undefined;
-  const from = only
-    ? ` (${only.symbol ? `${only.title.includes(only.symbol) ? only.title : `${only.title}, ${only.symbol}`}` : only.title})`
-    : '';
-  return { heading: `Latest verified figures${from}`, items: figures.map((f) => figureItem(ctx, f)) };
-}
-
-/** The statement current at "now": the newest one dated on or before it (undated count as oldest). */
-export function currentStatement(ctx: AnswerContext, values: readonly DatedValue[]): DatedValue | undefined {
-  const dated = values
-    .map((v) => ({ v, asOf: asOfOf(ctx.dataset, v) }))
-    .filter((x) => !x.asOf || daysUntil(ctx.now, partialDateStart(x.asOf), ctx.zone) <= 0)
-    .sort((a, b) => comparePartialDates(a.asOf, b.asOf));
-  return dated.at(-1)?.v;
-}
-
-function councilSection(ctx: AnswerContext, country: Country): Section | undefined {
-  const { dataset } = ctx;
-  const items: Item[] = [];
-  const lead = currentStatement(ctx, country.lead_country);
-  if (lead)
-    items.push({
-      label: 'Lead country',
-      text: lead.value,
-      detail: `as of ${formatPartialDate(asOfOf(dataset, lead))}`,
-      cite: [citeFact(dataset, lead)],
-    });
-  for (const m of dataset.missions.values()) {
-    if (m.country !== country.id || m.chairs.length === 0) continue;
-    const chair = currentStatement(ctx, m.chairs);
-    if (!chair) continue;
-    const committee = m.other_names.find((n) => /committee/i.test(n)) ?? m.committee ?? `${m.acronym} committee`;
-    const ended = missionStateAt(m, ctx.now, ctx.zone).phase === 'ended';
-    items.push({
-      label: `${committee} chair`,
-      text: ended ? `${chair.value} (last recorded; the regime has ended)` : chair.value,
-      detail: `as of ${formatPartialDate(asOfOf(dataset, chair))}${chair.note ? ` (${chair.note})` : ''}`,
-      tone: ended ? 'past' : 'normal',
-      cite: [citeFact(dataset, chair)],
-    });
-  }
-  if (country.sg_country_reports.length > 0) {
-    items.push({
-      label: `SG reports on CAAC in ${country.name}`,
-      text: [...new Set(country.sg_country_reports.map((r) => r.year))].sort().join(', '),
-      cite: citeFacts(dataset, country.sg_country_reports),
-    });
-  }
-  if (country.working_group_conclusions.length > 0) {
-    items.push({
-      label: 'Working Group conclusions',
-      text: [...new Set(country.working_group_conclusions.map((r) => r.year))].sort().join(', '),
-      cite: citeFacts(dataset, country.working_group_conclusions),
-    });
-  }
-  return items.length > 0 ? { heading: 'Council', items } : undefined;
+  const heading = only
+    ? m('brief.latestFiguresFrom', {
+        source: only.symbol && !only.title.includes(only.symbol) ? `${only.title}, ${only.symbol}` : only.title,
+      })
+    : m('brief.latestFigures');
+  return { heading, items: figures.map((f) => figureItem(ctx, f)) };
 }

@@ -1,13 +1,18 @@
 // `figures <country>`: verified figures with their periods and sources, newest first.
 import { asOfOf } from '../../dataset/calendar-events.js';
 import type { Country } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { comparePartialDates } from '../format-date.js';
-import { countryCommand, figureItem, latestFigures } from './country-brief.js';
+import { countryName } from '../names.js';
+import { countryCommand, figureItem, latestFigures } from './country-facts.js';
 
 /** The figures on one country: the latest per metric, then any older ones. */
 export function figures(ctx: AnswerContext, country: Country): Answer {
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
+  const name = countryName(country, ctx.lang);
   const cmd = countryCommand(country);
   const latest = latestFigures(ctx, country);
   const older = country.figures
@@ -15,26 +20,25 @@ export function figures(ctx: AnswerContext, country: Country): Answer {
     .sort((a, b) => comparePartialDates(asOfOf(ctx.dataset, b), asOfOf(ctx.dataset, a)));
   const sections: Section[] = [];
   if (latest.length > 0)
-    sections.push({ heading: 'Latest verified figures', items: latest.map((f) => figureItem(ctx, f)) });
+    sections.push({ heading: m('brief.latestFigures'), items: latest.map((f) => figureItem(ctx, f)) });
   if (older.length > 0)
     sections.push({
-      heading: 'Earlier or later figures',
+      heading: m('figures.older'),
       items: older.map((f) => ({ ...figureItem(ctx, f), tone: 'past' as const })),
     });
-  if (sections.length === 0)
-    sections.push({ items: [{ text: `No verified figures on ${country.name} in this dataset.`, tone: 'gap' }] });
+  if (sections.length === 0) sections.push({ items: [{ text: m('figures.none', { country: name }), tone: 'gap' }] });
   return {
     kind: 'figures',
     outcome: 'answered',
-    title: `Figures on ${country.name}`,
-    subtitle: 'verified figures, each with its period and source',
+    title: m('figures.title', { country: name }),
+    subtitle: m('figures.subtitle'),
     sections,
     actions: [
-      { label: country.name, command: cmd },
-      { label: 'Recommendations', command: `recs ${cmd}` },
-      { label: 'Sources', command: `sources ${cmd}` },
+      { label: name, command: cmd },
+      { label: m('action.recommendations'), command: `recs ${cmd}` },
+      { label: m('action.sources'), command: `sources ${cmd}` },
     ],
-    summary: `Figures on ${country.name}`,
+    summary: m('figures.summary', { country: name }),
   };
 }
 

@@ -1,41 +1,48 @@
 // A mission or sanctions regime looked up by name (`caac minusma`): where it stands now, its mandates, its end.
 import { sortedMandates } from '../../dataset/calendar-events.js';
 import type { Mission } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact } from '../cite.js';
 import { daysUntil, formatPartialDate } from '../format-date.js';
 import { missionStatusItem, scr } from '../mission-status.js';
-import { countryCommand, dataAgeLine } from './country-brief.js';
+import { committeeName, countryName, missionAcronym, missionName } from '../names.js';
+import { countryCommand, dataAgeLine } from './country-facts.js';
 
 /** The answer about one mission. */
 export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string): Answer {
   const { dataset } = ctx;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
+  const date = (d: string) => formatPartialDate(d, lang);
   const country = dataset.countries.get(mission.country);
+  const acronym = missionAcronym(mission, lang);
   const sections: Section[] = [];
   const status = missionStatusItem(ctx, mission);
-  sections.push({ heading: 'Now', items: [status ?? { text: 'not yet established at this date', tone: 'gap' }] });
+  sections.push({ heading: m('missionBrief.now'), items: [status ?? { text: m('missionBrief.notYet'), tone: 'gap' }] });
   if (mission.child_protection)
     sections.push({
-      heading: 'Child protection',
-      items: [{ text: mission.child_protection.text, cite: [citeFact(dataset, mission.child_protection)] }],
+      heading: m('missionBrief.childProtection'),
+      items: [{ text: mission.child_protection.text, cite: [citeFact(dataset, mission.child_protection, lang)] }],
     });
-  const known = sortedMandates(mission).filter((m) => !m.adopted || daysUntil(ctx.now, m.adopted, ctx.zone) <= 0);
+  const known = sortedMandates(mission).filter((x) => !x.adopted || daysUntil(ctx.now, x.adopted, ctx.zone) <= 0);
   if (known.length > 0) {
     sections.push({
-      heading: 'Mandates',
+      heading: m('missionBrief.mandates'),
       items: known.reverse().map(
-        (m): Item => ({
-          label: scr(m.resolution),
+        (x): Item => ({
+          label: scr(x.resolution, lang),
           text:
             [
-              m.adopted ? `adopted ${formatPartialDate(m.adopted)}` : undefined,
-              m.expires ? `to ${formatPartialDate(m.expires)}` : undefined,
-              m.summary,
+              x.adopted ? m('missionBrief.adopted', { date: date(x.adopted) }) : undefined,
+              x.expires ? m('missionBrief.to', { date: date(x.expires) }) : undefined,
+              x.summary,
             ]
               .filter(Boolean)
-              .join('; ') || 'no dates recorded',
-          cite: [citeFact(dataset, m)],
+              .join(m('punct.semicolon')) || m('missionBrief.noDates'),
+          cite: [citeFact(dataset, x, lang)],
         }),
       ),
     });
@@ -43,19 +50,19 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
   const milestones: Item[] = mission.milestones
     .filter((x) => daysUntil(ctx.now, x.date, ctx.zone) <= 0)
     .map((x) => ({
-      label: formatPartialDate(x.date),
-      text: `${x.text}${x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution)})` : ''}`,
-      cite: [citeFact(dataset, x)],
+      label: date(x.date),
+      text: `${x.text}${x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution, lang)})` : ''}`,
+      cite: [citeFact(dataset, x, lang)],
     }));
-  if (milestones.length > 0) sections.push({ heading: 'Milestones', items: milestones });
+  if (milestones.length > 0) sections.push({ heading: m('missionBrief.milestones'), items: milestones });
   return {
     kind: 'mission',
     outcome: 'answered',
-    title: `${mission.acronym} — ${mission.name}`,
+    title: `${acronym} — ${missionName(mission, lang)}`,
     subtitle: [
       note,
-      country?.name,
-      mission.committee,
+      country ? countryName(country, lang) : undefined,
+      committeeName(mission, lang),
       dataAgeLine(ctx, [...mission.mandates, ...mission.milestones, ...(mission.end ? [mission.end] : [])]),
     ]
       .filter(Boolean)
@@ -63,11 +70,11 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
     sections,
     actions: country
       ? [
-          { label: country.name, command: countryCommand(country) },
-          { label: 'Renewals', command: `renewals ${countryCommand(country)}` },
-          { label: 'Remind here', command: `remind ${mission.acronym.toLowerCase()}` },
+          { label: countryName(country, lang), command: countryCommand(country) },
+          { label: m('action.renewals'), command: `renewals ${countryCommand(country)}` },
+          { label: m('action.remindHere'), command: `remind ${mission.acronym.toLowerCase()}` },
         ]
-      : [{ label: 'Renewals', command: 'renewals' }],
-    summary: `${mission.acronym}: ${status?.text ?? 'not yet established'}`,
+      : [{ label: m('action.renewals'), command: 'renewals' }],
+    summary: m('punct.colon', { label: acronym, text: status?.text ?? m('missionBrief.notYetShort') }),
   };
 }

@@ -1,46 +1,56 @@
 // A name that matches nothing: say so, and offer the nearest names (or the countries covered) as next commands.
 import { entityCommand, listEntities, shortName } from '../../dataset/resolver.js';
 import type { Entity } from '../../dataset/resolver.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
+import { countryName } from '../names.js';
 import { partiesOf } from '../party-facts.js';
 
-/** The answer to a miss. `what` says what was looked for ("country or party", "party", "country"). */
+/** What a miss was looking for: a country, a party, or either. */
+export type MissKind = 'country' | 'party' | 'country or party';
+
+/** The answer to a miss. `what` says what was looked for. */
 export function noMatch(
   ctx: AnswerContext,
   query: string,
   suggestions: readonly Entity[],
-  what = 'country or party',
+  what: MissKind = 'country or party',
   prefix = '',
 ): Answer {
+  const m = messages(ctx.lang ?? DEFAULT_LANG);
   const names = suggestions.slice(0, 5);
+  const nameOf = (e: Entity) => (e.kind === 'country' ? countryName(e.country, ctx.lang) : shortName(e));
   if (names.length > 0) {
-    const list = names.map(shortName);
-    const didYouMean = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
+    const list = names.map(nameOf);
+    const didYouMean =
+      list.length === 1 ? list[0]! : m('list.or', { head: list.slice(0, -1).join(', '), last: list.at(-1)! });
+    const title = m('noMatch.didYouMean', { what, query, names: didYouMean });
     return {
       kind: 'no-match',
       outcome: 'no-match',
-      title: `No ${what} is called "${query}". Did you mean ${didYouMean}?`,
+      title,
       sections: [],
-      actions: names.map((e) => ({ label: shortName(e), command: `${prefix}${entityCommand(e)}` })),
-      summary: `No ${what} is called "${query}". Did you mean ${didYouMean}?`,
+      actions: names.map((e) => ({ label: nameOf(e), command: `${prefix}${entityCommand(e)}` })),
+      summary: title,
     };
   }
   const covered = listEntities(ctx.dataset, 'country');
   const ranked = byRichness(ctx, covered);
-  const list = ranked.map((e) => e.name).join(', ');
+  const list = ranked.map(nameOf).join(', ');
   return {
     kind: 'no-match',
     outcome: 'no-match',
-    title: `No ${what} matches "${query}".`,
-    subtitle: covered.length > 0 ? `The dataset covers: ${list}.` : 'The dataset covers no country yet.',
+    title: m('noMatch.none', { what, query }),
+    subtitle: covered.length > 0 ? m('noMatch.covers', { list }) : m('noMatch.coversNone'),
     sections: [],
     // Nothing is near the query, so offer the countries the dataset says most about rather than the first by name.
     actions: [
-      ...ranked.slice(0, 3).map((e) => ({ label: e.name, command: `${prefix}${entityCommand(e)}` })),
-      { label: 'Help', command: 'help' },
+      ...ranked.slice(0, 3).map((e) => ({ label: nameOf(e), command: `${prefix}${entityCommand(e)}` })),
+      { label: m('action.help'), command: 'help' },
     ],
-    summary: `No ${what} matches "${query}". Try: help`,
+    summary: m('noMatch.noneSummary', { what, query }),
   };
 }
 

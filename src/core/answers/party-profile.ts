@@ -2,10 +2,13 @@
 // year with codes in words (consecutive years with the same codes grouped; years the data says nothing about shown
 // as "not in this dataset", never as "not listed"), persistent-perpetrator and action-plan status.
 import type { Listing, Party, ViolationCode } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
 import { formatPartialDate } from '../format-date.js';
+import { countryName as nameOf } from '../names.js';
 import {
   actionPlansOf,
   coalitionsOf,
@@ -16,101 +19,104 @@ import {
   partyShortName,
   spellCodes,
 } from '../party-facts.js';
-import { countryCommand, dataAgeLine } from './country-brief.js';
+import { countryCommand, dataAgeLine } from './country-facts.js';
 
 /** The answer about one party. */
 export function partyProfile(ctx: AnswerContext, party: Party, note?: string): Answer {
   const { dataset } = ctx;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
   const country = dataset.countries.get(party.country);
-  const countryName = country?.name ?? party.country;
+  const countryName = country ? nameOf(country, lang) : party.country;
   const sections: Section[] = [];
 
   const names = [...party.acronyms.slice(1), ...party.other_names];
   const about: Item[] = [];
-  if (names.length > 0) about.push({ label: 'Also known as', text: names.join('; ') });
+  if (names.length > 0) about.push({ label: m('party.alsoKnownAs'), text: names.join('; ') });
   for (const w of party.within) {
     const coalition = dataset.parties.get(w.party);
-    if (coalition) about.push({ label: 'Part of', text: partyFullName(coalition), cite: [citeFact(dataset, w)] });
+    if (coalition)
+      about.push({ label: m('party.partOf'), text: partyFullName(coalition), cite: [citeFact(dataset, w, lang)] });
   }
   const members = membersOf(dataset, party);
   if (members.length > 0) {
     about.push({
-      label: 'Members',
+      label: m('party.members'),
       text: members.map(partyFullName).join('; '),
       cite: citeFacts(
         dataset,
-        members.flatMap((m) => m.within.filter((w) => w.party === party.id)),
+        members.flatMap((x) => x.within.filter((w) => w.party === party.id)),
+        lang,
       ),
     });
   }
-  if (party.description) about.push({ text: party.description.text, cite: [citeFact(dataset, party.description)] });
+  if (party.description)
+    about.push({ text: party.description.text, cite: [citeFact(dataset, party.description, lang)] });
   if (about.length > 0) sections.push({ items: about });
 
-  sections.push({ heading: 'Listed in the annexes (annual report: violations)', items: listingHistory(ctx, party) });
+  sections.push({ heading: m('party.listedHeading'), items: listingHistory(ctx, party) });
 
   const status: Item[] = [];
   const reference = dataset.reference;
   if (party.persistent_perpetrator) {
     status.push({
-      label: `${reference.markers.persistent_perpetrator.symbol} Persistent perpetrator`,
-      text: party.persistent_perpetrator.value ? 'yes: in the annexes for at least five years' : 'no',
-      cite: [citeFact(dataset, party.persistent_perpetrator)],
+      label: m('party.persistent', { symbol: reference.markers.persistent_perpetrator.symbol }),
+      text: party.persistent_perpetrator.value ? m('party.persistentYes') : m('party.no'),
+      cite: [citeFact(dataset, party.persistent_perpetrator, lang)],
     });
   }
   const plans = actionPlansOf(dataset, party);
   if (party.action_plan_marker || plans.length > 0) {
-    const plan = plans.map((a) => `${a.text} (${formatPartialDate(a.date)})`).join('; ');
+    const plan = plans.map((a) => `${a.text} (${formatPartialDate(a.date, lang)})`).join(m('punct.semicolon'));
     const marker = party.action_plan_marker;
     status.push({
-      label: `${reference.markers.action_plan.symbol} Action plan`,
-      text: plan || (marker?.value ? 'concluded an action plan with the UN' : 'none recorded'),
-      cite: citeFacts(dataset, [...(marker ? [marker] : []), ...plans]),
+      label: m('party.actionPlan', { symbol: reference.markers.action_plan.symbol }),
+      text: plan || (marker?.value ? m('party.actionPlanConcluded') : m('party.noneRecorded')),
+      cite: citeFacts(dataset, [...(marker ? [marker] : []), ...plans], lang),
     });
   }
-  if (status.length > 0) sections.push({ heading: 'Status', items: status });
+  if (status.length > 0) sections.push({ heading: m('party.status'), items: status });
 
   const actions: Action[] = [];
-  if (country) actions.push({ label: country.name, command: countryCommand(country) });
+  if (country) actions.push({ label: countryName, command: countryCommand(country) });
   for (const c of coalitionsOf(dataset, party))
     actions.push({ label: partyShortName(c), command: partyShortName(c).toLowerCase() });
-  actions.push({ label: 'Codes', command: 'codes' });
-  if (country) actions.push({ label: 'Recommendations', command: `recs ${countryCommand(country)}` });
+  actions.push({ label: m('action.codes'), command: 'codes' });
+  if (country) actions.push({ label: m('action.recommendations'), command: `recs ${countryCommand(country)}` });
 
   const marks = partyMarkers(reference, party);
   return {
     kind: 'party',
     outcome: 'answered',
-    title: `${partyFullName(party)} — ${countryName}`,
+    title: m('party.title', { party: partyFullName(party), country: countryName }),
     subtitle: [
       note,
-      party.kind === 'coalition'
-        ? 'a coalition of armed groups'
-        : party.kind === 'government-forces'
-          ? 'government forces'
-          : 'armed group',
-      marks ? `markers ${marks}` : undefined,
+      m('party.kind', { kind: party.kind === 'government-forces' ? 'government' : party.kind }),
+      marks ? m('party.markers', { marks }) : undefined,
       party.listings.length + party.not_listed.length > 0
-        ? dataAgeLine(ctx, [...party.listings, ...party.not_listed], 'listing data')
+        ? dataAgeLine(ctx, [...party.listings, ...party.not_listed], 'listing')
         : undefined,
     ]
       .filter(Boolean)
       .join(' · '),
     sections,
     actions,
-    summary: `${partyFullName(party)} (${countryName}): listing history`,
+    summary: m('party.summary', { party: partyFullName(party), country: countryName }),
   };
 }
 
 /** Listing history items: runs of years with the same codes, explicit "not listed" years, and gaps. */
 export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
   const { dataset } = ctx;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
   // Reports not yet out at "now" are not shown (the CLI's --now looks at the data as of a past day).
   const maxYear = lastPublishedReportYear(ctx.now);
   const byYear = new Map<number, { listing?: Listing; notListed?: Party['not_listed'][number] }>();
   for (const l of party.listings) if (l.report_year <= maxYear) byYear.set(l.report_year, { listing: l });
   for (const n of party.not_listed)
     if (n.report_year <= maxYear && !byYear.has(n.report_year)) byYear.set(n.report_year, { notListed: n });
-  if (byYear.size === 0) return [{ text: 'no annual-report listing in this dataset', tone: 'gap' }];
+  if (byYear.size === 0) return [{ text: m('party.noListing'), tone: 'gap' }];
 
   const years = [...byYear.keys()].sort((a, b) => a - b);
   const first = years[0]!;
@@ -120,20 +126,28 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
   const flush = () => {
     if (!run) return;
     const span = run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`;
-    if (run.key === 'gap') items.push({ label: span, text: 'not in this dataset', tone: 'gap' });
+    if (run.key === 'gap') items.push({ label: span, text: m('party.notInDataset'), tone: 'gap' });
     else if (run.key === 'not-listed')
-      items.push({ label: span, text: 'not listed', tone: 'past', cite: citeFacts(dataset, run.notListed) });
+      items.push({
+        label: span,
+        text: m('party.notListed'),
+        tone: 'past',
+        cite: citeFacts(dataset, run.notListed, lang),
+      });
     else {
       const l = run.listings[0]!;
       const as = [...new Set(run.listings.map((x) => x.listed_as).filter(Boolean))];
       const item: Item = {
         label: span,
-        text: spellCodes(dataset.reference, l.codes),
-        cite: citeFacts(dataset, run.listings),
+        text: spellCodes(dataset.reference, l.codes, true, lang),
+        cite: citeFacts(dataset, run.listings, lang),
       };
       const notes = [...new Set(run.listings.map((x) => x.note).filter((n): n is string => Boolean(n)))];
-      const detail = [...(as.length > 0 ? [`listed as ${as.join('; ')}`] : []), ...notes.map((n) => `note: ${n}`)];
-      if (detail.length > 0) item.detail = detail.join('; ');
+      const detail = [
+        ...(as.length > 0 ? [m('party.listedAs', { names: as.join('; ') })] : []),
+        ...notes.map((note) => m('party.note', { note })),
+      ];
+      if (detail.length > 0) item.detail = detail.join(m('punct.semicolon'));
       items.push(item);
     }
     run = undefined;

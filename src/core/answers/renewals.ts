@@ -1,8 +1,9 @@
 // `renewals [country]`: mandate expiries and other dated events, soonest first, with days remaining from the clock.
 // Past ones are marked past; an active mission whose last recorded mandate has expired is listed apart, as
 // "expired …; no renewal recorded in the dataset", and never as upcoming. Unverified facts carry their caveat.
-import { expiryTitle } from '../../dataset/calendar-events.js';
 import type { Country, Mission } from '../../dataset/schema.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact, citeFacts } from '../cite.js';
@@ -15,7 +16,8 @@ import {
   todayIn,
 } from '../format-date.js';
 import { milestoneClause, milestonesAhead, missionStateAt, missionStatusItem, scr } from '../mission-status.js';
-import { countryCommand } from './country-brief.js';
+import { countryName as nameOf, missionAcronym } from '../names.js';
+import { countryCommand } from './country-facts.js';
 
 /** How long past events stay on the list when no country is named. */
 const RECENT_PAST_DAYS = 90;
@@ -30,6 +32,11 @@ interface Dated {
 /** The renewals list for every country, or one. */
 export function renewals(ctx: AnswerContext, country?: Country): Answer {
   const { dataset } = ctx;
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
+  const date = (d: string) => formatPartialDate(d, lang);
+  const daysLeft = (d: number) => formatDaysLeft(d, lang);
+  const semicolon = m('punct.semicolon');
   const upcoming: Dated[] = [];
   const past: Dated[] = [];
   const expired: Dated[] = [];
@@ -40,28 +47,30 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     if (!inScope(mission.country)) continue;
     const state = missionStateAt(mission, ctx.now, ctx.zone);
     const where = country ? '' : countryName(ctx, mission);
+    const acronym = missionAcronym(mission, lang);
     if (state.phase === 'running' && state.mandate?.expires) {
-      const m = state.mandate;
+      const mandate = state.mandate;
       const days = state.daysLeft ?? 0;
-      const next = milestonesAhead(ctx, mission, m.expires!);
+      const next = milestonesAhead(ctx, mission, mandate.expires!);
+      const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
       upcoming.push({
-        start: m.expires!,
+        start: mandate.expires!,
         days,
         item: {
-          label: formatPartialDate(m.expires!),
-          text: `${expiryTitle(mission)} (${scr(m.resolution)})${where}`,
-          detail: [formatDaysLeft(days), ...next.map(milestoneClause)].join('; '),
-          cite: citeFacts(dataset, [m, ...next]),
+          label: date(mandate.expires!),
+          text: `${m('renewals.expiryTitle', { measures, acronym })} (${scr(mandate.resolution, lang)})${where}`,
+          detail: [daysLeft(days), ...next.map(milestoneClause)].join(semicolon),
+          cite: citeFacts(dataset, [mandate, ...next], lang),
         },
       });
     } else if (state.phase === 'running' && state.mandate && mission.status === 'active') {
       // A running mission or regime whose current decision records no expiry: said, not silently left out.
-      const m = state.mandate;
+      const mandate = state.mandate;
       noExpiry.push({
-        label: mission.acronym,
-        text: `${scr(m.resolution)}: no expiry recorded${where}`,
-        detail: m.unverified ?? m.summary ?? '',
-        cite: [citeFact(dataset, m)],
+        label: acronym,
+        text: `${m('renewals.noExpiryLine', { scr: scr(mandate.resolution, lang) })}${where}`,
+        detail: mandate.unverified ?? mandate.summary ?? '',
+        cite: [citeFact(dataset, mandate, lang)],
       });
     } else if (state.phase === 'expired') {
       const item = missionStatusItem(ctx, mission);
@@ -76,10 +85,10 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
         start: mission.end.date,
         days: state.daysLeft,
         item: {
-          label: formatPartialDate(mission.end.date),
-          text: `${mission.acronym}: ${mission.end.text}${where}`,
-          detail: formatDaysLeft(state.daysLeft),
-          cite: [citeFact(dataset, mission.end)],
+          label: date(mission.end.date),
+          text: `${m('punct.colon', { label: acronym, text: mission.end.text })}${where}`,
+          detail: daysLeft(state.daysLeft),
+          cite: [citeFact(dataset, mission.end, lang)],
         },
       });
     } else if (state.phase === 'ended' && mission.end) {
@@ -88,11 +97,11 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
         start: mission.end.date,
         days,
         item: {
-          label: formatPartialDate(mission.end.date),
-          text: `${mission.acronym}: ${mission.end.text}${where}`,
-          detail: `past, ${formatDaysLeft(days)}`,
+          label: date(mission.end.date),
+          text: `${m('punct.colon', { label: acronym, text: mission.end.text })}${where}`,
+          detail: m('renewals.past', { days: daysLeft(days) }),
           tone: 'past',
-          cite: [citeFact(dataset, mission.end)],
+          cite: [citeFact(dataset, mission.end, lang)],
         },
       });
     }
@@ -105,27 +114,29 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
     const daysToStart = daysUntil(ctx.now, start, ctx.zone);
     const daysToEnd = daysUntil(ctx.now, partialDateEnd(event.date), ctx.zone);
     const precise = event.date.length === 10;
-    const text = `${event.title}${event.symbol ? ` (${event.symbol})` : ''}${!country && countryId ? ` — ${dataset.countries.get(countryId)?.name ?? countryId}` : ''}`;
-    const cite = [citeFact(dataset, event)];
+    const eventCountry = countryId ? dataset.countries.get(countryId) : undefined;
+    const where = !country && countryId ? ` — ${eventCountry ? nameOf(eventCountry, lang) : countryId}` : '';
+    const text = `${event.title}${event.symbol ? ` (${event.symbol})` : ''}${where}`;
+    const cite = [citeFact(dataset, event, lang)];
     if (daysToEnd < 0) {
       past.push({
         start,
         days: daysToEnd,
         item: {
-          label: formatPartialDate(event.date),
+          label: date(event.date),
           text,
-          detail: `past, ${formatDaysLeft(daysToEnd)}`,
+          detail: m('renewals.past', { days: daysLeft(daysToEnd) }),
           tone: 'past',
           cite,
         },
       });
     } else {
       const detail = precise
-        ? formatDaysLeft(daysToStart)
+        ? daysLeft(daysToStart)
         : daysToStart <= 0
-          ? 'this month or year; day not recorded'
-          : `from ${formatDaysLeft(daysToStart)}; day not recorded`;
-      upcoming.push({ start, days: daysToStart, item: { label: formatPartialDate(event.date), text, detail, cite } });
+          ? m('renewals.monthOrYear')
+          : m('renewals.from', { days: daysLeft(daysToStart) });
+      upcoming.push({ start, days: daysToStart, item: { label: date(event.date), text, detail, cite } });
     }
   }
 
@@ -135,52 +146,56 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   past.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
   // The most recently expired first: the likeliest to have a renewal the dataset has not caught up with yet.
   expired.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
-  for (const d of [...upcoming, ...past]) markUnverified(d.item);
+  for (const d of [...upcoming, ...past]) markUnverified(d.item, m('renewals.unverified'), semicolon);
   const shownPast = country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
 
   const sections: Section[] = [];
   sections.push({
-    heading: 'Coming up',
-    items:
-      upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: 'Nothing upcoming in the dataset.', tone: 'gap' }],
+    heading: m('renewals.comingUp'),
+    items: upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: m('renewals.nothing'), tone: 'gap' }],
   });
-  if (expired.length > 0) sections.push({ heading: 'Expired, no renewal recorded', items: expired.map((e) => e.item) });
+  if (expired.length > 0) sections.push({ heading: m('renewals.expired'), items: expired.map((e) => e.item) });
   if (noExpiry.length > 0)
-    sections.push({ heading: 'No expiry recorded', items: noExpiry.sort((a, b) => a.label!.localeCompare(b.label!)) });
+    sections.push({
+      heading: m('renewals.noExpiry'),
+      items: noExpiry.sort((a, b) => a.label!.localeCompare(b.label!)),
+    });
   if (shownPast.length > 0)
     sections.push({
-      heading: country ? 'Past' : `Past (last ${RECENT_PAST_DAYS} days)`,
+      heading: country ? m('renewals.pastHeading') : m('renewals.pastRecent', { days: RECENT_PAST_DAYS }),
       items: shownPast.map((p) => p.item),
     });
 
   const actions: Action[] = [];
   if (country) {
     actions.push(
-      { label: country.name, command: countryCommand(country) },
-      { label: 'Remind here', command: `remind ${countryCommand(country)}` },
+      { label: nameOf(country, lang), command: countryCommand(country) },
+      { label: m('action.remindHere'), command: `remind ${countryCommand(country)}` },
     );
   } else {
-    actions.push({ label: 'Help', command: 'help' });
+    actions.push({ label: m('action.help'), command: 'help' });
   }
   const next = upcoming[0];
   return {
     kind: 'renewals',
     outcome: 'answered',
-    title: country ? `Renewals and dated events — ${country.name}` : 'Renewals and dated events',
-    subtitle: `as of ${formatPartialDate(todayIn(ctx.now, ctx.zone))} (${ctx.zone}), soonest first`,
+    title: country ? m('renewals.title', { country: nameOf(country, lang) }) : m('renewals.titleAll'),
+    subtitle: m('renewals.subtitle', { date: date(todayIn(ctx.now, ctx.zone)), zone: ctx.zone }),
     sections,
     actions,
     summary: next
-      ? `Next: ${next.item.text}, ${next.item.label} (${next.item.detail})`
-      : 'No upcoming dated events in the dataset',
+      ? m('renewals.next', { text: next.item.text, date: next.item.label ?? '', detail: next.item.detail ?? '' })
+      : m('renewals.noneSummary'),
   };
 }
 
 /** Says in the line itself, not only in the source list, that a date is not confirmed by a primary source. */
-function markUnverified(item: Item): void {
-  if (item.cite?.some((c) => c.unverified)) item.detail = `${item.detail ? `${item.detail}; ` : ''}unverified`;
+function markUnverified(item: Item, unverified: string, semicolon: string): void {
+  if (item.cite?.some((c) => c.unverified))
+    item.detail = `${item.detail ? `${item.detail}${semicolon}` : ''}${unverified}`;
 }
 
 function countryName(ctx: AnswerContext, mission: Mission): string {
-  return ` — ${ctx.dataset.countries.get(mission.country)?.name ?? mission.country}`;
+  const country = ctx.dataset.countries.get(mission.country);
+  return ` — ${country ? nameOf(country, ctx.lang) : mission.country}`;
 }

@@ -1,10 +1,13 @@
 // `sources <country>`: every source behind the country's facts (its own, its parties', missions' and events').
 import type { Country, Dataset, Source } from '../../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
+import { type Messages, messages } from '../../i18n/translate.js';
 import type { Answer, Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { sourceLabel } from '../cite.js';
 import { comparePartialDates, formatPartialDate } from '../format-date.js';
-import { countryCommand } from './country-brief.js';
+import { countryName } from '../names.js';
+import { countryCommand } from './country-facts.js';
 
 /** The ids of every source referenced anywhere inside a value (any `source` field naming a known source). */
 function collectSources(dataset: Dataset, value: unknown, into: Map<string, number>): void {
@@ -29,32 +32,36 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   const list = [...counts.keys()]
     .map((id) => dataset.sources.get(id)!)
     .sort((a, b) => comparePartialDates(b.date, a.date) || a.id.localeCompare(b.id));
-  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0));
-  const cited = citedDocuments(dataset, country, new Set(list.flatMap((s) => (s.symbol ? [s.symbol] : []))));
+  const lang = ctx.lang ?? DEFAULT_LANG;
+  const m = messages(lang);
+  const name = countryName(country, lang);
+  const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0, lang));
+  const own = new Set(list.flatMap((s) => (s.symbol ? [s.symbol] : [])));
+  const cited = citedDocuments(dataset, country, own, m);
   const cmd = countryCommand(country);
   return {
     kind: 'sources',
     outcome: 'answered',
-    title: `Sources on ${country.name}`,
-    subtitle: `${list.length} source${list.length === 1 ? '' : 's'} behind the facts on ${country.name}`,
+    title: m('sources.title', { country: name }),
+    subtitle: m('sources.subtitle', { count: list.length, country: name }),
     sections: [
-      { items: items.length > 0 ? items : [{ text: 'No sources recorded.', tone: 'gap' }] },
-      ...(cited.length > 0 ? [{ heading: 'Documents the facts are cited from', items: cited }] : []),
+      { items: items.length > 0 ? items : [{ text: m('sources.none'), tone: 'gap' }] },
+      ...(cited.length > 0 ? [{ heading: m('sources.citedHeading'), items: cited }] : []),
     ],
     actions: [
-      { label: country.name, command: cmd },
-      { label: 'Recommendations', command: `recs ${cmd}` },
+      { label: name, command: cmd },
+      { label: m('action.recommendations'), command: `recs ${cmd}` },
     ],
-    summary: `Sources on ${country.name} (${list.length})`,
+    summary: m('sources.summary', { country: name, count: list.length }),
   };
 }
 
 // Each source is its own line; no item carries a citation, so renderers do not repeat the list in a footer.
-function sourceItem(s: Source, facts: number): Item {
+function sourceItem(s: Source, facts: number, lang: Lang): Item {
   return {
-    label: formatPartialDate(s.date),
+    label: formatPartialDate(s.date, lang),
     text: sourceLabel(s),
-    detail: [s.symbol, s.url, `${facts} fact${facts === 1 ? '' : 's'}`].filter(Boolean).join(' · '),
+    detail: [s.symbol, s.url, messages(lang)('sources.facts', { count: facts })].filter(Boolean).join(' · '),
   };
 }
 
@@ -65,7 +72,7 @@ const SYMBOL = /\b(?:[AS]\/(?:AC\.\d+\/)?\d{2,4}\/\d+(?:\/Rev\.\d)?(?:[-–][AS]
  * Documents named inside the country's facts (a figure "as cited from S/2021/299", a listing's annual report) that
  * are not themselves a source record: with the sources that cite them, so that a reader can find the original.
  */
-function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>): Item[] {
+function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>, m: Messages): Item[] {
   const found = new Map<string, Set<string>>();
   const visit = (value: unknown, source: string | undefined): void => {
     if (Array.isArray(value)) for (const v of value) visit(v, source);
@@ -74,11 +81,11 @@ function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<str
       const here = typeof rec.source === 'string' ? rec.source : source;
       for (const [k, v] of Object.entries(rec)) if (k !== 'source') visit(v, here);
     } else if (typeof value === 'string' && source) {
-      for (const m of value.matchAll(SYMBOL)) {
-        if (own.has(m[0])) continue;
-        const set = found.get(m[0]) ?? new Set<string>();
+      for (const match of value.matchAll(SYMBOL)) {
+        if (own.has(match[0])) continue;
+        const set = found.get(match[0]) ?? new Set<string>();
         set.add(source);
-        found.set(m[0], set);
+        found.set(match[0], set);
       }
     }
   };
@@ -88,6 +95,6 @@ function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<str
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([symbol, by]) => ({
       label: symbol,
-      text: `cited by ${[...by].map((id) => sourceLabel(dataset.sources.get(id)!)).join('; ')}`,
+      text: m('sources.citedBy', { sources: [...by].map((id) => sourceLabel(dataset.sources.get(id)!)).join('; ') }),
     }));
 }

@@ -213,7 +213,7 @@ export function needsChannel(command: Command): command is ChannelCommand {
 
 /** The answer to a command that needs only the dataset and the clock. */
 export function answerFromDataset(command: DatasetCommand, ctx: AnswerContext): Answer {
-  if (command.kind === 'invalid') return usageError(command.message, command.usage);
+  if (command.kind === 'invalid') return usageError(command.message, command.usage, ctx.lang);
   // Each entry's `answer` takes its own kind of command (checked above by `satisfies`); TypeScript cannot follow a
   // lookup by a union of keys, so the call is typed by hand.
   const answer = COMMANDS[command.kind].answer as (ctx: AnswerContext, command: DatasetCommand) => Answer;

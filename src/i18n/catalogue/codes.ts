@@ -41,4 +41,8 @@ export const codesMessages = {
     en: '“{text}” ({source, select, fr {in French} other {in English}})',
     fr: '« {text} » ({source, select, fr {en français} other {en anglais}})',
   },
+  'quote.language': {
+    en: '{source, select, fr {in French} other {in English}}',
+    fr: '{source, select, fr {en français} other {en anglais}}',
+  },
 } as const satisfies Area;

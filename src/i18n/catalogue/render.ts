@@ -9,11 +9,6 @@ export const renderMessages = {
     en: '{count, plural, one {Source:} other {Sources:}}',
     fr: '{count, plural, one {Source\u00a0:} other {Sources\u00a0:}}',
   },
-  // `precision` is day, month or year; French says "au 30 juin 2021" but "en juin 2021".
-  'render.asOf': {
-    en: 'as of {date}',
-    fr: '{precision, select, day {situation au {date}} month {situation en {date}} year {situation en {date}} other {{date}}}',
-  },
   'render.unverified': { en: 'unverified: {text}', fr: 'non vérifié\u00a0: {text}' },
   'render.more': { en: 'More: {commands}', fr: 'Voir aussi\u00a0: {commands}' },
   'render.try': { en: 'Try: {commands}', fr: 'Essayez\u00a0: {commands}' },

@@ -23,13 +23,16 @@ import type { RequestNote } from '../../http/request-logger.js';
 import type { Delivery } from '../../core/delivery.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import type { Storage } from '../../storage/open-database.js';
+import type { SecretBox } from '../../storage/secret-box.js';
 import { answerUnknownRequests } from './answer-unknown-requests.js';
 import { boltLogger } from './bolt-logger.js';
 import { createBotIdentity } from './bot-identity.js';
+import { ReinstallNeededError, answerProcessEventError, notInstalledWorkspace } from './not-installed-reply.js';
 import { answersToHomeView } from './home-view.js';
 import { slackBodyProblem } from './slack-body-problem.js';
 import { slashAckBody } from './slash-ack-body.js';
 import { createSlackDelivery } from './slack-delivery.js';
+import { createTokenRefresher } from './slack-token-refresher.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
 /** The slash command, as in manifests/slack/manifest.yaml. */
@@ -64,6 +67,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Needed for the OAuth install (installation store). */
   storage?: Storage;
+  /** Needed for the OAuth install: seals the stored tokens (CAAC_SECRETS_KEY). */
+  secrets?: SecretBox;
   /** For installation timestamps; default the system clock. */
   clock?: Clock;
   /** For the signature window: real time, like Bolt's own check, even when answers run on a test or `--now` clock. */
@@ -99,7 +104,23 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const bLogger = boltLogger(log);
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const store =
-    config.mode === 'oauth' ? new SqlInstallationStore(requireStorage(options.storage).db, clock) : undefined;
+    config.mode === 'oauth'
+      ? new SqlInstallationStore(requireStorage(options.storage).db, clock, {
+          secrets: requireSecrets(options.secrets),
+          logger: log,
+        })
+      : undefined;
+  const refresher = store
+    ? createTokenRefresher({
+        store,
+        clientId: config.clientId!,
+        clientSecret: config.clientSecret!,
+        clock,
+        logger: log,
+        clientLogger: bLogger,
+        ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
+      })
+    : undefined;
 
   // One workspace: the bot ids are found by auth.test in the background, with bounded retries, so that neither the
   // start nor any request waits for Slack. Until they are known, requests are authorized with the token alone: Bolt
@@ -128,6 +149,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger: bLogger,
       clientOptions,
       convoStore: false,
+      extendedErrorHandler: true,
     });
   } else {
     receiver = new HTTPReceiver({
@@ -152,6 +174,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       dispatchErrorHandler: async ({ response }) => {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       },
+      processEventErrorHandler: answerProcessEventError,
       ...(config.mode === 'oauth'
         ? {
             clientId: config.clientId!,
@@ -174,6 +197,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       logger: bLogger,
       clientOptions,
       convoStore: false,
+      extendedErrorHandler: true,
     });
   }
 
@@ -312,12 +336,19 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
   answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, log);
 
-  app.error(async (err) => {
-    log.error({ err }, 'slack listener failed');
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    // A workspace without a usable installation is not a fault of ours: a slash command is told to reinstall.
+    const workspace = notInstalledWorkspace(error);
+    if (workspace !== undefined) {
+      log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
+      if (typeof (body as { command?: unknown }).command === 'string') throw new ReinstallNeededError(workspace);
+      return;
+    }
+    log.error({ err: error }, 'slack listener failed');
   });
 
   const delivery = createSlackDelivery({
-    tokenFor: async (workspaceId) => (config.mode === 'oauth' ? store!.botTokenFor(workspaceId) : config.botToken),
+    tokenFor: async (workspaceId) => (refresher ? refresher.botToken(workspaceId) : config.botToken),
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     logger: bLogger,
   });
@@ -454,6 +485,11 @@ export function timestampWithinWindow(req: IncomingMessage, clock: Clock): boole
 // The command as the sharer typed it, shortened before escaping so that no entity is cut in half.
 function escapeCommand(text: string): string {
   return escapeMrkdwn(truncate(text, 200));
+}
+
+function requireSecrets(secrets: SecretBox | undefined): SecretBox {
+  if (!secrets) throw new Error('the Slack OAuth install needs CAAC_SECRETS_KEY (it encrypts the stored tokens)');
+  return secrets;
 }
 
 function requireStorage(storage: Storage | undefined): Storage {

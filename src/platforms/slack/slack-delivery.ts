@@ -22,10 +22,16 @@ export const PERMANENT_SLACK_ERRORS = new Set([
   'missing_scope',
 ]);
 
+/** Why there is no token to post with: for good (not installed, refresh refused) or for now (refresh failed). */
+export interface TokenProblem {
+  kind: 'permanent' | 'retry';
+  reason: string;
+}
+
 /** Options of `createSlackDelivery`. */
 export interface SlackDeliveryOptions {
-  /** The bot token for a workspace (single install: always the one token; OAuth: from the installation store). */
-  tokenFor(workspaceId: string): Promise<string | undefined>;
+  /** The bot token for a workspace (single install: the one token; OAuth: from the store, refreshed if expiring). */
+  tokenFor(workspaceId: string): Promise<string | TokenProblem | undefined>;
   /** Web API base URL ending in "/" (SLACK_API_URL); Slack's own when unset. */
   apiUrl?: string;
   logger?: BoltLogger;
@@ -43,7 +49,9 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
   return {
     async canPost(channel: ChannelRef) {
       const token = await options.tokenFor(channel.workspaceId);
-      if (!token)
+      // A refresh that failed for now is not a "no": the first delivery will tell.
+      if (typeof token === 'object' && token.kind === 'retry') return { ok: true };
+      if (typeof token !== 'string')
         return {
           ok: false,
           reason: 'the app is not installed in this workspace',
@@ -78,6 +86,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
 
     async deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult> {
       const token = await options.tokenFor(channel.workspaceId);
+      if (typeof token === 'object') return token;
       if (!token) return { kind: 'permanent', reason: `the app is not installed in workspace ${channel.workspaceId}` };
       const { text, blocks } = answerToBlockKit(message);
       try {

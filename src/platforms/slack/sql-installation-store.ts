@@ -1,19 +1,49 @@
 // Bolt's InstallationStore on the service's database (table slack_installations, SQLite or PostgreSQL through one
-// kysely handle), so OAuth installs survive restarts and are shared by replicas.
+// kysely handle), so OAuth installs survive restarts and are shared by replicas. The token fields are sealed with
+// CAAC_SECRETS_KEY (src/storage/installation-secrets.ts); values under the previous key, or left in plaintext, are
+// rewritten under the current key when read. A row no key opens counts as "not installed".
 // https://docs.slack.dev/tools/bolt-js/concepts/authenticating-oauth/
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { Clock } from '../../core/clock.js';
 import type { DatabaseSchema } from '../../storage/database-schema.js';
+import { openInstallationRecord, sealInstallationRecord } from '../../storage/installation-secrets.js';
+import type { SecretBox } from '../../storage/secret-box.js';
+
+/** A stored installation: its row id (enterprise id for org-wide installs, team id otherwise) and Bolt's object. */
+export interface StoredInstallation {
+  rowId: string;
+  installation: Installation<'v1' | 'v2', boolean>;
+}
+
+/** No usable installation for a workspace: never installed, uninstalled, or sealed with a key we no longer have. */
+export class SlackNotInstalledError extends Error {
+  readonly code = 'slack_not_installed';
+  constructor(readonly workspaceId: string) {
+    super(`no Slack installation for ${workspaceId}: install the app again (GET /slack/install)`);
+    this.name = 'SlackNotInstalledError';
+  }
+}
+
+/** Options of the store: the secret box is required, so no token is ever written in plaintext. */
+export interface SqlInstallationStoreOptions {
+  secrets: SecretBox;
+  logger?: Logger;
+}
 
 /** An InstallationStore kept in slack_installations: one row per workspace, or per enterprise for org-wide installs. */
 export class SqlInstallationStore implements InstallationStore {
+  // Each unreadable row is logged at error level once per process, not on every request from that workspace.
+  private readonly reported = new Set<string>();
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly clock: Clock,
+    private readonly options: SqlInstallationStoreOptions,
   ) {}
 
-  /** Saves (or replaces) an installation. */
+  /** Saves (or replaces) an installation, its tokens sealed. */
   async storeInstallation<AuthVersion extends 'v1' | 'v2'>(
     installation: Installation<AuthVersion, boolean>,
   ): Promise<void> {
@@ -21,13 +51,15 @@ export class SqlInstallationStore implements InstallationStore {
     const teamId = installation.team?.id ?? null;
     const id = installation.isEnterpriseInstall && enterpriseId ? enterpriseId : teamId;
     if (!id) throw new Error('Slack installation has neither a team id nor an enterprise id');
+    const sealed = sealInstallationRecord(installation as unknown as Record<string, unknown>, id, this.options.secrets);
     const row = {
       id,
       team_id: teamId,
       enterprise_id: enterpriseId,
-      installation: JSON.stringify(installation),
+      installation: JSON.stringify(sealed),
       updated_at: this.clock.now().toISOString(),
     };
+    this.reported.delete(id);
     await this.db
       .insertInto('slack_installations')
       .values(row)
@@ -47,11 +79,12 @@ export class SqlInstallationStore implements InstallationStore {
     const id = keyOf(query);
     const row = await this.db
       .selectFrom('slack_installations')
-      .select('installation')
+      .select(['id', 'installation'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!row) throw new Error(`no Slack installation for ${id}: install the app again (GET /slack/install)`);
-    return JSON.parse(row.installation) as Installation<'v1' | 'v2', boolean>;
+    const opened = row && (await this.open(row));
+    if (!opened) throw new SlackNotInstalledError(query.teamId ?? id);
+    return opened.installation;
   }
 
   /** Removes an installation (app_uninstalled, tokens_revoked). */
@@ -59,16 +92,40 @@ export class SqlInstallationStore implements InstallationStore {
     await this.db.deleteFrom('slack_installations').where('id', '=', keyOf(query)).execute();
   }
 
-  /** The bot token for a workspace (team id), looking at org-wide installs too; undefined when not installed. */
-  async botTokenFor(teamId: string): Promise<string | undefined> {
+  /** The installation serving a workspace (team id), looking at org-wide installs too; undefined when none is usable. */
+  async installationFor(teamId: string): Promise<StoredInstallation | undefined> {
     const row = await this.db
       .selectFrom('slack_installations')
-      .select('installation')
+      .select(['id', 'installation'])
       .where((eb) => eb.or([eb('id', '=', teamId), eb('team_id', '=', teamId)]))
       .executeTakeFirst();
-    if (!row) return undefined;
-    const installation = JSON.parse(row.installation) as Installation<'v1' | 'v2', boolean>;
-    return installation.bot?.token;
+    return row ? this.open(row) : undefined;
+  }
+
+  // Opens a row's secrets; rewrites it under the current key when it held plaintext or previous-key values (only if
+  // nobody changed it meanwhile, so a token refreshed by another replica is never overwritten with an older one).
+  private async open(row: { id: string; installation: string }): Promise<StoredInstallation | undefined> {
+    const opened = openInstallationRecord(JSON.parse(row.installation), row.id, this.options.secrets);
+    if (!opened.ok) {
+      if (!this.reported.has(row.id)) {
+        this.reported.add(row.id);
+        this.options.logger?.error(
+          { team: row.id },
+          'slack installation cannot be decrypted with CAAC_SECRETS_KEY (nor CAAC_SECRETS_KEY_PREVIOUS): treated as not installed; the workspace must install the app again',
+        );
+      }
+      return undefined;
+    }
+    if (opened.stale) {
+      const sealed = JSON.stringify(sealInstallationRecord(opened.record, row.id, this.options.secrets));
+      await this.db
+        .updateTable('slack_installations')
+        .set({ installation: sealed })
+        .where('id', '=', row.id)
+        .where('installation', '=', row.installation)
+        .execute();
+    }
+    return { rowId: row.id, installation: opened.record as unknown as StoredInstallation['installation'] };
   }
 }
 

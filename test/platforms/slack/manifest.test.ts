@@ -36,6 +36,8 @@ describe('manifests/slack/manifest.yaml', () => {
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+    // Issue 18: the OAuth install's tokens rotate (refreshed by the service).
+    expect(manifest.settings.token_rotation_enabled).toBe(true);
   });
 
   it('agrees with the README walk-through', () => {

@@ -28,6 +28,7 @@ beforeAll(async () => {
       SLACK_CLIENT_SECRET: 'client-secret',
       SLACK_STATE_SECRET: 'state-secret-0123456789',
       SLACK_API_URL: slack.apiUrl,
+      CAAC_SECRETS_KEY: Buffer.alloc(32, 9).toString('base64'),
     },
     { scheduler: false },
     'caac-oauth-',
@@ -63,9 +64,15 @@ describe('Slack OAuth install', () => {
     expect(slack.apiCalls[0]!.body).toMatchObject({ code: 'temporary-code', client_id: '1111.2222' });
 
     const file = new Database(join(dir, 'caac.sqlite'), { readonly: true });
-    const rows = file.prepare('select id, team_id from slack_installations').all();
+    const rows = file.prepare('select id, team_id, installation from slack_installations').all() as Array<{
+      id: string;
+      team_id: string;
+      installation: string;
+    }>;
     file.close();
-    expect(rows).toEqual([{ id: 'T0002OAUTH', team_id: 'T0002OAUTH' }]);
+    expect(rows.map(({ id, team_id }) => ({ id, team_id }))).toEqual([{ id: 'T0002OAUTH', team_id: 'T0002OAUTH' }]);
+    // The bot token is sealed (issue 18); the ids stay in the clear so that the installation is found.
+    expect(rows[0]!.installation).not.toContain('xoxb-oauth-installed');
 
     slack.apiCalls.length = 0;
     const res = await postSigned(base, SECRET, slashCommandBody({ ...slash, team_id: 'T0002OAUTH', text: 'mali' }));
