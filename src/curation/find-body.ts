@@ -44,7 +44,8 @@ function namesOfRegime(dataset: Dataset, m: Mission): string[] {
 }
 
 function namesOfMission(m: Mission): string[] {
-  return [m.acronym, m.name, ...m.other_names];
+  const fr = m.names?.fr;
+  return [m.acronym, m.name, ...m.other_names, ...(fr ? [fr.acronym, fr.name].filter((n): n is string => !!n) : [])];
 }
 
 function has(folded: string, name: string): boolean {
