@@ -19,6 +19,7 @@ import type { MessageId } from '../../i18n/translate.js';
 import type { Command } from '../command.js';
 import { cleanQuery, requireQuery } from './read-query.js';
 import { readRemind, readRemindOnce } from './read-remind.js';
+import { readRenewals } from './read-renewals.js';
 import { usageError } from '../answers/usage-error.js';
 
 /** The kinds of command a user can write (`invalid` is what the parser makes of the rest). */
@@ -119,14 +120,11 @@ export const COMMANDS = {
     usage: 'usage.renewals',
     help: [{ example: 'renewals [mali]', text: 'help.renewals' }],
     needsChannel: false,
-    read: (rest) => {
-      const query = cleanQuery(rest);
-      return query ? { kind: 'renewals', query } : { kind: 'renewals' };
-    },
+    read: readRenewals,
     answer: (ctx, c) =>
       c.query === undefined
-        ? renewals(ctx)
-        : countryAnswer(ctx, c.query, 'renewals ', (x, country) => renewals(x, country)),
+        ? renewals(ctx, undefined, c.withinDays)
+        : countryAnswer(ctx, c.query, 'renewals ', (x, country) => renewals(x, country, c.withinDays)),
   },
   search: {
     words: ['search', 'find'],

@@ -84,8 +84,8 @@ export const helpMessages = {
   'usage.sources': { en: 'sources <country>, e.g. sources mali', fr: 'sources <pays>, par exemple sources mali' },
   'usage.codes': { en: 'codes', fr: 'codes' },
   'usage.renewals': {
-    en: 'renewals [country], e.g. renewals or renewals mali',
-    fr: 'renewals [pays], par exemple renewals ou renewals mali',
+    en: 'renewals [country] [within <days>d], e.g. renewals, renewals mali or renewals within 30d',
+    fr: 'renewals [pays] [within <jours>d], par exemple renewals, renewals mali ou renewals within 30d',
   },
   'usage.search': { en: 'search <words>, e.g. search schools', fr: 'search <mots>, par exemple search schools' },
   'usage.remind': {

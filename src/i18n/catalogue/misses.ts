@@ -80,6 +80,10 @@ export const missMessages = {
     en: 'Say when: `at` and a date-time such as 2026-12-03T09:30:00+01:00.',
     fr: 'Précisez quand\u00a0: `at` et une date et heure comme 2026-12-03T09:30:00+01:00.',
   },
+  'problem.within': {
+    en: '`within` takes 1 to {max} days, e.g. `within 30d`.',
+    fr: '`within` prend de 1 à {max} jours, par exemple `within 30d`.',
+  },
   'usage.heading': { en: 'Usage', fr: 'Syntaxe' },
   'unavailable.noChannel': {
     en: 'Reminders belong to a channel: type this command in a Slack channel (/caac …) or a Teams conversation with the bot.',
