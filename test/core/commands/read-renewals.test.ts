@@ -1,6 +1,7 @@
 // `renewals [country] [within <days>d]`: the horizon before or after the name, and out-of-range horizons refused.
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/core/parse-command.js';
+import { usageError } from '../../../src/core/answers/usage-error.js';
 
 describe('renewals within', () => {
   it('reads the horizon wherever it stands', () => {
@@ -15,8 +16,10 @@ describe('renewals within', () => {
       const c = parseCommand(text);
       expect(c.kind).toBe('invalid');
       if (c.kind === 'invalid') {
-        expect(c.message).toMatch(/1 to 366 days/);
-        expect(c.usage).toMatch(/within/);
+        // Message and usage are catalogue ids: the answer shows them in its language.
+        const shown = usageError(c.message, c.usage, 'en', c.values);
+        expect(shown.title).toMatch(/1 to 366 days/);
+        expect(shown.sections[0]?.items[0]?.text).toMatch(/within/);
       }
     }
   });
