@@ -5,7 +5,7 @@ import { SLACK_ACTION_IDS } from '../../render/answer-to-block-kit.js';
 /** The slash command, as in manifests/slack/manifest.yaml. */
 export const SLASH_COMMAND = '/caac';
 
-/** The bot events the app subscribes to, as in the manifest. */
+/** The bot events the app subscribes to, as in the manifest. @internal (read by the manifest test only) */
 export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_uninstalled'] as const;
 
 /** Where Slack's requests arrive, as in the manifest. */
