@@ -51,6 +51,13 @@ export interface RemindersTable {
   /** Set when the platform said the channel cannot be posted to (channel gone, bot removed). */
   disabled_at: string | null;
   disabled_reason: string | null;
+  /**
+   * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
+   * per target (migration 0006). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   */
+  subscription_key: string | null;
+  /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0007). */
+  enterprise_id: string | null;
 }
 
 /** One occurrence of a reminder: due at an instant, claimed with a lease, delivered once, its outcome recorded. */
@@ -84,6 +91,12 @@ export interface TeamsWelcomesTable {
   sent_at: string;
 }
 
+/** Slack events already taken (src/platforms/slack/slack-event-ledger.ts): a retry of one is not answered again. */
+export interface SlackEventsTable {
+  event_id: string;
+  received_at: string;
+}
+
 /** The whole store. */
 export interface DatabaseSchema {
   slack_installations: SlackInstallationsTable;
@@ -91,4 +104,5 @@ export interface DatabaseSchema {
   reminders: RemindersTable;
   reminder_occurrences: OccurrencesTable;
   teams_welcomes: TeamsWelcomesTable;
+  slack_events: SlackEventsTable;
 }

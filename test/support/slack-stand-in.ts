@@ -65,7 +65,7 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
       ok: true,
       app_id: 'A0123CAAC',
       authed_user: { id: 'U0002ADMIN' },
-      scope: 'commands,chat:write,channels:read,groups:read',
+      scope: 'commands,chat:write,channels:read,groups:read,app_mentions:read',
       token_type: 'bot',
       access_token: 'xoxb-oauth-installed',
       bot_user_id: 'UBOT0002',

@@ -15,6 +15,8 @@ import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
 import { KNOWN_ACTION_ID, SLASH_COMMAND } from './slack-manifest.js';
 import type { SqlInstallationStore } from './sql-installation-store.js';
+import type { SlackEventLedger } from './slack-event-ledger.js';
+import { listenToMentions } from './slack-mention-listener.js';
 import { slashAckBody } from './slash-ack-body.js';
 
 /** What the listeners need. */
@@ -25,6 +27,8 @@ export interface SlackListenerDeps {
   installations?: SqlInstallationStore;
   /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
   homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** Slack event ids already taken (mentions are answered once, across replicas). */
+  events?: SlackEventLedger;
 }
 
 /** Registers every listener on Bolt's App. */
@@ -32,6 +36,11 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
   listenToSlashCommand(app, deps);
   listenToButtons(app, deps);
   listenToEvents(app, deps);
+  listenToMentions(app, {
+    answer: deps.answer,
+    log: deps.log,
+    ...(deps.events ? { events: deps.events } : {}),
+  });
   // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
   answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, deps.log);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
@@ -49,7 +58,13 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
 function listenToSlashCommand(app: App, { answer }: SlackListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     const text = command.text ?? '';
-    const ctx = slackRequestContext(command.team_id, command.channel_id, command.user_id, command.channel_name);
+    const ctx = slackRequestContext(
+      command.team_id,
+      command.channel_id,
+      command.user_id,
+      command.channel_name,
+      command.enterprise_id,
+    );
     const parsed = parseCommand(text);
     if (needsChannel(parsed)) {
       // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
@@ -92,6 +107,7 @@ function listenToButtons(app: App, { answer }: SlackListenerDeps): void {
         body.channel?.id,
         body.user.id,
         body.channel?.name,
+        body.enterprise?.id,
       );
       const result = await answer(parseCommand(text), ctx, context);
       if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
