@@ -75,6 +75,8 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
     },
   }),
   'views.publish': () => ({ body: { ok: true, view: { id: 'V0001' } } }),
+  'functions.completeSuccess': () => ({ body: { ok: true } }),
+  'functions.completeError': () => ({ body: { ok: true } }),
   'chat.postMessage': (b) => ({ body: { ok: true, channel: b.channel, ts: '1717000100.000100' } }),
   'conversations.info': (b) => ({
     body: { ok: true, channel: { id: b.channel, is_member: true, is_archived: false } },

@@ -17,6 +17,7 @@ import { KNOWN_ACTION_ID, SLASH_COMMAND } from './slack-manifest.js';
 import type { SqlInstallationStore } from './sql-installation-store.js';
 import type { SlackEventLedger } from './slack-event-ledger.js';
 import { listenToMentions } from './slack-mention-listener.js';
+import { listenToWorkflowSteps } from './slack-workflow-steps.js';
 import { slashAckBody } from './slash-ack-body.js';
 
 /** What the listeners need. */
@@ -41,6 +42,7 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
     log: deps.log,
     ...(deps.events ? { events: deps.events } : {}),
   });
+  listenToWorkflowSteps(app, { answer: deps.answer, log: deps.log });
   // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
   answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, deps.log);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

@@ -6,7 +6,10 @@ import { SLACK_ACTION_IDS } from '../../render/answer-to-block-kit.js';
 export const SLASH_COMMAND = '/caac';
 
 /** The bot events the app subscribes to, as in the manifest. */
-export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled'] as const;
+export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'function_executed'] as const;
+
+/** The Workflow Builder steps (custom functions), by their callback ids in the manifest's `functions`. */
+export const WORKFLOW_STEPS = { brief: 'caac_brief', renewals: 'caac_upcoming_renewals' } as const;
 
 /** Where Slack's requests arrive, as in the manifest. */
 export const SLACK_PATHS = {
