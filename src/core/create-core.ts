@@ -12,6 +12,8 @@ import type { Command } from './command.js';
 import { answerFromDataset, needsChannel } from './commands/command-registry.js';
 import { answerDay } from './format-date.js';
 import type { ReminderCommands, RequestContext } from './ports.js';
+import { suggest } from './suggest.js';
+import type { Suggestion } from './suggest.js';
 
 /** What the core needs. `dataset` is a function because the dataset can be reloaded at run time. */
 export interface CoreDeps {
@@ -28,6 +30,8 @@ export interface CoreDeps {
 export interface Core {
   /** Answers a parsed command (see parse-command.ts) asked from `context`. */
   answer(command: Command, context: RequestContext): Promise<Answer>;
+  /** The countries and parties a partly typed name may mean, each with its command (a search box's list). */
+  suggest(text: string): Suggestion[];
 }
 
 /** Creates the core. */
@@ -35,6 +39,7 @@ export function createCore(deps: CoreDeps): Core {
   const zone = deps.defaultTz ?? 'UTC';
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
+    suggest: (text) => suggest(deps.dataset(), text),
     async answer(command, context) {
       const lang = context.lang ?? DEFAULT_LANG;
       if (needsChannel(command)) {

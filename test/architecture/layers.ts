@@ -31,6 +31,7 @@ export type LayerName =
   | 'teams'
   | 'app'
   | 'main'
+  | 'secrets-rotate'
   | 'cli';
 
 /** The table, from the bottom (imports nothing of ours) to the entry points. */
@@ -74,7 +75,7 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
   config: {
     path: 'src/config.ts',
     role: 'environment → typed, frozen config',
-    mayImport: [],
+    mayImport: ['storage'],
     packages: ['zod'],
   },
   logging: {
@@ -132,10 +133,16 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
     mayImport: ['app', 'config', 'logging'],
     packages: ['node:*'],
   },
+  'secrets-rotate': {
+    path: 'src/secrets-rotate.ts',
+    role: '`caac secrets rotate`',
+    mayImport: ['config', 'logging', 'storage'],
+    packages: [],
+  },
   cli: {
     path: 'src/cli.ts',
     role: 'the `caac` command line',
-    mayImport: ['core', 'dataset', 'i18n', 'render'],
+    mayImport: ['core', 'dataset', 'i18n', 'render', 'secrets-rotate', 'storage'],
     packages: ['node:*', 'luxon'],
   },
 };
@@ -151,20 +158,4 @@ export interface KnownLeak {
  * Imports that break the table today. The list only shrinks: the boundary test fails when an entry is no longer
  * needed, so that it is deleted with the import.
  */
-export const KNOWN_LEAKS: readonly KnownLeak[] = [
-  {
-    file: 'src/platforms/teams/messaging-extension.ts',
-    imports: 'dataset',
-    why: 'searches the dataset itself; issue 12 moves it to core.suggest(query)',
-  },
-  {
-    file: 'src/platforms/teams/create-teams-bot.ts',
-    imports: 'dataset',
-    why: 'passes the Dataset type to the messaging extension; goes with it',
-  },
-  {
-    file: 'src/platforms/teams/create-teams-handler.ts',
-    imports: 'dataset',
-    why: 'passes the Dataset type to the messaging extension; goes with it',
-  },
-];
+export const KNOWN_LEAKS: readonly KnownLeak[] = [];

@@ -9,7 +9,6 @@ import { fault } from '../../core/answers/fault.js';
 import type { Core } from '../../core/create-core.js';
 import { parseCommand } from '../../core/parse-command.js';
 import type { RequestContext } from '../../core/ports.js';
-import type { Dataset } from '../../dataset/schema.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import { answerMessagingExtensionQuery } from './messaging-extension.js';
 import { baseConversationId } from './teams-conversation-store.js';
@@ -22,8 +21,6 @@ export interface TeamsBotDeps {
   core: Core;
   store: TeamsConversationStore;
   logger: Logger;
-  /** For the messaging extension's name search; read per query, never cached (the dataset may reload). */
-  dataset?: () => Dataset;
   /** Which conversations have had the welcome card; without it, installs are not greeted. */
   welcome?: WelcomeLedger;
 }
@@ -132,7 +129,7 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     const activity = context.activity;
     if (activity.name === 'composeExtension/query') {
       const body = await answerMessagingExtensionQuery(
-        { core, ...(deps.dataset ? { dataset: deps.dataset } : {}) },
+        core,
         (activity.value ?? {}) as MessagingExtensionQuery,
         requestContextOf(activity),
       );

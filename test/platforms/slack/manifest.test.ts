@@ -7,7 +7,7 @@ import {
   SLACK_BOT_SCOPES,
   SLACK_PATHS,
   SLASH_COMMAND,
-} from '../../../src/platforms/slack/create-slack-adapter.js';
+} from '../../../src/platforms/slack/slack-manifest.js';
 
 const root = new URL('../../../', import.meta.url);
 const manifest = parse(readFileSync(new URL('manifests/slack/manifest.yaml', root), 'utf8'));

@@ -1,4 +1,4 @@
-// The Teams handler as the service mounts it, with real parts: the real dataset, the real core, a real SQLite file,
+// The Teams adapter as the service mounts it, with real parts: the real dataset, the real core, a real SQLite file,
 // botbuilder's real CloudAdapter, served by a node:http server on 127.0.0.1 at POST /api/messages. Log lines are
 // captured as objects so tests can assert on them.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,8 +13,10 @@ import type { Core } from '../../../../src/core/create-core.js';
 import { defaultDataDir, loadDataset } from '../../../../src/dataset/load-dataset.js';
 import type { Dataset } from '../../../../src/dataset/schema.js';
 import { createLogger } from '../../../../src/logging.js';
-import { createTeamsHandler } from '../../../../src/platforms/teams/create-teams-handler.js';
-import type { TeamsHandler, TeamsHandlerDeps } from '../../../../src/platforms/teams/create-teams-handler.js';
+import type { PlatformAdapter } from '../../../../src/http/platform-adapter.js';
+import { connectTeams } from '../../../../src/platforms/teams/connect-teams.js';
+import type { TeamsConnectionOptions } from '../../../../src/platforms/teams/connect-teams.js';
+import { createTeamsAdapter } from '../../../../src/platforms/teams/create-teams-adapter.js';
 import { openDatabase } from '../../../../src/storage/open-database.js';
 import type { Storage } from '../../../../src/storage/open-database.js';
 
@@ -40,7 +42,7 @@ export function realDataset(): Promise<Dataset> {
 /** A running Teams endpoint and what it is made of. */
 export interface TeamsHarness {
   url: string;
-  handler: TeamsHandler;
+  handler: PlatformAdapter;
   storage: Storage;
   core: Core;
   logs: Record<string, unknown>[];
@@ -54,7 +56,11 @@ export interface TeamsHarness {
 
 /** Starts the handler with the given Teams settings (default: no app id, unauthenticated allowed, as with the Emulator). */
 export async function startTeamsHarness(
-  options: { teams?: Partial<TeamsConfig>; botFramework?: TeamsHandlerDeps['botFramework']; storage?: Storage } = {},
+  options: {
+    teams?: Partial<TeamsConfig>;
+    botFramework?: TeamsConnectionOptions['botFramework'];
+    storage?: Storage;
+  } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'caac-teams-'));
   // A given storage is shared with another harness (a second replica) and stays open when this one closes.
@@ -68,26 +74,21 @@ export async function startTeamsHarness(
     destination: { write: (line: string) => void logs.push(JSON.parse(line)) },
   });
   const teams: TeamsConfig = { enabled: true, appType: 'MultiTenant', allowUnauthenticated: true, ...options.teams };
-  const handler = createTeamsHandler({
+  const connection = connectTeams({
     config: { teams },
-    core,
     storage,
     logger,
     clock,
-    dataset: () => dataset,
     ...(options.botFramework ? { botFramework: options.botFramework } : {}),
   });
+  const handler = createTeamsAdapter({ connection, core });
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url !== '/api/messages') {
-        res.writeHead(404).end();
-        return;
-      }
-      handler.handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
-        res.writeHead(599).end(String(err));
-      });
+    if (!handler.handles(req.method ?? 'GET', req.url ?? '/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    Promise.resolve(handler.handle(req, res, req.url ?? '/')).catch((err: unknown) => {
+      res.writeHead(599).end(String(err));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
