@@ -56,8 +56,8 @@ const cases: Array<[mode: 'single' | 'oauth', method: string, path: string, allo
   ['single', 'POST', '/healthz', 'GET, HEAD'],
   ['single', 'PUT', '/readyz', 'GET, HEAD'],
   ['single', 'POST', '/metrics', 'GET, HEAD'],
-  ['oauth', 'POST', '/slack/install', 'GET, HEAD'],
-  ['oauth', 'DELETE', '/slack/oauth_redirect', 'GET, HEAD'],
+  ['oauth', 'POST', '/slack/install', 'GET'],
+  ['oauth', 'DELETE', '/slack/oauth_redirect', 'GET'],
   ['oauth', 'GET', '/slack/events', 'POST'],
 ];
 
@@ -86,7 +86,7 @@ describe('GET /slack/install', () => {
     expect(res.status).toBe(404);
     const body = (await res.json()) as { error: string; message: string };
     expect(body.message).not.toMatch(/not configured/);
-    expect(body.message).toMatch(/one workspace/);
+    expect(body.message).toMatch(/serves one Slack workspace/);
     expect(body.message).toMatch(/SLACK_CLIENT_ID/);
   });
 

@@ -74,6 +74,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     enabled: connection.enabled,
     delivery: connection.delivery,
     handles: (_method, path) => path === TEAMS_PATH,
+    methods: (path) => (path === TEAMS_PATH ? ['POST'] : undefined),
     async handle(req, res) {
       if ((req.method ?? 'GET').toUpperCase() !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
       let body: Buffer;
