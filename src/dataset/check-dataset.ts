@@ -46,9 +46,13 @@ export async function checkDataset(dir: string): Promise<CheckResult> {
 /** The ids of every source some fact points at. */
 export function usedSources(dataset: Dataset): Set<string> {
   const used = new Set<string>();
+  // A node reached twice is walked once: shared structure (a YAML alias) never multiplies the work.
+  const seen = new Set<object>();
   const walk = (value: unknown): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
     if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === 'object') {
+    else {
       for (const [key, child] of Object.entries(value)) {
         if (key === 'source' && typeof child === 'string') used.add(child);
         else walk(child);

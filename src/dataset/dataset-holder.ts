@@ -1,6 +1,7 @@
 // The dataset the service serves, replaceable at run time. A reload (file change or SIGHUP) loads and validates the
-// whole new dataset first; only a valid one is swapped in, in one assignment, so a request sees either the old data
-// or the new, never a mixture. An invalid one is refused with every problem logged, and the old one keeps serving.
+// whole new dataset first, in slices between requests, and builds its indexes; only a valid one is swapped in, in one
+// assignment, so a request sees either the old data or the new, never a mixture. An invalid one is refused with every
+// problem logged, and the old one keeps serving.
 import { watch as fsWatch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
@@ -22,16 +23,17 @@ export interface DatasetHolderOptions {
   onChange?: (next: Dataset, previous: Dataset | undefined) => void | Promise<void>;
   /**
    * Called with a valid new dataset before it is swapped in, e.g. to build its lookup indexes, so that the first
-   * request it serves does not wait for them. A throw is logged and the dataset is served nonetheless.
+   * request it serves does not wait for them (awaited; run it in slices). A throw is logged and the dataset is
+   * served nonetheless.
    */
-  prepare?: (next: Dataset) => void;
+  prepare?: (next: Dataset) => void | Promise<void>;
   /** Called when a reload is refused (metrics). */
   onRefused?: (problems: string[]) => void;
   /** A dataset already loaded (so the service does not load twice at start-up). */
   initial?: Dataset;
   /** How long file events are gathered before one reload; default 300 ms (an editor saves several files). */
   debounceMs?: number;
-  /** The loader; default loadDataset. */
+  /** The loader; default loadDataset in slices, so that requests are answered while a reload is validated. */
   load?: (dir: string) => Promise<LoadResult>;
 }
 
@@ -54,21 +56,15 @@ export interface DatasetHolder {
 /** Creates a holder for the dataset in `dir`. Call `reload()` once (or pass `initial`) before `current()`. */
 export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolder {
   const { dir, logger } = options;
-  const load = options.load ?? loadDataset;
+  const load = options.load ?? ((d: string) => loadDataset(d, { sliced: true }));
   const debounceMs = options.debounceMs ?? 300;
   let served: Dataset | undefined = options.initial;
-  let running: Promise<ReloadResult> | undefined;
-  let queued: Promise<ReloadResult> | undefined;
   const stops = new Set<() => void>();
 
   const reloadNow = async (reason: string): Promise<ReloadResult> => {
-    let result: LoadResult;
-    try {
-      result = await load(dir);
-    } catch (err) {
-      // The loader reports problems rather than throwing; a throw is a fault (disk, permissions): still refuse.
-      result = { ok: false, problems: [{ file: dir, line: 1, field: '(folder)', message: String(err) }] };
-    }
+    // Said at the start too: a reload of a large dataset takes a while, and answers keep flowing meanwhile.
+    if (served) logger.info({ reason, dir, served: served.version }, 'dataset reload started');
+    const result = await loadOrRefuse(load, dir);
     if (!result.ok) {
       const problems = result.problems.map(formatProblem);
       logger.error(
@@ -83,12 +79,9 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
       return { ok: true, version: previous.version, changed: false };
     }
     try {
-      options.prepare?.(result.dataset);
+      await options.prepare?.(result.dataset);
     } catch (err) {
-      logger.error(
-        { err },
-        'preparing the new dataset failed; it is served nonetheless (indexes are built on first use)',
-      );
+      logger.error({ err }, 'preparing the new dataset failed; it is served nonetheless (indexes built on first use)');
     }
     served = result.dataset; // the swap: one assignment, the whole dataset
     logger.info(
@@ -103,25 +96,7 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
     return { ok: true, version: served.version, changed: true };
   };
 
-  const reload = (reason = 'manual'): Promise<ReloadResult> => {
-    if (!running) {
-      running = reloadNow(reason).finally(() => (running = undefined));
-      return running;
-    }
-    // A reload is under way and may have read the files before this change: run one more after it, shared by
-    // every caller that arrives meanwhile.
-    queued ??= running.then(
-      () => {
-        queued = undefined;
-        return reload(reason);
-      },
-      () => {
-        queued = undefined;
-        return reload(reason);
-      },
-    );
-    return queued;
-  };
+  const reload = oneAtATime(reloadNow);
 
   return {
     current() {
@@ -129,30 +104,11 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
       return served;
     },
     version: () => served?.version,
-    reload,
+    reload: (reason = 'manual') => reload(reason),
     watch() {
-      let timer: NodeJS.Timeout | undefined;
-      let watcher: FSWatcher;
-      const schedule = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void reload('file change'), debounceMs);
-      };
-      try {
-        // Recursive watching works on Linux from Node 20; the data folder is small.
-        watcher = fsWatch(dir, { recursive: true, persistent: false }, (_event, filename) => {
-          // Editors' swap files and backups (.swp, ~) are not data; a null name (some platforms) may be anything.
-          if (filename === null || /\.ya?ml$/i.test(String(filename)) || !/\.\w+$|~$/.test(String(filename))) {
-            schedule();
-          }
-        });
-      } catch (err) {
-        logger.warn({ err, dir }, 'cannot watch the dataset folder; reload with SIGHUP instead');
-        return () => {};
-      }
-      watcher.on('error', (err) => logger.warn({ err, dir }, 'dataset folder watch failed; reload with SIGHUP'));
+      const close = watchFolder(dir, debounceMs, logger, () => void reload('file change'));
       const stop = () => {
-        clearTimeout(timer);
-        watcher.close();
+        close();
         stops.delete(stop);
       };
       stops.add(stop);
@@ -172,4 +128,67 @@ export function createDatasetHolder(options: DatasetHolderOptions): DatasetHolde
       for (const stop of [...stops]) stop();
     },
   };
+}
+
+/** Calls `changed` once file events under `dir` have settled for `debounceMs`; returns a function that stops. */
+function watchFolder(
+  dir: string,
+  debounceMs: number,
+  logger: DatasetHolderOptions['logger'],
+  changed: () => void,
+): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(changed, debounceMs);
+  };
+  try {
+    // Recursive watching works on Linux from Node 20; the data folder is small.
+    watcher = fsWatch(dir, { recursive: true, persistent: false }, (_event, filename) => {
+      // Editors' swap files and backups (.swp, ~) are not data; a null name (some platforms) may be anything.
+      if (filename === null || /\.ya?ml$/i.test(String(filename)) || !/\.\w+$|~$/.test(String(filename))) {
+        schedule();
+      }
+    });
+  } catch (err) {
+    logger.warn({ err, dir }, 'cannot watch the dataset folder; reload with SIGHUP instead');
+    return () => {};
+  }
+  watcher.on('error', (err) => logger.warn({ err, dir }, 'dataset folder watch failed; reload with SIGHUP'));
+  return () => {
+    clearTimeout(timer);
+    watcher.close();
+  };
+}
+
+/** The loader's result; a throw (disk, permissions: the loader reports problems rather than throwing) is refused too. */
+async function loadOrRefuse(load: (dir: string) => Promise<LoadResult>, dir: string): Promise<LoadResult> {
+  try {
+    return await load(dir);
+  } catch (err) {
+    return { ok: false, problems: [{ file: dir, line: 1, field: '(folder)', message: String(err) }] };
+  }
+}
+
+/**
+ * `run` with calls that never overlap: a call while one is under way (which may have read the files before this
+ * change) runs once more after it, shared by every caller that arrives meanwhile.
+ */
+function oneAtATime<R>(run: (reason: string) => Promise<R>): (reason: string) => Promise<R> {
+  let running: Promise<R> | undefined;
+  let queued: Promise<R> | undefined;
+  const call = (reason: string): Promise<R> => {
+    if (!running) {
+      running = run(reason).finally(() => (running = undefined));
+      return running;
+    }
+    const again = () => {
+      queued = undefined;
+      return call(reason);
+    };
+    queued ??= running.then(again, again);
+    return queued;
+  };
+  return call;
 }

@@ -13,19 +13,14 @@ const MAX_FUNCTION_LINES = 80;
 
 /**
  * Files and functions over the limits today, being split by issue 12's helpers (structure-core: app, Slack adapter,
- * Teams handler, metrics; reminders: commands, planner; dataset: loading, resolver, holder; curation: renewals;
+ * Teams handler, metrics; reminders: commands, planner; dataset: resolver; curation: renewals;
  * secrets: config). The list only shrinks: once an entry is within the limits, the test asks for it to be deleted.
  * Keys: a file, or `file#function` (nested functions as `outer > inner`).
  */
 const ALLOWED: ReadonlySet<string> = new Set([
   'src/config.ts',
-  'src/dataset/load-dataset.ts',
-  'src/dataset/resolver.ts',
   'src/reminders/create-reminder-commands.ts',
   'src/core/answers/renewals.ts#renewals',
-  'src/dataset/dataset-holder.ts#createDatasetHolder',
-  'src/dataset/load-dataset.ts#crossCheck',
-  'src/dataset/resolver.ts#buildIndexes',
   'src/dataset/resolver.ts#resolveName',
   'src/metrics.ts#createMetrics',
   'src/platforms/teams/create-teams-bot.ts#createTeamsBot',
