@@ -222,6 +222,7 @@ function startScheduler(
     clock,
     logger: logger.child({ component: 'scheduler' }),
     pollMs: config.schedulerPollMs,
+    leaseMs: config.schedulerLeaseMs,
     // A late delivery is a delivery too: it counts under both (see Metrics.reminder).
     onOutcome: (outcome) => {
       metrics.reminder(outcome);

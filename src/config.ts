@@ -46,6 +46,8 @@ export interface Config {
   /** postgres://… to use PostgreSQL instead of SQLite. */
   readonly databaseUrl?: string;
   readonly schedulerPollMs: number;
+  /** How long a scheduler's claim on a reminder holds (each post ends within half of it). */
+  readonly schedulerLeaseMs: number;
   readonly defaultTz: string;
   readonly slack: SlackConfig;
   readonly teams: TeamsConfig;
@@ -112,6 +114,8 @@ const variables = {
   ),
   /** How often the scheduler looks for due reminders, in milliseconds. */
   CAAC_SCHEDULER_POLL_MS: wholeNumber(100, 3_600_000),
+  /** How long a claim on a due reminder holds, in milliseconds; a post is given up at half of it (or 30 s). */
+  CAAC_SCHEDULER_LEASE_MS: wholeNumber(1_000, 3_600_000),
   /** Time zone for reminders that name none. */
   CAAC_DEFAULT_TZ: timeZone,
   /** Slack app's signing secret (Basic Information → App Credentials): verifies every request from Slack. */
@@ -190,6 +194,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ReadConfigResu
     dbPath: e.CAAC_DB_PATH ?? './var/caac.sqlite',
     ...(e.DATABASE_URL !== undefined ? { databaseUrl: e.DATABASE_URL } : {}),
     schedulerPollMs: e.CAAC_SCHEDULER_POLL_MS ?? 15_000,
+    schedulerLeaseMs: e.CAAC_SCHEDULER_LEASE_MS ?? 120_000,
     defaultTz: e.CAAC_DEFAULT_TZ ?? 'UTC',
     slack: Object.freeze(slack),
     teams: Object.freeze(teams),

@@ -1,7 +1,8 @@
 // A small least-recently-used memo of answers, for createCore. An answer to a dataset-only command depends only on
 // the dataset, the parsed command, the calendar day (in the zone, and in UTC for the report year and the data's age)
-// and the zone, so a repeated lookup costs one Map hit instead of a brief. Answers kept here are deep-frozen: every
-// caller gets the same object, and none can change what the next caller sees.
+// and the zone, so a repeated lookup costs one Map hit instead of a brief. Answers kept here are deep-frozen and
+// marked shared (isSharedAnswer): every caller gets the same object, none can change what the next caller sees, and
+// the renderers may keep what they make of it (src/render/render-once.ts).
 import type { Answer } from './answer.js';
 
 /** What the memo is valid for: when the dataset or the day changes, everything in it is dropped. */
@@ -16,6 +17,17 @@ export interface AnswerMemo {
   /** Stores (and freezes) `answer`, returning it. */
   set(scope: MemoScope, key: string, answer: Answer): Answer;
   readonly size: number;
+}
+
+// Every answer a memo has handed out; weak, so an answer the memo drops can be collected.
+const shared = new WeakSet<Answer>();
+
+/**
+ * Whether `answer` is one a memo hands to every caller of the same command: frozen, the same object each time, and
+ * with nothing in it for one user or channel. Renderings of such an answer may be cached with it.
+ */
+export function isSharedAnswer(answer: Answer): boolean {
+  return shared.has(answer);
 }
 
 /** Creates an answer memo holding at most `capacity` answers. */
@@ -43,6 +55,7 @@ export function createAnswerMemo(capacity = 300): AnswerMemo {
     set(scope, key, answer) {
       enter(scope);
       const frozen = deepFreeze(answer);
+      shared.add(frozen);
       entries.set(key, frozen);
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return frozen;

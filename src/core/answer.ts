@@ -65,6 +65,11 @@ export interface Answer {
   title: string;
   /** One line under the title: the country, the data's age. */
   subtitle?: string;
+  /**
+   * A warning about this message itself, shown first by every renderer and in notifications: a reminder sent late
+   * ("late: due 09:00, sent 09:42 after a restart") or possibly twice. Plain text.
+   */
+  notice?: string;
   sections: Section[];
   /** Next commands, one tap away. */
   actions: Action[];

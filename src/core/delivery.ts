@@ -9,8 +9,11 @@ export type DeliveryResult =
       kind: 'delivered' /** The platform's id of the posted message (Slack ts, Teams activity id), for logs. */;
       messageId?: string;
     }
-  /** Try again later: a 429 with Retry-After, a 5xx, a network error. */
-  | { kind: 'retry'; afterMs?: number; reason: string }
+  /**
+   * Try again later: a 429 with Retry-After, a 5xx, a network error. `maybePosted`: the request may have reached
+   * the platform (no answer before the timeout), so the next attempt says it may be a repeat.
+   */
+  | { kind: 'retry'; afterMs?: number; reason: string; maybePosted?: boolean }
   /** Never going to work: the channel is gone, archived, or has removed the bot. The reminder is disabled. */
   | { kind: 'permanent'; reason: string };
 

@@ -30,6 +30,8 @@ export interface ChannelRef {
   channelId: string;
   /** A name to show ("#mali-advocacy"), if known. */
   name?: string;
+  /** Slack Enterprise Grid org id, when the workspace belongs to one: an org-wide install may be all that covers it. */
+  enterpriseId?: string;
 }
 
 /** The commands that belong to a channel (the registry's `needsChannel`), answered by the reminders module. */

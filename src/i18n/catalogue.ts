@@ -11,6 +11,7 @@ import { listMessages } from './catalogue/lists.js';
 import { missMessages } from './catalogue/misses.js';
 import { missionMessages } from './catalogue/mission.js';
 import { partyMessages } from './catalogue/party.js';
+import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
 import { welcomeMessages } from './catalogue/welcome.js';
@@ -27,6 +28,7 @@ export const catalogue = {
   ...missionMessages,
   ...partyMessages,
   ...renderMessages,
+  ...reminderMessages,
   ...renewalsMessages,
   ...welcomeMessages,
 } as const;

@@ -9,6 +9,8 @@ export class ChannelPacer {
   private readonly free = new Map<string, number>();
   private readonly queueEnd = new Map<string, number>();
   private readonly held = new Map<string, number>();
+  // Channels with a post in flight (or about to start): their next post waits however long this one takes.
+  private readonly busy = new Set<string>();
 
   constructor(private readonly spacingMs: number) {}
 
@@ -19,11 +21,12 @@ export class ChannelPacer {
   }
 
   /**
-   * The slot of an occurrence (by id) in a channel: `now` when it may post at once (the channel is then reserved
-   * until its post ends and sets it precisely), or a later instant to defer it to.
+   * The slot of an occurrence (by id) in a channel: `now` when it may post at once (the channel is then in flight
+   * until `idle`), or a later instant to defer it to.
    */
   slot(occurrenceId: string, channel: string, now: number): number {
-    const free = this.free.get(channel) ?? 0;
+    // A post still in flight: when it ends is unknown, so the next one is deferred by one spacing and looks again.
+    const free = this.busy.has(channel) ? now + this.spacingMs : (this.free.get(channel) ?? 0);
     const turn = this.held.get(occurrenceId);
     this.held.delete(occurrenceId);
     const slot =
@@ -32,6 +35,7 @@ export class ChannelPacer {
         : Math.max(now, free, (this.queueEnd.get(channel) ?? -Infinity) + this.spacingMs);
     if (slot <= now) {
       this.free.set(channel, now + this.spacingMs);
+      this.busy.add(channel);
       return now;
     }
     this.held.set(occurrenceId, slot);
@@ -42,6 +46,11 @@ export class ChannelPacer {
   /** A post to the channel ended: its next post may start at `freeAt`. */
   posted(channel: string, freeAt: number): void {
     this.free.set(channel, freeAt);
+  }
+
+  /** The occurrence given the channel's slot is over (posted or not): the channel is no longer in flight. */
+  idle(channel: string): void {
+    this.busy.delete(channel);
   }
 
   /**

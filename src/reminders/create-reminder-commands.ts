@@ -23,6 +23,7 @@ import {
   targetName,
 } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
+import { alreadyReminded, latestFireAt, simple, tooFarAhead, tooMany } from './reminder-refusals.js';
 
 type ReminderCommand = ChannelCommand;
 
@@ -79,12 +80,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
         case 'remind':
         case 'remind-once': {
+          // Checked first to answer at once without asking the platform; the store checks again as it adds.
           const existing = await deps.records.listByChannel(key);
-          if (existing.length >= MAX_REMINDERS_PER_CHANNEL) {
-            return simple(command.kind, 'usage', `${capitalize(here)} has too many reminders`, [
-              `A channel or conversation can hold ${MAX_REMINDERS_PER_CHANNEL} reminders. \`reminders\` lists them; \`forget <id>\` removes one.`,
-            ]);
-          }
+          if (existing.length >= MAX_REMINDERS_PER_CHANNEL)
+            return tooMany(command.kind, context, MAX_REMINDERS_PER_CHANNEL);
           const delivery = deps.deliveries[channel.platform];
           if (!delivery) {
             return simple(command.kind, 'unavailable', 'Reminders cannot be posted here', [
@@ -122,8 +121,10 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         `It is now ${formatInstant(now, defaultTz)}; give a time in the future.`,
       ]);
     }
-    const reminder = await deps.records.addOneOff(
+    if (at.toMillis() > latestFireAt(now).getTime()) return tooFarAhead(context, now, defaultTz);
+    const added = await deps.records.add(
       {
+        kind: 'once',
         channel: context.channel!,
         text: command.text,
         fireAt: at.toJSDate(),
@@ -131,7 +132,11 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         ...(context.userId ? { createdBy: context.userId } : {}),
       },
       now,
+      { maxPerChannel: MAX_REMINDERS_PER_CHANNEL },
     );
+    if (added.kind !== 'added' || added.reminder.kind !== 'once')
+      return tooMany('remind-once', context, MAX_REMINDERS_PER_CHANNEL);
+    const reminder = added.reminder;
     return {
       kind: 'remind-once',
       outcome: 'answered',
@@ -183,16 +188,13 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
       (r): r is SubscriptionReminder =>
         r.kind === 'subscription' && !r.disabled && r.target.kind === target.kind && r.target.id === target.id,
     );
-    if (same && same.at === command.at && same.tz === tz && same.leadDays.join(',') === command.leadDays.join(',')) {
-      return {
-        ...simple('remind', 'answered', `${capitalize(here)} is already reminded about ${targetName(dataset, same)}`, [
-          `Reminder ${same.id}: ${describeSchedule(same)}.`,
-        ]),
-        actions: [stopAction(same)],
-      };
-    }
-    const reminder = await deps.records.addSubscription(
+    const asked = (r: SubscriptionReminder) =>
+      r.at === command.at && r.tz === tz && r.leadDays.join(',') === command.leadDays.join(',');
+    // One subscription per channel and target: a second `remind` for it (or one racing this one) changes nothing.
+    if (same) return alreadyReminded(same, dataset, context, asked(same));
+    const added = await deps.records.add(
       {
+        kind: 'subscription',
         channel: context.channel!,
         target,
         leadDays: command.leadDays,
@@ -201,7 +203,12 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         ...(context.userId ? { createdBy: context.userId } : {}),
       },
       now,
+      { maxPerChannel: MAX_REMINDERS_PER_CHANNEL },
     );
+    if (added.kind === 'exists') return alreadyReminded(added.reminder, dataset, context, asked(added.reminder));
+    if (added.kind === 'full' || added.reminder.kind !== 'subscription')
+      return tooMany('remind', context, MAX_REMINDERS_PER_CHANNEL);
+    const reminder = added.reminder;
     const events = calendarEvents(dataset);
     const upcoming = upcomingOccurrences(reminder, events, now, 5);
     const items: Item[] = upcoming.map((o) => {
@@ -224,20 +231,12 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         tone: 'gap',
       });
     }
-    const notes: Item[] = same
-      ? [
-          {
-            text: `${capitalize(here)} also has reminder ${same.id} for it (${describeSchedule(same)}); forget ${same.id} to keep only the new one.`,
-            tone: 'warning',
-          },
-        ]
-      : [];
     return {
       kind: 'remind',
       outcome: 'answered',
       title: `Reminders set for ${targetName(dataset, reminder)} in ${here}`,
       subtitle: `Reminder ${reminder.id}: ${describeSchedule(reminder)}`,
-      sections: [{ heading: 'Next reminders', items }, ...(notes.length > 0 ? [{ items: notes }] : [])],
+      sections: [{ heading: 'Next reminders', items }],
       actions: [
         {
           label: `Open the ${targetName(dataset, reminder)} brief`,
@@ -298,12 +297,4 @@ function formatEventDate(event: CalendarEvent): string {
   return event.date.length === 7
     ? `${formatPartialDate(event.date)} (known to the month only)`
     : formatPartialDate(event.date);
-}
-
-function capitalize(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
-function simple(kind: string, outcome: Answer['outcome'], title: string, lines: string[]): Answer {
-  return { kind, outcome, title, sections: [{ items: lines.map((text) => ({ text })) }], actions: [], summary: title };
 }

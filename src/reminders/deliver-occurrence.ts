@@ -11,6 +11,7 @@ import type { Deliveries, DeliveryResult } from '../core/delivery.js';
 import { planOccurrences } from './plan-occurrences.js';
 import type { ClaimedOccurrence, OccurrenceOutcome, Reminder } from './reminder.js';
 import { oneOffMessage, reminderMessage } from './reminder-message.js';
+import { NO_ANSWER_ERROR, deliveryNotice, withNotice } from './reminder-notice.js';
 import type { ReminderStore } from './reminder-store.js';
 import type { HandledOutcome, SchedulerOutcome, SchedulerSettings } from './scheduler-settings.js';
 
@@ -25,6 +26,8 @@ export interface OccurrenceDeliveryDeps {
   tell: (outcome: SchedulerOutcome) => void;
   /** True once the scheduler is stopping: an occurrence not attempted yet is released, not posted. */
   stopping: () => boolean;
+  /** When the scheduler started (a due time before it was missed while the service was down). */
+  startedAt: () => Date;
 }
 
 /** The data a poll delivers against. */
@@ -76,8 +79,21 @@ export function createOccurrenceDelivery(deps: OccurrenceDeliveryDeps): DeliverO
     if (!reminder) return skip('reminder removed');
     if (reminder.disabled) return skip(`reminder disabled: ${reminder.disabled.reason}`);
     if (now.getTime() - claim.dueAt.getTime() > settings.graceMs) return skip('missed by more than the grace window');
-    const message = messageFor(reminder, claim, data, now);
-    if (typeof message === 'string') return skip(message);
+    const built = messageFor(reminder, claim, data, now);
+    if (typeof built === 'string') return skip(built);
+    // A claim that waited (for its channel, for a free worker) may have expired and been taken: renewed, or not
+    // posted at all. The post then has a whole lease to finish in, and its deadline is shorter than that.
+    if (!(await store.queue.renew(claim, new Date(now.getTime() + settings.leaseMs)))) {
+      log.warn(ctx, 'reminder claim lost before posting: not posted here');
+      return 'lost';
+    }
+    // A stop() that came meanwhile leaves this one, not yet attempted, to any scheduler.
+    if (deps.stopping()) {
+      await store.queue.release([claim]);
+      return 'released';
+    }
+    const circumstances = { claim, sentAt: now, tz: reminder.tz, lateAfterMs: settings.lateAfterMs };
+    const message = withNotice(built, deliveryNotice(built, { ...circumstances, startedAt: deps.startedAt() }));
 
     const result = await post(deps, reminder, message, claim, ctx);
     const after = deps.clock.now();
@@ -101,11 +117,22 @@ async function post(
   if (!delivery) return { kind: 'retry', reason: `${reminder.channel.platform} is not configured in this process` };
   if (claim.possibleRepeat)
     deps.log.warn(ctx, 'reminder occurrence was claimed before and never recorded: posting again (possible repeat)');
+  let timer: NodeJS.Timeout | undefined;
+  // Whatever the platform's own timeouts, a post that has not answered by the deadline is given up here, well
+  // before the lease ends: it may have reached the platform, so the next attempt is flagged as a possible repeat.
+  const deadline = new Promise<DeliveryResult>((resolve) => {
+    timer = setTimeout(
+      () => resolve({ kind: 'retry', reason: NO_ANSWER_ERROR, maybePosted: true }),
+      deps.settings.deliveryTimeoutMs,
+    );
+  });
   try {
-    return await delivery.deliver(reminder.channel, message);
+    return await Promise.race([delivery.deliver(reminder.channel, message), deadline]);
   } catch (err) {
     // An adapter should return a result; a throw is treated as transient so that a bug cannot lose a reminder.
     return { kind: 'retry', reason: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -158,7 +185,7 @@ async function disable(
 async function retry(
   deps: OccurrenceDeliveryDeps,
   claim: ClaimedOccurrence,
-  result: { afterMs?: number; reason: string },
+  result: { afterMs?: number; reason: string; maybePosted?: boolean },
   after: Date,
   ctx: object,
 ): Promise<HandledOutcome> {
@@ -174,7 +201,7 @@ async function retry(
     );
     return 'failed';
   }
-  await deps.store.queue.retryAt(claim, nextAt, result.reason);
+  await deps.store.queue.retryAt(claim, nextAt, result.reason, result.maybePosted ? { maybePosted: true } : {});
   deps.log.warn({ ...ctx, reason: result.reason, retryAt: nextAt.toISOString() }, 'reminder delivery will be retried');
   return 'retry';
 }

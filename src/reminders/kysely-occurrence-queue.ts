@@ -126,12 +126,35 @@ export class KyselyOccurrenceQueue implements OccurrenceQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async retryAt(claim: ClaimedOccurrence, at: Date, error: string): Promise<boolean> {
+  async retryAt(
+    claim: ClaimedOccurrence,
+    at: Date,
+    error: string,
+    opts: { maybePosted?: boolean } = {},
+  ): Promise<boolean> {
     const result = await this.db
       .updateTable('reminder_occurrences')
-      .set({ status: 'pending', next_attempt_at: iso(at), last_error: error, lease_until: null, claim_token: null })
+      .set({
+        status: 'pending',
+        next_attempt_at: iso(at),
+        last_error: error,
+        lease_until: null,
+        claim_token: null,
+        ...(opts.maybePosted ? { possible_repeat: 1 } : {}),
+      })
       .where('id', '=', claim.id)
       .where('claim_token', '=', claim.token)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async renew(claim: ClaimedOccurrence, until: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('reminder_occurrences')
+      .set({ lease_until: iso(until) })
+      .where('id', '=', claim.id)
+      .where('claim_token', '=', claim.token)
+      .where('status', '=', 'claimed')
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }

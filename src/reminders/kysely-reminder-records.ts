@@ -2,11 +2,19 @@
 // table (kept by triggers, migration 0003) that lets a poll read only the subscriptions that can fire.
 import type { Kysely } from 'kysely';
 import type { ChannelRef } from '../core/ports.js';
-import type { DatabaseSchema, RemindersTable } from '../storage/database-schema.js';
+import type { DatabaseSchema } from '../storage/database-schema.js';
 import type { Storage } from '../storage/open-database.js';
-import type { NewOneOff, NewSubscription, OneOffReminder, Reminder, SubscriptionReminder } from './reminder.js';
-import type { CandidateQuery, ReminderRecords } from './reminder-records.js';
-import { CHUNK, channelColumns, iso, newReminderId, toReminder } from './reminder-rows.js';
+import { addReminder } from './kysely-add-reminder.js';
+import type {
+  NewOneOff,
+  NewReminder,
+  NewSubscription,
+  OneOffReminder,
+  Reminder,
+  SubscriptionReminder,
+} from './reminder.js';
+import type { AddOutcome, CandidateQuery, ReminderRecords } from './reminder-records.js';
+import { CHUNK, iso, toReminder } from './reminder-rows.js';
 
 // Lead-time conditions OR-ed in one statement: SQLite's parser nests each OR one level deeper (limit 1,000).
 const CONDITIONS_PER_STATEMENT = 100;
@@ -18,55 +26,20 @@ export class KyselyReminderRecords implements ReminderRecords {
     readonly dialect: Storage['dialect'],
   ) {}
 
+  async add(input: NewReminder, now: Date, limits: { maxPerChannel: number }): Promise<AddOutcome> {
+    return addReminder(this.db, this.dialect, input, now, limits.maxPerChannel);
+  }
+
   async addSubscription(input: NewSubscription, now: Date): Promise<SubscriptionReminder> {
-    const row = {
-      ...channelColumns(input.channel),
-      kind: 'subscription' as const,
-      target_kind: input.target.kind,
-      target_id: input.target.id,
-      lead_days: input.leadDays.join(','),
-      time_of_day: input.at,
-      tz: input.tz,
-      text: null,
-      fire_at: null,
-      created_at: iso(now),
-      created_by: input.createdBy ?? null,
-      disabled_at: null,
-      disabled_reason: null,
-    };
-    return (await this.insertReminder(row)) as SubscriptionReminder;
+    const added = await this.add({ kind: 'subscription', ...input }, now, { maxPerChannel: Infinity });
+    if (added.kind === 'full') throw new Error('unreachable: no cap');
+    return added.reminder as SubscriptionReminder;
   }
 
   async addOneOff(input: NewOneOff, now: Date): Promise<OneOffReminder> {
-    const row = {
-      ...channelColumns(input.channel),
-      kind: 'once' as const,
-      target_kind: null,
-      target_id: null,
-      lead_days: null,
-      time_of_day: null,
-      tz: input.tz,
-      text: input.text,
-      fire_at: iso(input.fireAt),
-      created_at: iso(now),
-      created_by: input.createdBy ?? null,
-      disabled_at: null,
-      disabled_reason: null,
-    };
-    return (await this.insertReminder(row)) as OneOffReminder;
-  }
-
-  private async insertReminder(row: Omit<RemindersTable, 'id'>): Promise<Reminder> {
-    for (let attempt = 0; ; attempt++) {
-      const id = newReminderId();
-      const inserted = await this.db
-        .insertInto('reminders')
-        .values({ ...row, id })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return toReminder({ ...row, id });
-      if (attempt >= 5) throw new Error('could not allocate a reminder id');
-    }
+    const added = await this.add({ kind: 'once', ...input }, now, { maxPerChannel: Infinity });
+    if (added.kind !== 'added') throw new Error('unreachable: a one-off is never a duplicate and has no cap');
+    return added.reminder as OneOffReminder;
   }
 
   async get(id: string): Promise<Reminder | undefined> {
@@ -199,7 +172,7 @@ export class KyselyReminderRecords implements ReminderRecords {
   async disable(id: string, reason: string, now: Date): Promise<void> {
     await this.db
       .updateTable('reminders')
-      .set({ disabled_at: iso(now), disabled_reason: reason })
+      .set({ disabled_at: iso(now), disabled_reason: reason, subscription_key: null })
       .where('id', '=', id)
       .where('disabled_at', 'is', null)
       .execute();

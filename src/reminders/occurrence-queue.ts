@@ -26,8 +26,16 @@ export interface OccurrenceQueue {
     now: Date,
     detail?: { messageId?: string; error?: string },
   ): Promise<boolean>;
-  /** Puts a claimed occurrence back, to be tried again at `at` (a 429, a 5xx); false if the claim was lost. */
-  retryAt(claim: ClaimedOccurrence, at: Date, error: string): Promise<boolean>;
+  /**
+   * Puts a claimed occurrence back, to be tried again at `at` (a 429, a 5xx); false if the claim was lost.
+   * `maybePosted`: the attempt may have reached the platform (no answer in time), so the next one is a possible repeat.
+   */
+  retryAt(claim: ClaimedOccurrence, at: Date, error: string, opts?: { maybePosted?: boolean }): Promise<boolean>;
+  /**
+   * Extends a claim's lease to `until`, before a post and while one is in flight; false if the claim was lost (the
+   * lease expired and another scheduler took it, or it was recorded): then nothing may be posted for it.
+   */
+  renew(claim: ClaimedOccurrence, until: Date): Promise<boolean>;
   /**
    * Puts claimed occurrences back untried, each ready again at its `at` (its channel's next free slot): not an
    * attempt, so the attempt counted at claim time is given back. Returns the ids deferred (a lost claim is not).

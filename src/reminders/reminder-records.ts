@@ -3,6 +3,7 @@
 import type { ChannelRef } from '../core/ports.js';
 import type {
   NewOneOff,
+  NewReminder,
   NewSubscription,
   OneOffReminder,
   Reminder,
@@ -19,9 +20,22 @@ export interface CandidateQuery {
   to: Date;
 }
 
+/** What became of adding a reminder: added, or not because the channel has that subscription or is full. */
+export type AddOutcome =
+  | { kind: 'added'; reminder: Reminder }
+  | { kind: 'exists'; reminder: SubscriptionReminder }
+  | { kind: 'full'; count: number };
+
 /** Reminders: added, listed, found for a poll, removed, disabled. */
 export interface ReminderRecords {
+  /**
+   * Adds a reminder atomically: not when the channel already has an active subscription to that target (`exists`,
+   * with it), nor when it holds `maxPerChannel` reminders (`full`). Safe under concurrent calls on one channel.
+   */
+  add(input: NewReminder, now: Date, limits: { maxPerChannel: number }): Promise<AddOutcome>;
+  /** Adds a subscription with no cap; the channel's existing one on that target if it has one. */
   addSubscription(input: NewSubscription, now: Date): Promise<SubscriptionReminder>;
+  /** Adds a one-off with no cap. */
   addOneOff(input: NewOneOff, now: Date): Promise<OneOffReminder>;
   get(id: string): Promise<Reminder | undefined>;
   /** Several reminders at once (the ones that exist), for a batch of claims. */
@@ -39,6 +53,6 @@ export interface ReminderRecords {
   listCandidates(query: CandidateQuery): Promise<Reminder[]>;
   /** Removes a reminder (and its occurrences) if it belongs to that channel; false when there is no such reminder there. */
   remove(id: string, channelKey: string): Promise<boolean>;
-  /** Stops a reminder for good (channel gone, bot removed): it stays listed, marked disabled. */
+  /** Stops a reminder for good (channel gone, bot removed): it stays listed, marked disabled, its target freed. */
   disable(id: string, reason: string, now: Date): Promise<void>;
 }

@@ -29,6 +29,7 @@ export function channelColumns(channel: ChannelRef) {
     workspace_id: channel.workspaceId,
     channel_id: channel.channelId,
     channel_name: channel.name ?? null,
+    enterprise_id: channel.enterpriseId ?? null,
   };
 }
 
@@ -39,6 +40,7 @@ export function toReminder(row: Selectable<RemindersTable>): Reminder {
     workspaceId: row.workspace_id,
     channelId: row.channel_id,
     ...(row.channel_name !== null ? { name: row.channel_name } : {}),
+    ...(row.enterprise_id !== null ? { enterpriseId: row.enterprise_id } : {}),
   };
   const base = {
     id: row.id,

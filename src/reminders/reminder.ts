@@ -52,6 +52,9 @@ export type NewSubscription = Omit<SubscriptionReminder, 'id' | 'channelKey' | '
 /** What a caller gives to create a one-off. */
 export type NewOneOff = Omit<OneOffReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
 
+/** What a caller gives to create either kind. */
+export type NewReminder = ({ kind: 'subscription' } & NewSubscription) | ({ kind: 'once' } & NewOneOff);
+
 /** The outcome recorded for an occurrence. */
 export type OccurrenceOutcome = 'delivered' | 'late' | 'skipped' | 'failed' | 'possible-repeat';
 

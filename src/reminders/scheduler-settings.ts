@@ -21,8 +21,13 @@ export interface SchedulerDeps {
   lateAfterMs?: number;
   /** How far back missed occurrences are looked for after downtime (recorded as skipped past the grace). Default 7 days. */
   catchUpMs?: number;
-  /** How long a claim holds; must exceed one delivery's HTTP round trip with its timeouts. Default 2 min. */
+  /** How long a claim holds; renewed before each post, which must end well within it. Default 2 min. */
   leaseMs?: number;
+  /**
+   * How long one post may take before it is given up (and retried as a possible repeat): at most half the lease,
+   * so that a post never outlives its claim. Default 30 s.
+   */
+  deliveryTimeoutMs?: number;
   /** Attempts per occurrence before it is recorded as failed. Default 6. */
   maxAttempts?: number;
   /** Backoff for transient errors without Retry-After: base · 2^(attempt-1), capped. Defaults 30 s and 15 min. */
@@ -30,7 +35,7 @@ export interface SchedulerDeps {
   backoffMaxMs?: number;
   /** Occurrences claimed at a time; a full batch is followed by another claim at once. Default 50. */
   batchSize?: number;
-  /** Posts in flight at once, each to a different channel. Default 8. */
+  /** Posts in flight at once, each to a different channel; a slow channel holds one of them only. Default 8. */
   concurrency?: number;
   /** Gap kept between two posts to one channel (Slack allows one message a second per channel). Default 1 s. */
   channelSpacingMs?: number;
@@ -64,6 +69,7 @@ export interface SchedulerSettings {
   lateAfterMs: number;
   catchUpMs: number;
   leaseMs: number;
+  deliveryTimeoutMs: number;
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
@@ -76,12 +82,14 @@ export interface SchedulerSettings {
 export function schedulerSettings(deps: SchedulerDeps): SchedulerSettings {
   const pollMs = deps.pollMs ?? 15_000;
   const graceMs = deps.graceMs ?? 24 * 3600_000;
+  const leaseMs = deps.leaseMs ?? 120_000;
   return {
     pollMs,
     graceMs,
     lateAfterMs: deps.lateAfterMs ?? Math.max(2 * pollMs, 60_000),
     catchUpMs: Math.max(deps.catchUpMs ?? 7 * 24 * 3600_000, graceMs),
-    leaseMs: deps.leaseMs ?? 120_000,
+    leaseMs,
+    deliveryTimeoutMs: Math.min(deps.deliveryTimeoutMs ?? 30_000, Math.floor(leaseMs / 2)),
     maxAttempts: deps.maxAttempts ?? 6,
     backoffBaseMs: deps.backoffBaseMs ?? 30_000,
     backoffMaxMs: deps.backoffMaxMs ?? 15 * 60_000,

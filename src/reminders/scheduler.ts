@@ -1,27 +1,27 @@
 // The reminder scheduler's poll loop. Every pollMs it plans the occurrences due now from the current dataset
-// (plan-due.ts), claims ready ones under a lease, paces them per channel (channel-pacer.ts), delivers each through
-// the channel's platform Delivery and records the outcome (deliver-occurrence.ts). The only window in which a crash
-// can repeat a post is one HTTP round trip: between the claim and the record; an occurrence found claimed but
-// unrecorded after its lease expired is posted again, flagged and logged as a possible repeat.
+// (plan-due.ts), claims ready ones under a lease, paces them per channel and starts their posts as independent tasks
+// (channel-pacer.ts, dispatch-claims.ts), each delivering one occurrence and recording its outcome
+// (deliver-occurrence.ts). A slow channel holds one of `concurrency` workers while the loop goes on polling, so
+// other channels keep their times. The only window in which a crash can repeat a post is one HTTP round trip:
+// between the claim and the record; an occurrence found claimed but unrecorded after its lease expired is posted
+// again, flagged, logged and marked in its text as a possible repeat.
 import { randomUUID } from 'node:crypto';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import type { Dataset } from '../dataset/schema.js';
 import { ChannelPacer } from './channel-pacer.js';
 import { createOccurrenceDelivery } from './deliver-occurrence.js';
-import type { DeliverOccurrence, PollData } from './deliver-occurrence.js';
+import { createLimiter, dispatchClaims } from './dispatch-claims.js';
 import { createDuePlanning } from './plan-due.js';
-import type { ClaimedOccurrence } from './reminder.js';
-import type { ReminderStore } from './reminder-store.js';
 import { outcomeTeller, schedulerSettings } from './scheduler-settings.js';
 import type { SchedulerDeps, SchedulerSettings, TickReport } from './scheduler-settings.js';
 
 export type { SchedulerDeps, TickReport } from './scheduler-settings.js';
 
-/** A running scheduler: start() polls on a timer; tick() runs one poll (tests drive it by hand). */
+/** A running scheduler: start() polls on a timer; tick() runs one poll and waits for its posts (tests). */
 export interface Scheduler {
   start(): void;
-  /** Stops polling, lets the delivery in flight finish, and releases the claims not yet attempted. */
+  /** Stops polling, lets the posts in flight finish, and releases the claims not yet attempted. */
   stop(): Promise<void>;
   tick(): Promise<TickReport>;
 }
@@ -38,38 +38,49 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const tell = outcomeTeller(deps, log);
   const pacer = new ChannelPacer(settings.spacingMs);
   const plan = createDuePlanning({ store: deps.store, settings, log, tell });
+  const limit = createLimiter(settings.concurrency);
   let stopping = false;
-  const deliver = createOccurrenceDelivery({ ...deps, log, settings, pacer, tell, stopping: () => stopping });
-
+  let startedAt: Date | undefined;
+  const deliver = createOccurrenceDelivery({
+    ...deps,
+    log,
+    settings,
+    pacer,
+    tell,
+    stopping: () => stopping,
+    startedAt: () => startedAt ?? new Date(0),
+  });
+  const inFlight = createInFlight(settings.batchSize);
   // When the next poll should come if sooner than pollMs: the earliest slot still held, or at once after a poll that
-  // stopped claiming at MAX_ROUNDS.
+  // stopped claiming at MAX_ROUNDS. A poll that stopped because a batch of posts is in flight waits for one to end.
   let wakeAt: number | undefined;
-  // The calendar of the dataset last seen: derived once per dataset, not per poll.
-  let calendar: { dataset: Dataset; events: CalendarEvent[] } | undefined;
-  const eventsOf = (dataset: Dataset): CalendarEvent[] => {
-    if (calendar?.dataset !== dataset) calendar = { dataset, events: calendarEvents(dataset) };
-    return calendar.events;
-  };
-  const batch = (claims: ClaimedOccurrence[], data: PollData) =>
-    runBatch({ store: deps.store, pacer, deliver, settings, log, now: deps.clock.now().getTime() }, claims, data);
+  const eventsOf = calendarCache();
 
-  async function tick(): Promise<TickReport> {
+  async function poll(waitForPosts: boolean): Promise<TickReport> {
     const now = deps.clock.now();
+    startedAt ??= now;
     const dataset = deps.dataset();
     const data = { dataset, events: eventsOf(dataset) };
     const { planned, skipped } = await plan(data.events, now);
     const report: TickReport = { planned, skipped, claimed: 0, outcomes: [] };
-    // A full batch means more is ready: claim again at once rather than a poll later (bounded, so that a poll ends).
     let drained: number | undefined;
     for (let round = 0; round < MAX_ROUNDS && !stopping; round++) {
+      const room = settings.batchSize - inFlight.size();
+      if (room <= 0) {
+        drained = deps.clock.now().getTime(); // not drained, but the end of a post brings the next poll forward
+        break;
+      }
       const claimedAt = deps.clock.now();
-      const limit = settings.batchSize;
-      const claims = await deps.store.queue.claimDue({ now: claimedAt, owner, leaseMs: settings.leaseMs, limit });
+      const claims = await deps.store.queue.claimDue({ now: claimedAt, owner, leaseMs: settings.leaseMs, limit: room });
       report.claimed += claims.length;
-      // Each batch finishes before the next claim: overlapping them was tried and was not faster (on SQLite the
-      // records queue behind the claim transactions on the one connection).
-      report.outcomes.push(...(await batch(claims, data)));
-      if (claims.length < limit) {
+      const dispatchDeps = { ...deps, pacer, deliver, limit, log, leaseMs: settings.leaseMs, now: claimedAt.getTime() };
+      const { deferred, tasks } = await dispatchClaims(dispatchDeps, claims, data);
+      report.outcomes.push(...deferred);
+      for (const task of tasks) inFlight.track(task);
+      // tick() (tests, one-shot runs) waits for the round's posts; the loop does not, so a slow post delays no poll.
+      // On SQLite the records then queue behind the claim transactions on the one connection, which is fine.
+      if (waitForPosts) for (const o of await Promise.all(tasks)) if (o) report.outcomes.push(o);
+      if (claims.length < room) {
         drained = claimedAt.getTime();
         break;
       }
@@ -81,32 +92,73 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   return createPollLoop({
-    tick,
+    poll,
     settings,
     log,
     clock: deps.clock,
     wakeAt: () => wakeAt,
+    onWake: inFlight.onRoom,
     setStopping: (value) => {
       stopping = value;
     },
+    drain: inFlight.drain,
   });
 }
 
-/** The timer around tick(): a first poll at start, then one every pollMs (sooner for a deferred occurrence's slot). */
-function createPollLoop(input: {
-  tick: () => Promise<TickReport>;
+/** The calendar of the dataset last seen: derived once per dataset, not per poll. */
+function calendarCache(): (dataset: Dataset) => CalendarEvent[] {
+  let calendar: { dataset: Dataset; events: CalendarEvent[] } | undefined;
+  return (dataset) => {
+    if (calendar?.dataset !== dataset) calendar = { dataset, events: calendarEvents(dataset) };
+    return calendar.events;
+  };
+}
+
+/** Posts started and not finished: they bound the claims held in memory, and stop() waits for them. */
+function createInFlight(max: number) {
+  const tasks = new Set<Promise<unknown>>();
+  let room: (() => void) | undefined;
+  return {
+    size: () => tasks.size,
+    track(task: Promise<unknown>): void {
+      tasks.add(task);
+      void task.finally(() => {
+        const wasFull = tasks.size >= max;
+        tasks.delete(task);
+        if (wasFull) room?.();
+      });
+    },
+    /** Registers what to call when a full set gets room again. */
+    onRoom(fn: () => void): void {
+      room = fn;
+    },
+    async drain(): Promise<void> {
+      while (tasks.size > 0) await Promise.allSettled([...tasks]);
+    },
+  };
+}
+
+interface PollLoopInput {
+  poll: (waitForPosts: boolean) => Promise<TickReport>;
   settings: SchedulerSettings;
   log: SchedulerDeps['logger'];
   clock: SchedulerDeps['clock'];
   wakeAt: () => number | undefined;
+  /** Receives the function that brings the next poll forward (a post ended while the batch was full). */
+  onWake: (wake: () => void) => void;
   setStopping: (stopping: boolean) => void;
-}): Scheduler {
+  /** Waits for the posts in flight. */
+  drain: () => Promise<void>;
+}
+
+/** The timer around poll(): a first poll at start, then one every pollMs (sooner for a deferred occurrence's slot). */
+function createPollLoop(input: PollLoopInput): Scheduler {
   const { settings, log } = input;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickReport> | undefined;
   let stopping = false;
-  const runTick = (): Promise<TickReport> => {
-    running ??= input.tick().finally(() => {
+  const run = (waitForPosts: boolean): Promise<TickReport> => {
+    running ??= input.poll(waitForPosts).finally(() => {
       running = undefined;
     });
     return running;
@@ -119,20 +171,28 @@ function createPollLoop(input: {
   };
   const schedule = (delay: number): void => {
     if (stopping) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
-      runTick()
+      timer = undefined;
+      run(false)
         .catch((err: unknown) => log.error({ err }, 'scheduler poll failed'))
-        .finally(() => schedule(nextDelay()));
+        .finally(() => {
+          if (!timer) schedule(nextDelay());
+        });
     }, delay);
     timer.unref?.();
   };
+  input.onWake(() => {
+    // Between polls only: a poll running now reschedules itself when it ends.
+    if (timer && !running) schedule(0);
+  });
   return {
     start() {
       stopping = false;
       input.setStopping(false);
-      if (timer) return;
-      const { pollMs, graceMs, leaseMs } = settings;
-      log.info({ pollMs, graceMs, leaseMs }, 'reminder scheduler started');
+      if (timer || running) return;
+      const { pollMs, graceMs, leaseMs, deliveryTimeoutMs } = settings;
+      log.info({ pollMs, graceMs, leaseMs, deliveryTimeoutMs }, 'reminder scheduler started');
       // First poll soon after start, so that occurrences missed while down go out without waiting a whole period.
       schedule(0);
     },
@@ -142,67 +202,9 @@ function createPollLoop(input: {
       if (timer) clearTimeout(timer);
       timer = undefined;
       await running?.catch(() => undefined);
+      await input.drain();
       log.info('reminder scheduler stopped');
     },
-    tick: runTick,
+    tick: () => run(true),
   };
-}
-
-interface BatchDeps {
-  store: ReminderStore;
-  pacer: ChannelPacer;
-  deliver: DeliverOccurrence;
-  settings: SchedulerSettings;
-  log: SchedulerDeps['logger'];
-  now: number;
-}
-
-/**
- * Posts a claimed batch: one post per free channel, `concurrency` at once (the batch is over before the next claim,
- * so that is also one in flight per channel); the others deferred to their slots. Workers start synchronously up
- * to their post, so a stop() during one post is seen by the next before it posts.
- */
-async function runBatch(deps: BatchDeps, claims: ClaimedOccurrence[], data: PollData): Promise<TickReport['outcomes']> {
-  if (claims.length === 0) return [];
-  const { store, pacer, now } = deps;
-  pacer.prune(now, deps.settings.leaseMs);
-  const reminders = new Map((await store.records.getMany(claims.map((c) => c.reminderId))).map((r) => [r.id, r]));
-  const outcomes: Array<TickReport['outcomes'][number] | undefined> = new Array(claims.length);
-  const postNow: number[] = [];
-  const deferTo: Array<[number, number]> = [];
-  for (const [i, claim] of claims.entries()) {
-    const reminder = reminders.get(claim.reminderId);
-    // Removed or disabled: the delivery step records the skip, posting nothing, so it takes no slot.
-    if (!reminder || reminder.disabled) postNow.push(i);
-    else {
-      const slot = pacer.slot(claim.id, reminder.channelKey, now);
-      if (slot <= now) postNow.push(i);
-      else deferTo.push([i, slot]);
-    }
-  }
-  const run = async (i: number) => {
-    const claim = claims[i]!;
-    try {
-      const outcome = await deps.deliver(claim, reminders.get(claim.reminderId), data);
-      outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome };
-    } catch (err) {
-      // A store error mid-occurrence: the lease expires and the occurrence is picked up again (possible repeat).
-      deps.log.error({ err, reminderId: claim.reminderId, key: claim.key }, 'reminder occurrence could not be handled');
-    }
-  };
-  const queue = [...postNow];
-  const worker = async () => {
-    for (let i = queue.shift(); i !== undefined; i = queue.shift()) await run(i);
-  };
-  const deferring = (async () => {
-    if (deferTo.length === 0) return;
-    const kept = await store.queue.defer(deferTo.map(([i, slot]) => ({ claim: claims[i]!, at: new Date(slot) })));
-    for (const [i] of deferTo) {
-      const claim = claims[i]!;
-      outcomes[i] = { reminderId: claim.reminderId, key: claim.key, outcome: kept.has(claim.id) ? 'deferred' : 'lost' };
-    }
-  })();
-  const workers = Array.from({ length: Math.min(deps.settings.concurrency, queue.length) }, worker);
-  await Promise.all([deferring, ...workers]);
-  return outcomes.filter((o) => o !== undefined);
 }

@@ -132,6 +132,9 @@ export function answerToAdaptiveCard(answer: Answer, options: AdaptiveCardOption
       spacing: 'None',
     });
   }
+  if (answer.notice) {
+    head.push({ type: 'TextBlock', text: escapeTeamsMarkdown(answer.notice), wrap: true, color: 'Warning' });
+  }
 
   // Sections are split at the item budget: whole sections first, then the rest behind "Show more".
   const visible: AdaptiveElement[] = [];

@@ -79,6 +79,7 @@ export function answerToBlockKit(answer: Answer, options: BlockKitOptions = {}):
 
   content.push({ block: { type: 'header', text: plain(truncate(answer.title, SLACK_LIMITS.headerText)) }, lines: 0 });
   if (answer.subtitle) content.push({ block: context([escapeMrkdwn(answer.subtitle)]), lines: 0 });
+  if (answer.notice) content.push({ block: context([`:warning: ${escapeMrkdwn(answer.notice)}`]), lines: 0 });
   for (const section of answer.sections) content.push(...sectionBlocks(section, m));
 
   const tail = options.withoutActions ? [] : actionBlocks(answer, options.shareCommand, m);

@@ -14,6 +14,7 @@ export function answerToPlainText(answer: Answer): string {
   const notes = new CitationList();
   const lines: string[] = [answer.title];
   if (answer.subtitle) lines.push(answer.subtitle);
+  if (answer.notice) lines.push(`! ${answer.notice}`);
 
   for (const section of answer.sections) {
     lines.push('');

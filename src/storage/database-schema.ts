@@ -51,6 +51,13 @@ export interface RemindersTable {
   /** Set when the platform said the channel cannot be posted to (channel gone, bot removed). */
   disabled_at: string | null;
   disabled_reason: string | null;
+  /**
+   * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
+   * per target (migration 0006). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   */
+  subscription_key: string | null;
+  /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0007). */
+  enterprise_id: string | null;
 }
 
 /** One occurrence of a reminder: due at an instant, claimed with a lease, delivered once, its outcome recorded. */

@@ -155,6 +155,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // One subscription per channel and target, held by the database: `remind mali` twice at once makes one. The key
+  // is set on active subscriptions only (a disabled one frees it). Rows already duplicated keep working: the oldest
+  // of each group takes the key, the others stay without one (NULL never conflicts), so this never fails on old data.
+  '0006-one-subscription-per-target': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('reminders').addColumn('subscription_key', 'text').execute();
+      await sql`update reminders set subscription_key = channel_key || ' ' || target_kind || ':' || target_id
+        where kind = 'subscription' and disabled_at is null and target_kind is not null and target_id is not null
+          and not exists (
+            select 1 from reminders o
+            where o.kind = 'subscription' and o.disabled_at is null
+              and o.channel_key = reminders.channel_key
+              and o.target_kind = reminders.target_kind and o.target_id = reminders.target_id
+              and (o.created_at < reminders.created_at or (o.created_at = reminders.created_at and o.id < reminders.id))
+          )`.execute(db);
+      await db.schema
+        .createIndex('reminders_one_subscription')
+        .on('reminders')
+        .column('subscription_key')
+        .unique()
+        .execute();
+    },
+  },
+  // A Slack channel's Enterprise Grid org, so that its reminders find an org-wide install (issue 17).
+  '0007-reminder-enterprise': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('reminders').addColumn('enterprise_id', 'text').execute();
+    },
+  },
 };
 
 /** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */

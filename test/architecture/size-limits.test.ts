@@ -19,7 +19,6 @@ const MAX_FUNCTION_LINES = 80;
  */
 const ALLOWED: ReadonlySet<string> = new Set([
   'src/config.ts',
-  'src/reminders/create-reminder-commands.ts',
   'src/core/answers/renewals.ts#renewals',
   'src/dataset/resolver.ts#resolveName',
   'src/metrics.ts#createMetrics',

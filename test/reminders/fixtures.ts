@@ -156,3 +156,46 @@ export function memoryLogger(): { logger: Logger; lines: Array<Record<string, un
   );
   return { logger, lines };
 }
+
+/** Wraps a Delivery: posts to one channel hang (never answer) while `hangs` is set; others go through. */
+export class HangingDelivery implements Delivery {
+  started = 0;
+  hangs = true;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    private readonly inner: Delivery,
+    private readonly channel: string,
+  ) {}
+
+  async canPost(channel: ChannelRef): Promise<Awaited<ReturnType<Delivery['canPost']>>> {
+    return this.inner.canPost(channel);
+  }
+
+  async deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult> {
+    if (this.hangs && channelKey(channel) === this.channel) {
+      this.started++;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      return { kind: 'delivered' };
+    }
+    return this.inner.deliver(channel, message);
+  }
+
+  /** Lets the hung posts end (at the end of a test). */
+  release(): void {
+    for (const w of this.waiting.splice(0)) w();
+  }
+}
+
+/** Waits until `condition` holds (polling every 10 ms), or fails naming what was awaited. */
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

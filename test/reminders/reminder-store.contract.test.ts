@@ -71,6 +71,14 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
     },
   );
 
+  it.skipIf(skip)("keeps a Slack channel's Enterprise Grid org, for an org-wide install to post with", async () => {
+    const s = await store();
+    const channel = { ...slackChannel('C0GRID', 'T0009GRID'), enterpriseId: 'E0001ORG' };
+    const once = await s.records.addOneOff({ channel, text: 'grid', fireAt: at(1000), tz: 'UTC' }, T0);
+    expect((await s.records.get(once.id))?.channel).toEqual(channel);
+    expect((await s.records.getMany([once.id]))[0]?.channel).toEqual(channel);
+  });
+
   it.skipIf(skip)("lists a workspace's active reminders on one platform, oldest first, for the Home tab", async () => {
     const s = await store();
     const first = await s.records.addOneOff({ channel: slackChannel('C1'), text: 'a', fireAt: at(10), tz: 'UTC' }, T0);
@@ -207,7 +215,7 @@ describe.each(backends())('ReminderStore contract on $name', ({ make, skip }) =>
       const sub = (target: { kind: 'country' | 'mission'; id: string }, leadDays: number[], channelId = 'C1') =>
         s.records.addSubscription({ channel: slackChannel(channelId), target, leadDays, at: '09:00', tz: 'UTC' }, T0);
       const maliDefault = await sub(mali, [30, 7, 1]);
-      await sub(mali, [60, 14]); // no lead in the range
+      await sub(mali, [60, 14], 'C4'); // no lead in the range
       const drc = await sub({ kind: 'country', id: 'drc' }, [7]); // another target
       const minusma = await sub({ kind: 'mission', id: 'minusma' }, [7, 0]);
       const disabled = await sub(mali, [7], 'C2');

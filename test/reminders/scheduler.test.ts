@@ -8,9 +8,18 @@ import { createReminderStore } from '../../src/reminders/kysely-reminder-store.j
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';
 import { createScheduler } from '../../src/reminders/scheduler.js';
 import type { SchedulerDeps } from '../../src/reminders/scheduler.js';
+import { schedulerSettings } from '../../src/reminders/scheduler-settings.js';
 import { DATABASE_URL, postgresBackend, sqliteBackend } from '../support/test-databases.js';
 import type { TestBackend } from '../support/test-databases.js';
-import { GatedDelivery, RecordingDelivery, makeDataset, memoryLogger, slackChannel } from './fixtures.js';
+import {
+  GatedDelivery,
+  HangingDelivery,
+  RecordingDelivery,
+  makeDataset,
+  memoryLogger,
+  slackChannel,
+  until,
+} from './fixtures.js';
 
 const DRC = { kind: 'country' as const, id: 'democratic-republic-of-the-congo' };
 const CREATED = new Date('2026-11-01T00:00:00Z');
@@ -172,10 +181,12 @@ describe('scheduler', () => {
     // Down from then until 19 December 20:00 UTC: the 7-day point is 6.5 days old, the 1-day point 12 hours.
     const report = await t.at('2026-12-19T20:00:00Z');
     expect(report.skipped).toBe(1);
+    // The late one says so, and how late, in the reminder's zone (09:00 Paris due, 21:00 Paris sent).
     expect(t.delivery.posts.map((p) => p.message.summary)).toEqual([
       "MONUSCO's mandate expires in 30 days — 20 December 2026",
-      "MONUSCO's mandate expires tomorrow — 20 December 2026",
+      "late: due 09:00, sent 21:00 · MONUSCO's mandate expires tomorrow — 20 December 2026",
     ]);
+    expect(t.delivery.posts.map((p) => p.message.notice)).toEqual([undefined, 'late: due 09:00, sent 21:00']);
     expect((await t.store.queue.listOccurrences(r.id)).map((o) => [o.leadDays, o.outcome])).toEqual([
       [30, 'delivered'],
       [7, 'skipped'],
@@ -251,6 +262,11 @@ describe('scheduler', () => {
     expect((await t.at('2026-11-02T09:01:59Z')).claimed).toBe(0); // its lease still holds
     expect((await t.at('2026-11-02T09:02:01Z')).outcomes.map((o) => o.outcome)).toEqual(['possible-repeat']);
     expect(t.delivery.posts).toHaveLength(1);
+    // The channel reads it too, not only the logs.
+    expect(t.delivery.posts[0]!.message.notice).toBe('possible repeat: the service restarted while sending this');
+    expect(t.delivery.posts[0]!.message.summary).toMatch(
+      /^possible repeat: the service restarted while sending this · /,
+    );
     expect(t.lines.find((l) => String(l.msg).includes('possible repeat'))).toMatchObject({
       level: 40,
       reminderId: once.id,
@@ -382,6 +398,87 @@ describe('scheduler', () => {
     for (let i = 0; i < 100 && t.delivery.posts.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     await t.scheduler.stop();
     expect(t.delivery.posts.map((p) => p.message.title)).toEqual(['⏰ tick']);
+  });
+});
+
+describe('scheduler and a hung post', () => {
+  it('gives a hung post up before its lease ends, keeps other channels on time, and retries it as a possible repeat', async () => {
+    const due = new Date('2026-11-02T09:00:00Z');
+    const t = await setUp({}, due);
+    const hung = new HangingDelivery(t.delivery, 'slack:T1:C1');
+    const scheduler = createScheduler({
+      store: t.store,
+      dataset: () => makeDataset(),
+      deliveries: { slack: hung },
+      clock: t.clock,
+      logger: memoryLogger().logger,
+      pollMs: 20,
+      leaseMs: 30_000,
+      deliveryTimeoutMs: 1_500,
+      backoffBaseMs: 1_000,
+    });
+    const slow = await t.store.records.addOneOff(
+      { channel: slackChannel('C1'), text: 'slow', fireAt: due, tz: 'UTC' },
+      CREATED,
+    );
+    const later = new Date(due.getTime() + 10_000);
+    await t.store.records.addOneOff({ channel: slackChannel('C2'), text: 'other', fireAt: later, tz: 'UTC' }, CREATED);
+    scheduler.start();
+    try {
+      await until(() => hung.started === 1, 'the post to C1 to start');
+      // C2 falls due while C1's post hangs: it goes out at once, not after C1.
+      const started = Date.now();
+      t.clock.set(later);
+      await until(() => t.delivery.posts.some((p) => p.channel === 'slack:T1:C2'), 'the post to C2');
+      expect(Date.now() - started).toBeLessThan(1_500);
+      expect(hung.started).toBe(1);
+      // C1's post is given up at its deadline, the claim still held: put back, as a possible repeat.
+      await until(
+        async () => (await t.store.queue.listOccurrences(slow.id))[0]?.status === 'pending',
+        'C1 given up',
+        6_000,
+      );
+      expect(await t.store.queue.listOccurrences(slow.id)).toMatchObject([
+        { possibleRepeat: true, lastError: 'no answer before the delivery deadline' },
+      ]);
+      // Its retry (the platform answers this time) says it may be a repeat.
+      hung.hangs = false;
+      t.clock.set(new Date(later.getTime() + 5_000));
+      await until(() => t.delivery.posts.some((p) => p.channel === 'slack:T1:C1'), 'the retry to C1');
+      expect(t.delivery.posts.find((p) => p.channel === 'slack:T1:C1')!.message.notice).toBe(
+        'possible repeat: the first attempt to send this got no answer in time',
+      );
+    } finally {
+      hung.release();
+      await scheduler.stop();
+    }
+    expect((await t.store.queue.listOccurrences(slow.id)).map((o) => o.outcome)).toEqual(['possible-repeat']);
+  }, 20_000);
+
+  it('holds a post to half the lease at most', () => {
+    const settings = schedulerSettings({ leaseMs: 4_000, deliveryTimeoutMs: 60_000 } as SchedulerDeps);
+    expect(settings.deliveryTimeoutMs).toBe(2_000);
+    expect(schedulerSettings({} as SchedulerDeps)).toMatchObject({ leaseMs: 120_000, deliveryTimeoutMs: 30_000 });
+  });
+
+  it('never posts an occurrence whose claim was lost while it waited', async () => {
+    const due = new Date('2026-11-02T09:00:00Z');
+    const t = await setUp({ leaseMs: 60_000 }, due);
+    const once = await t.store.records.addOneOff(
+      { channel: slackChannel(), text: 'x', fireAt: due, tz: 'UTC' },
+      CREATED,
+    );
+    await t.store.queue.addOccurrences(
+      [{ reminderId: once.id, key: `once@${due.toISOString()}`, dueAt: due }],
+      CREATED,
+    );
+    const [mine] = await t.store.queue.claimDue({ now: due, owner: 'slow', leaseMs: 60_000, limit: 1 });
+    // Its lease ran out while it waited; another replica took it.
+    const later = new Date(due.getTime() + 61_000);
+    const [theirs] = await t.store.queue.claimDue({ now: later, owner: 'other', leaseMs: 60_000, limit: 1 });
+    expect(theirs?.id).toBe(mine!.id);
+    expect(await t.store.queue.renew(mine!, new Date(later.getTime() + 60_000))).toBe(false);
+    expect(await t.store.queue.renew(theirs!, new Date(later.getTime() + 60_000))).toBe(true);
   });
 });
 

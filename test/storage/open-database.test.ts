@@ -76,6 +76,8 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0003-reminder-scan',
       '0004-teams-welcomes',
       '0005-slack-tokens-sealed',
+      '0006-one-subscription-per-target',
+      '0007-reminder-enterprise',
     ]);
     await a.close();
     await a.close(); // idempotent

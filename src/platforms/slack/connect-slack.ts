@@ -93,7 +93,8 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
         })
       : undefined;
   const delivery = createSlackDelivery({
-    tokenFor: async (workspaceId) => (refresher ? refresher.botToken(workspaceId) : config.botToken),
+    tokenFor: async (channel) =>
+      refresher ? refresher.botToken(channel.workspaceId, channel.enterpriseId) : config.botToken,
     ...(config.apiUrl ? { apiUrl: config.apiUrl } : {}),
     logger: bLogger,
   });

@@ -40,10 +40,17 @@ export function slackRequestContext(
   channelId: string | undefined,
   userId: string | undefined,
   channelName?: string,
+  enterpriseId?: string,
 ): RequestContext {
   const context: RequestContext = { platform: 'slack', ...(userId ? { userId } : {}) };
   if (teamId && channelId) {
-    const channel: ChannelRef = { platform: 'slack', workspaceId: teamId, channelId };
+    // The enterprise id lets a reminder find an org-wide install when the workspace has none of its own.
+    const channel: ChannelRef = {
+      platform: 'slack',
+      workspaceId: teamId,
+      channelId,
+      ...(enterpriseId ? { enterpriseId } : {}),
+    };
     if (channelName && !['directmessage', 'privategroup'].includes(channelName)) channel.name = `#${channelName}`;
     context.channel = channel;
   }

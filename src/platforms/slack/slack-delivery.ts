@@ -31,10 +31,12 @@ export interface TokenProblem {
 /** Options of `createSlackDelivery`. */
 export interface SlackDeliveryOptions {
   /** The bot token for a workspace (single install: the one token; OAuth: from the store, refreshed if expiring). */
-  tokenFor(workspaceId: string): Promise<string | TokenProblem | undefined>;
+  tokenFor(channel: ChannelRef): Promise<string | TokenProblem | undefined>;
   /** Web API base URL ending in "/" (SLACK_API_URL); Slack's own when unset. */
   apiUrl?: string;
   logger?: BoltLogger;
+  /** How long one Web API call may take before it is abandoned; well under the scheduler's lease. Default 10 s. */
+  timeoutMs?: number;
 }
 
 /** Creates the Slack Delivery. One Web API client, the token passed per call; no automatic retries (the scheduler retries). */
@@ -43,12 +45,14 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     retryConfig: { retries: 0 },
+    // A call that hangs must not hold a reminder's claim: it fails here and the scheduler decides what follows.
+    timeout: options.timeoutMs ?? 10_000,
     rejectRateLimitedCalls: true,
   });
 
   return {
     async canPost(channel: ChannelRef) {
-      const token = await options.tokenFor(channel.workspaceId);
+      const token = await options.tokenFor(channel);
       // A refresh that failed for now is not a "no": the first delivery will tell.
       if (typeof token === 'object' && token.kind === 'retry') return { ok: true };
       if (typeof token !== 'string')
@@ -85,7 +89,7 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
     },
 
     async deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult> {
-      const token = await options.tokenFor(channel.workspaceId);
+      const token = await options.tokenFor(channel);
       if (typeof token === 'object') return token;
       if (!token) return { kind: 'permanent', reason: `the app is not installed in workspace ${channel.workspaceId}` };
       const { text, blocks } = answerToBlockKit(message);
@@ -121,6 +125,12 @@ export function classify(err: unknown): DeliveryResult {
   const code = slackErrorCode(err);
   if (code && PERMANENT_SLACK_ERRORS.has(code)) return { kind: 'permanent', reason: code };
   if (code) return { kind: 'retry', reason: code };
+  // A timeout after the request went out: Slack may have posted it, so the next attempt says it may be a repeat.
+  const original = (err as { original?: { code?: unknown; name?: unknown } }).original;
+  const timedOut =
+    original?.name === 'TimeoutError' || /^(ECONNABORTED|ETIMEDOUT|ECONNRESET)$/.test(String(original?.code ?? ''));
+  if (e.code === 'slack_webapi_request_error' && timedOut)
+    return { kind: 'retry', reason: 'no answer from Slack in time', maybePosted: true };
   if (e.code === 'slack_webapi_http_error')
     return { kind: 'retry', reason: `HTTP ${e.statusCode ?? 'error'} from Slack` };
   return { kind: 'retry', reason: e.message ?? 'network error' };

@@ -49,7 +49,13 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
 function listenToSlashCommand(app: App, { answer }: SlackListenerDeps): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
     const text = command.text ?? '';
-    const ctx = slackRequestContext(command.team_id, command.channel_id, command.user_id, command.channel_name);
+    const ctx = slackRequestContext(
+      command.team_id,
+      command.channel_id,
+      command.user_id,
+      command.channel_name,
+      command.enterprise_id,
+    );
     const parsed = parseCommand(text);
     if (needsChannel(parsed)) {
       // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
@@ -92,6 +98,7 @@ function listenToButtons(app: App, { answer }: SlackListenerDeps): void {
         body.channel?.id,
         body.user.id,
         body.channel?.name,
+        body.enterprise?.id,
       );
       const result = await answer(parseCommand(text), ctx, context);
       if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {

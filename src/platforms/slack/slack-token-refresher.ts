@@ -33,8 +33,8 @@ export interface TokenRefresherOptions {
 
 /** Hands out current bot tokens, refreshing them first when they are about to expire. */
 export interface TokenRefresher {
-  /** The token to post with in a workspace, or why there is none. */
-  botToken(workspaceId: string): Promise<string | TokenProblem>;
+  /** The token to post with in a workspace (or its Enterprise Grid org's org-wide install), or why there is none. */
+  botToken(workspaceId: string, enterpriseId?: string): Promise<string | TokenProblem>;
 }
 
 /** Creates the refresher for the OAuth install. */
@@ -95,8 +95,8 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
   };
 
   return {
-    async botToken(workspaceId) {
-      const stored = await store.installationFor(workspaceId);
+    async botToken(workspaceId, enterpriseId) {
+      const stored = await store.installationFor(workspaceId, enterpriseId);
       const bot = stored?.installation.bot;
       if (!stored || !bot?.token) {
         return {

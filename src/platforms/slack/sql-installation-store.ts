@@ -92,13 +92,19 @@ export class SqlInstallationStore implements InstallationStore {
     await this.db.deleteFrom('slack_installations').where('id', '=', keyOf(query)).execute();
   }
 
-  /** The installation serving a workspace (team id), looking at org-wide installs too; undefined when none is usable. */
-  async installationFor(teamId: string): Promise<StoredInstallation | undefined> {
-    const row = await this.db
+  /**
+   * The installation serving a workspace (team id): its own, else the org-wide install of its Enterprise Grid org
+   * (`enterpriseId`, issue 17); undefined when none is usable.
+   */
+  async installationFor(teamId: string, enterpriseId?: string): Promise<StoredInstallation | undefined> {
+    const ids = enterpriseId ? [teamId, enterpriseId] : [teamId];
+    const rows = await this.db
       .selectFrom('slack_installations')
-      .select(['id', 'installation'])
-      .where((eb) => eb.or([eb('id', '=', teamId), eb('team_id', '=', teamId)]))
-      .executeTakeFirst();
+      .select(['id', 'team_id', 'installation'])
+      .where((eb) => eb.or([eb('id', 'in', ids), eb('team_id', '=', teamId)]))
+      .execute();
+    // The workspace's own install first: it is the one its admins chose for it.
+    const row = rows.find((r) => r.id === teamId || r.team_id === teamId) ?? rows[0];
     return row ? this.open(row) : undefined;
   }
 

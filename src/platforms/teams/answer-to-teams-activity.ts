@@ -2,31 +2,30 @@
 // as the card's fallback, and the one-line summary for notifications and the chat list.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/conversation-messages
 //
-// The core hands every caller of the same lookup the same frozen Answer (core/answer-memo.ts), so the card of such an
-// answer is rendered and serialised once: the attachment's content is one shared object, and its JSON is kept
-// beside it for the HTTP shim (see cardAwareStringify in bot-http-shim.ts). The card carries nothing per user.
+// The card of a shared answer is rendered and serialised once (src/render/render-once.ts): the attachment's content
+// is one object, never changed, and its JSON is kept beside it for the HTTP shim (cardAwareStringify in
+// bot-http-shim.ts). The card carries nothing per user.
 import type { Activity, Attachment } from 'botbuilder';
 import type { Answer } from '../../core/answer.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, answerToAdaptiveCard } from '../../render/answer-to-adaptive-card.js';
 import { answerToPlainText } from '../../render/answer-to-plain-text.js';
+import { renderOnce } from '../../render/render-once.js';
 
-// Weak on both sides: an answer the memo drops takes its card with it, and a card its JSON.
-const cards = new WeakMap<Answer, object>();
+// The JSON of each cached card, by the card object (weak: a card the cache drops takes its JSON with it).
 const cardJson = new WeakMap<object, string>();
 
 /** The answer's Adaptive Card as a Bot Framework attachment. */
 export function answerToCardAttachment(answer: Answer): Attachment {
-  if (!Object.isFrozen(answer)) return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderCard(answer) };
-  let content = cards.get(answer);
-  if (!content) {
-    content = renderCard(answer);
-    cards.set(answer, content);
-    cardJson.set(content, JSON.stringify(content));
-  }
+  const content = renderOnce(
+    answer,
+    'teams-card',
+    () => renderCard(answer),
+    (card) => cardJson.set(card, JSON.stringify(card)),
+  );
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
 }
 
-/** The JSON text of a card made by answerToCardAttachment for a memoised answer, or undefined for any other value. */
+/** The JSON text of a card cached by answerToCardAttachment for a shared answer, or undefined for any other value. */
 export function serialisedCard(value: object): string | undefined {
   return cardJson.get(value);
 }

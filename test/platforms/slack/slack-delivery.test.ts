@@ -25,7 +25,7 @@ beforeAll(async () => {
   slack = await startSlackStandIn();
   delivery = createSlackDelivery({
     apiUrl: slack.apiUrl,
-    tokenFor: async (team) => (team === 'T0001ABCD' ? 'xoxb-test' : undefined),
+    tokenFor: async (channel) => (channel.workspaceId === 'T0001ABCD' ? 'xoxb-test' : undefined),
   });
 });
 afterAll(() => slack.close());
@@ -76,6 +76,38 @@ describe('SlackDelivery.deliver', () => {
     expect(await delivery.deliver(channel, reminder)).toEqual({ kind: 'retry', reason: 'internal_error' });
     slack.reply('chat.postMessage', () => ({ status: 503, body: { ok: false } }));
     expect((await delivery.deliver(channel, reminder)).kind).toBe('retry');
+  });
+
+  it('abandons a call Slack never answers after its timeout, as a possible repeat (issue 17)', async () => {
+    const hanging = createSlackDelivery({ apiUrl: slack.apiUrl, tokenFor: async () => 'xoxb-test', timeoutMs: 300 });
+    slack.reply('chat.postMessage', () => new Promise(() => undefined)); // accepted, never answered
+    const started = Date.now();
+    const result = await hanging.deliver(channel, reminder);
+    slack.reply('chat.postMessage', (b) => ({ body: { ok: true, channel: b.channel, ts: '1717000100.000100' } }));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result).toEqual({ kind: 'retry', reason: 'no answer from Slack in time', maybePosted: true });
+    expect(slack.apiCalls.map((c) => c.path)).toEqual(['chat.postMessage']);
+  });
+
+  it('posts for a workspace covered only by its Enterprise Grid org-wide install', async () => {
+    const grid = createSlackDelivery({
+      apiUrl: slack.apiUrl,
+      // As the installation store answers: nothing for the workspace itself, the org's token through its enterprise id.
+      tokenFor: async (c) => (c.enterpriseId === 'E0001ORG' ? 'xoxb-org' : undefined),
+    });
+    const inGrid: ChannelRef = {
+      platform: 'slack',
+      workspaceId: 'T0009GRID',
+      channelId: 'C0GRID',
+      enterpriseId: 'E0001ORG',
+    };
+    expect(await grid.deliver(inGrid, reminder)).toMatchObject({ kind: 'delivered' });
+    const call = slack.apiCalls[0]!;
+    expect(call.body.token ?? call.authorization).toMatch(/xoxb-org/);
+    const { enterpriseId: _, ...withoutOrg } = inGrid;
+    expect(await grid.deliver(withoutOrg, reminder)).toMatchObject({
+      kind: 'permanent',
+    });
   });
 
   it('gives up when the app is not installed in the workspace', async () => {

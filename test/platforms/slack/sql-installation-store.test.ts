@@ -82,6 +82,15 @@ for (const { name, make, skip } of backends()) {
       expect(fetched.bot?.token).toBe('xoxb-org');
     });
 
+    it('gives a workspace of the org the org-wide install token, its own install first (issue 17)', async () => {
+      await store.storeInstallation(orgInstall);
+      // T0009GRID has no install of its own: only the org's covers it, found through the enterprise id.
+      expect(await store.installationFor('T0009GRID')).toBeUndefined();
+      expect((await store.installationFor('T0009GRID', 'E0001ORG'))?.installation.bot?.token).toBe('xoxb-org');
+      await store.storeInstallation(teamInstall('xoxb-own'));
+      expect((await store.installationFor('T0001ABCD', 'E0001ORG'))?.installation.bot?.token).toBe('xoxb-own');
+    });
+
     it('throws (as Bolt expects) for an unknown workspace, and deletes', async () => {
       await expect(
         store.fetchInstallation({ teamId: 'T404', enterpriseId: undefined, isEnterpriseInstall: false }),

@@ -56,4 +56,20 @@ describe('the cached Adaptive Card', () => {
     const fresh = { activities: [answerToTeamsActivity({ ...answer })] };
     expect(cardAwareStringify(fresh)).toBe(JSON.stringify(fresh));
   });
+
+  it('writes what JSON.stringify writes around the card: dates, undefined, holes, deep values, odd keys', async () => {
+    const answer = await harness.core.answer(parseCommand('mali'), { platform: 'teams' });
+    const activity = answerToTeamsActivity(answer);
+    // A hole is what JSON.stringify writes as null (made without a literal, which the linter rightly refuses).
+    const holes: unknown[] = [1];
+    holes[2] = 3;
+    const body = {
+      activities: [{ ...activity, timestamp: new Date('2026-11-28T10:00:00Z'), gone: undefined, f: () => 1 }],
+      list: [undefined, () => 1, holes, { deep: { deeper: { deepest: { card: activity.attachments } } } }],
+      'a "key"\n': 'é \u2028 "x"',
+      n: [0, -0, 1.5, Number.NaN, null, true],
+    };
+    expect(cardAwareStringify(body)).toBe(JSON.stringify(body));
+    expect(cardAwareStringify(body)).toContain(JSON.stringify(activity.attachments![0]!.content));
+  });
 });
