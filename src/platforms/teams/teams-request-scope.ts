@@ -17,7 +17,8 @@ export interface TeamsRequestScope {
 }
 
 const current = new AsyncLocalStorage<TeamsRequestScope>();
-let installed = false;
+// Our wrappers, by identity (a property could be copied onto a function that wraps ours, e.g. a test's spy).
+const routedWriters = new WeakSet<object>();
 
 /** Runs `fn` in a new request scope, with the SDKs' console output routed to `log` (debug level). */
 export function inTeamsRequest<T>(log: Logger, fn: (scope: TeamsRequestScope) => Promise<T>): Promise<T> {
@@ -37,17 +38,18 @@ export function noteKeysUnavailable(err: unknown): void {
   );
 }
 
-// Wraps console's writers once; outside a Teams request they behave exactly as before.
+// Wraps console's writers (again, if something replaced them since); outside a Teams request they behave as before.
 function install(): void {
-  if (installed) return;
-  installed = true;
   for (const level of ['error', 'warn', 'info', 'log', 'debug'] as const) {
+    if (routedWriters.has(console[level])) continue;
     const original = console[level].bind(console);
-    console[level] = (...args: unknown[]) => {
+    const routed = (...args: unknown[]) => {
       const scope = current.getStore();
       if (!scope) return original(...args);
       const text = format(...args).slice(0, 2000);
       scope.log.debug({ sdk: 'botbuilder', console: level, text }, 'botbuilder console output');
     };
+    routedWriters.add(routed);
+    console[level] = routed;
   }
 }
