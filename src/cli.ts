@@ -12,6 +12,7 @@ import { parseCommand } from './core/parse-command.js';
 import { checkDataset } from './dataset/check-dataset.js';
 import { defaultDataDir, formatProblem, loadDataset } from './dataset/load-dataset.js';
 import { staleReport } from './dataset/stale-report.js';
+import { importRelease } from './curation/import-release.js';
 import { type Lang, LANGS, parseLang } from './i18n/lang.js';
 import { answerToPlainText } from './render/answer-to-plain-text.js';
 import { secretsRotate } from './secrets-rotate.js';
@@ -28,6 +29,8 @@ export interface CliResult {
 export interface CliOptions {
   now?: Date;
   json: boolean;
+  /** `data import` only: apply the change instead of printing it. */
+  write?: boolean;
   data?: string;
   /** The language of the answer (`--lang fr`); English when absent. */
   lang?: Lang;
@@ -38,6 +41,7 @@ const USAGE = [
   'usage: caac [--now <ISO date or date-time>] [--json] [--data <dir>] [--lang en|fr] <text…>',
   '       caac data check [--data <dir>]',
   '       caac data stale [--now <ISO date>] [--data <dir>] [--json]',
+  '       caac data import <file or http(s) URL> [--data <dir>] [--write] [--json]',
   '       caac secrets new-key  (prints a random CAAC_SECRETS_KEY)',
   "       caac secrets rotate   (with the service's environment: CAAC_SECRETS_KEY, CAAC_SECRETS_KEY_PREVIOUS, database)",
   'Flags may stand anywhere. Try: caac help, caac mali, caac mnla, caac renewals',
@@ -70,6 +74,10 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
       case '--json':
         if (inline !== undefined) return { error: '--json takes no value' };
         options.json = true;
+        break;
+      case '--write':
+        if (inline !== undefined) return { error: '--write takes no value' };
+        options.write = true;
         break;
       case '--now': {
         const v = value();
@@ -123,10 +131,14 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
   if ('error' in parsed) return { code: 2, stdout: '', stderr: `caac: ${parsed.error}\n${USAGE}\n` };
   const dir = parsed.data ?? defaultDataDir();
   const [first, second] = parsed.words.map((w) => w.toLowerCase());
+  if (parsed.write && !(first === 'data' && second === 'import'))
+    return { code: 2, stdout: '', stderr: `caac: --write is only for \`data import\`\n${USAGE}\n` };
 
   if (first === 'data') {
     if (second === 'check' && parsed.words.length === 2) return dataCheck(dir);
     if (second === 'stale' && parsed.words.length === 2) return dataStale(dir, parsed);
+    if (second === 'import' && parsed.words.length === 3)
+      return importRelease(parsed.words[2]!, { dataDir: dir, write: parsed.write === true, json: parsed.json });
     return {
       code: 2,
       stdout: '',

@@ -13,7 +13,12 @@ export type Command =
   | { kind: 'figures'; query?: string }
   | { kind: 'sources'; query: string }
   | { kind: 'codes' }
-  | { kind: 'renewals'; query?: string }
+  | {
+      kind: 'renewals';
+      query?: string;
+      /** `within 30d`: only what falls due in the next N days (plus what has expired with no renewal recorded). */
+      withinDays?: number;
+    }
   | { kind: 'search'; words: string }
   | {
       kind: 'remind';

@@ -87,3 +87,17 @@ class CitationList {
     return [...this.byKey.values()].map((e) => [e.n, e.cite]);
   }
 }
+
+/** The sources of an answer, each once, one per line ("Watchlist, … · as of June 2021 · https://…"). */
+export function answerSourcesText(answer: Answer): string {
+  const m = messages(answer.lang ?? DEFAULT_LANG);
+  const notes = new CitationList();
+  for (const section of answer.sections) {
+    if (section.cite) notes.marks(section.cite);
+    for (const item of section.items) if (item.cite) notes.marks(item.cite);
+  }
+  return notes
+    .entries()
+    .map(([, c]) => citationText(c, m))
+    .join('\n');
+}

@@ -91,6 +91,12 @@ export interface TeamsWelcomesTable {
   sent_at: string;
 }
 
+/** Slack events already taken (src/platforms/slack/slack-event-ledger.ts): a retry of one is not answered again. */
+export interface SlackEventsTable {
+  event_id: string;
+  received_at: string;
+}
+
 /** The whole store. */
 export interface DatabaseSchema {
   slack_installations: SlackInstallationsTable;
@@ -98,4 +104,5 @@ export interface DatabaseSchema {
   reminders: RemindersTable;
   reminder_occurrences: OccurrencesTable;
   teams_welcomes: TeamsWelcomesTable;
+  slack_events: SlackEventsTable;
 }

@@ -184,6 +184,17 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reminders').addColumn('enterprise_id', 'text').execute();
     },
   },
+  // Slack retries an event it thinks was not acknowledged; the event ids answered, shared by every replica.
+  '0008-slack-events': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('slack_events')
+        .addColumn('event_id', 'text', (c) => c.primaryKey())
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('slack_events_received_at').on('slack_events').column('received_at').execute();
+    },
+  },
 };
 
 /** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */

@@ -32,6 +32,7 @@ export type LayerName =
   | 'app'
   | 'main'
   | 'secrets-rotate'
+  | 'curation'
   | 'cli';
 
 /** The table, from the bottom (imports nothing of ours) to the entry points. */
@@ -139,10 +140,16 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
     mayImport: ['config', 'logging', 'storage'],
     packages: [],
   },
+  curation: {
+    path: 'src/curation/',
+    role: '`caac data import`: a release → a dataset change',
+    mayImport: ['dataset'],
+    packages: ['node:*', 'cheerio', 'diff', 'yaml'],
+  },
   cli: {
     path: 'src/cli.ts',
     role: 'the `caac` command line',
-    mayImport: ['core', 'dataset', 'i18n', 'render', 'secrets-rotate', 'storage'],
+    mayImport: ['core', 'curation', 'dataset', 'i18n', 'render', 'secrets-rotate', 'storage'],
     packages: ['node:*', 'luxon'],
   },
 };

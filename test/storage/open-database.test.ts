@@ -78,6 +78,7 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0005-slack-tokens-sealed',
       '0006-one-subscription-per-target',
       '0007-reminder-enterprise',
+      '0008-slack-events',
     ]);
     await a.close();
     await a.close(); // idempotent

@@ -44,7 +44,7 @@ export function rotatingOAuth(slack: SlackStandIn, expiresIn: number): RotatingO
         ok: true,
         app_id: 'A0123CAAC',
         authed_user: { id: 'U0002ADMIN' },
-        scope: 'commands,chat:write,channels:read,groups:read',
+        scope: 'commands,chat:write,channels:read,groups:read,app_mentions:read',
         token_type: 'bot',
         access_token: access,
         refresh_token: refresh,

@@ -65,7 +65,7 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
       ok: true,
       app_id: 'A0123CAAC',
       authed_user: { id: 'U0002ADMIN' },
-      scope: 'commands,chat:write,channels:read,groups:read',
+      scope: 'commands,chat:write,channels:read,groups:read,app_mentions:read',
       token_type: 'bot',
       access_token: 'xoxb-oauth-installed',
       bot_user_id: 'UBOT0002',
@@ -75,6 +75,8 @@ const defaults: Record<string, (body: Record<string, unknown>) => StandInReply> 
     },
   }),
   'views.publish': () => ({ body: { ok: true, view: { id: 'V0001' } } }),
+  'functions.completeSuccess': () => ({ body: { ok: true } }),
+  'functions.completeError': () => ({ body: { ok: true } }),
   'chat.postMessage': (b) => ({ body: { ok: true, channel: b.channel, ts: '1717000100.000100' } }),
   'conversations.info': (b) => ({
     body: { ok: true, channel: { id: b.channel, is_member: true, is_archived: false } },

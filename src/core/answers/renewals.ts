@@ -29,8 +29,8 @@ interface Dated {
   item: Item;
 }
 
-/** The renewals list for every country, or one. */
-export function renewals(ctx: AnswerContext, country?: Country): Answer {
+/** The renewals list for every country, or one; with `withinDays`, only what falls due in the next N days. */
+export function renewals(ctx: AnswerContext, country?: Country, withinDays?: number): Answer {
   const { dataset } = ctx;
   const lang = ctx.lang ?? DEFAULT_LANG;
   const m = messages(lang);
@@ -147,12 +147,24 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   // The most recently expired first: the likeliest to have a renewal the dataset has not caught up with yet.
   expired.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
   for (const d of [...upcoming, ...past]) markUnverified(d.item, m('renewals.unverified'), semicolon);
-  const shownPast = country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
+  // Within a horizon (the digest, Workflow Builder's step): what falls due by then, and no past events; what has
+  // expired with no renewal recorded stays listed, flagged, since it may be due any day.
+  const soon = withinDays === undefined ? upcoming : upcoming.filter((u) => u.days <= withinDays);
+  const shownPast = withinDays !== undefined ? [] : country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
 
   const sections: Section[] = [];
   sections.push({
-    heading: m('renewals.comingUp'),
-    items: upcoming.length > 0 ? upcoming.map((u) => u.item) : [{ text: m('renewals.nothing'), tone: 'gap' }],
+    heading: withinDays === undefined ? m('renewals.comingUp') : m('renewals.comingUpWithin', { days: withinDays }),
+    items:
+      soon.length > 0
+        ? soon.map((u) => u.item)
+        : [
+            {
+              text:
+                withinDays === undefined ? m('renewals.nothing') : m('renewals.nothingWithin', { days: withinDays }),
+              tone: 'gap',
+            },
+          ],
   });
   if (expired.length > 0) sections.push({ heading: m('renewals.expired'), items: expired.map((e) => e.item) });
   if (noExpiry.length > 0)
@@ -175,7 +187,7 @@ export function renewals(ctx: AnswerContext, country?: Country): Answer {
   } else {
     actions.push({ label: m('action.help'), command: 'help' });
   }
-  const next = upcoming[0];
+  const next = soon[0];
   return {
     kind: 'renewals',
     outcome: 'answered',

@@ -17,6 +17,7 @@ import { sources } from '../answers/sources.js';
 import type { Command } from '../command.js';
 import { cleanQuery, requireQuery } from './read-query.js';
 import { readRemind, readRemindOnce } from './read-remind.js';
+import { readRenewals } from './read-renewals.js';
 import { usageError } from '../answers/usage-error.js';
 
 /** The kinds of command a user can write (`invalid` is what the parser makes of the rest). */
@@ -112,19 +113,16 @@ export const COMMANDS = {
   },
   renewals: {
     words: ['renewals', 'renewal', 'calendar', 'mandates'],
-    usage: 'renewals [country], e.g. renewals or renewals mali',
+    usage: 'renewals [country] [within <days>d], e.g. renewals, renewals mali or renewals within 30d',
     help: [
       { example: 'renewals [mali]', text: 'mandate expiries and other dated events, soonest first, with days left' },
     ],
     needsChannel: false,
-    read: (rest) => {
-      const query = cleanQuery(rest);
-      return query ? { kind: 'renewals', query } : { kind: 'renewals' };
-    },
+    read: readRenewals,
     answer: (ctx, c) =>
       c.query === undefined
-        ? renewals(ctx)
-        : countryAnswer(ctx, c.query, 'renewals ', (x, country) => renewals(x, country)),
+        ? renewals(ctx, undefined, c.withinDays)
+        : countryAnswer(ctx, c.query, 'renewals ', (x, country) => renewals(x, country, c.withinDays)),
   },
   search: {
     words: ['search', 'find'],

@@ -16,6 +16,14 @@ export const renewalsMessages = {
   'renewals.unverified': { en: 'unverified', fr: 'non vérifié' },
   'renewals.comingUp': { en: 'Coming up', fr: 'À venir' },
   'renewals.nothing': { en: 'Nothing upcoming in the dataset.', fr: 'Rien à venir dans le jeu de données.' },
+  'renewals.comingUpWithin': {
+    en: 'Coming up in the next {days, plural, one {day} other {# days}}',
+    fr: 'À venir dans {days, plural, one {les prochaines 24 heures} other {les # prochains jours}}',
+  },
+  'renewals.nothingWithin': {
+    en: 'Nothing falls due in the next {days, plural, one {day} other {# days}}.',
+    fr: 'Aucune échéance dans {days, plural, one {les prochaines 24 heures} other {les # prochains jours}}.',
+  },
   'renewals.expired': { en: 'Expired, no renewal recorded', fr: 'Expirés, sans renouvellement enregistré' },
   'renewals.noExpiry': { en: 'No expiry recorded', fr: 'Aucune expiration enregistrée' },
   'renewals.noExpiryLine': { en: '{scr}: no expiry recorded', fr: '{scr}\u00a0: aucune expiration enregistrée' },

@@ -15,6 +15,8 @@ import { createBotIdentity } from './bot-identity.js';
 import type { BotIdentity } from './bot-identity.js';
 import { createSlackDelivery } from './slack-delivery.js';
 import { createTokenRefresher } from './slack-token-refresher.js';
+import { createSlackEventLedger } from './slack-event-ledger.js';
+import type { SlackEventLedger } from './slack-event-ledger.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
 /** What connecting to Slack needs. */
@@ -43,6 +45,8 @@ export interface SlackConnection {
   readonly installations?: SqlInstallationStore;
   /** The bot's ids, found in the background (one workspace: modes 'single' and 'socket'). */
   readonly identity?: BotIdentity;
+  /** Slack event ids already taken, in the database every replica shares (absent without a database). */
+  readonly events?: SlackEventLedger;
   /** Posts reminders to Slack channels; when Slack is off, refuses every channel. */
   readonly delivery: Delivery;
 }
@@ -106,6 +110,7 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
     delivery,
     ...(installations ? { installations } : {}),
     ...(identity ? { identity } : {}),
+    ...(options.storage ? { events: createSlackEventLedger(options.storage.db, clock) } : {}),
   };
 }
 

@@ -42,6 +42,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
       log,
       ...(connection.installations ? { installations: connection.installations } : {}),
       ...(options.homeAnswers ? { homeAnswers: options.homeAnswers } : {}),
+      ...(connection.events ? { events: connection.events } : {}),
     });
   }
   const receiver = bolt?.receiver;

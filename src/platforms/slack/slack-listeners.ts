@@ -15,6 +15,9 @@ import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
 import { KNOWN_ACTION_ID, SLASH_COMMAND } from './slack-manifest.js';
 import type { SqlInstallationStore } from './sql-installation-store.js';
+import type { SlackEventLedger } from './slack-event-ledger.js';
+import { listenToMentions } from './slack-mention-listener.js';
+import { listenToWorkflowSteps } from './slack-workflow-steps.js';
 import { slashAckBody } from './slash-ack-body.js';
 
 /** What the listeners need. */
@@ -25,6 +28,8 @@ export interface SlackListenerDeps {
   installations?: SqlInstallationStore;
   /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
   homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** Slack event ids already taken (mentions are answered once, across replicas). */
+  events?: SlackEventLedger;
 }
 
 /** Registers every listener on Bolt's App. */
@@ -32,6 +37,12 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
   listenToSlashCommand(app, deps);
   listenToButtons(app, deps);
   listenToEvents(app, deps);
+  listenToMentions(app, {
+    answer: deps.answer,
+    log: deps.log,
+    ...(deps.events ? { events: deps.events } : {}),
+  });
+  listenToWorkflowSteps(app, { answer: deps.answer, log: deps.log });
   // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
   answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, deps.log);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {

@@ -51,7 +51,7 @@ describe('Slack OAuth install', () => {
     expect(install.status).toBe(302);
     const location = new URL(install.headers.get('location')!);
     expect(location.origin + location.pathname).toBe('https://slack.com/oauth/v2/authorize');
-    expect(location.searchParams.get('scope')).toBe('commands,chat:write,channels:read,groups:read');
+    expect(location.searchParams.get('scope')).toBe('commands,chat:write,channels:read,groups:read,app_mentions:read');
     const state = location.searchParams.get('state')!;
     const cookie = install.headers.get('set-cookie')!.split(';')[0]!;
 
