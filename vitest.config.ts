@@ -9,6 +9,7 @@ const SLOW = [
   'test/scripts/**/*.test.ts', // scripts/check-dockerfile.sh runs a Dockerfile's steps
   'test/cli/cli-process.test.ts', // the built binary, spawned
   'test/cli/fuzz-cli.test.ts', // thirty spawns of the built binary
+  'test/platforms/slack/slack-oauth-secrets.test.ts', // service restarts, reminders waited for on the real clock
   'test/platforms/teams/playground/**/*.test.ts', // the Agents Playground and headless Chromium, as child processes
 ];
 

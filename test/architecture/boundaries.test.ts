@@ -6,7 +6,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_LEAKS, LAYERS, type LayerName } from './layers.js';
+import { LAYERS, type LayerName } from './layers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const names = Object.keys(LAYERS) as LayerName[];
@@ -56,7 +56,6 @@ function importsOf(file: string): Import[] {
 
 const files = sourceFiles(join(root, 'src'));
 const imports = files.flatMap(importsOf);
-const isLeak = (i: Import) => KNOWN_LEAKS.some((l) => l.file === i.file && l.imports === i.to);
 
 describe('the layer table', () => {
   it('places every source file in exactly one layer', () => {
@@ -93,11 +92,6 @@ describe('the layer table', () => {
     expect(holders).toEqual(owners);
   });
 
-  it('keeps its list of known leaks to imports that still exist', () => {
-    const stale = KNOWN_LEAKS.filter((l) => !imports.some((i) => i.file === l.file && i.to === l.imports));
-    expect(stale, 'these imports are gone: delete their KNOWN_LEAKS entries').toEqual([]);
-  });
-
   it('is the table docs/ARCHITECTURE.md shows', () => {
     // Cells compared trimmed, so the formatter may pad the columns; the separator row is left out.
     const cells = (line: string) => line.split('|').map((cell) => cell.trim());
@@ -114,7 +108,7 @@ describe('the layer table', () => {
 describe('imports between layers', () => {
   const pairs = names.flatMap((from) => names.filter((to) => to !== from).map((to) => [from, to] as const));
   it.each(pairs)('%s → %s', (from, to) => {
-    const found = imports.filter((i) => i.from === from && i.to === to && !isLeak(i));
+    const found = imports.filter((i) => i.from === from && i.to === to);
     if (LAYERS[from].mayImport.includes(to)) return;
     expect(found.map((i) => `${i.file} imports ${i.specifier}`)).toEqual([]);
   });

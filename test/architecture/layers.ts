@@ -153,16 +153,3 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
     packages: ['node:*', 'luxon'],
   },
 };
-
-/** One import that breaks the table today, kept visible until the change that removes it lands. */
-export interface KnownLeak {
-  readonly file: string;
-  readonly imports: LayerName;
-  readonly why: string;
-}
-
-/**
- * Imports that break the table today. The list only shrinks: the boundary test fails when an entry is no longer
- * needed, so that it is deleted with the import.
- */
-export const KNOWN_LEAKS: readonly KnownLeak[] = [];

@@ -141,6 +141,16 @@ const slackId = (prefix: string) =>
   );
 
 describe('fuzz: POST /slack/events', () => {
+  it.each(['valueOf', 'toString', '__proto__', 'constructor'])(
+    'refuses the team id %j with 400, not 500',
+    async (id) => {
+      // A counterexample fast-check found: Bolt looks its Web API clients up by team id in a plain object.
+      refill();
+      const res = await postSigned(base, SECRET, new URLSearchParams({ team_id: id, command: '/caac' }).toString());
+      expect(res.status).toBe(400);
+    },
+  );
+
   it('random slash-command bodies, correctly signed: never 5xx, never a stack trace', async () => {
     const body = fc.record(
       {

@@ -13,6 +13,11 @@ type Json = Record<string, unknown>;
 /** Why Bolt could not safely handle this parsed body, or undefined when it can. */
 export function slackBodyProblem(body: unknown): string | undefined {
   if (!isObject(body)) return 'the body is not a JSON object';
+  if (workspaceIds(body).some((id) => typeof id === 'string' && id in Object.prototype)) {
+    // Bolt keeps its Web API clients in a plain object keyed by team or enterprise id: an id such as "valueOf" finds
+    // Object.prototype's function there, and the request fails with a 500 (fast-check found it).
+    return 'a team or enterprise id must be a Slack id';
+  }
   if (body.event !== undefined) return eventProblem(body);
   if (body.command !== undefined) {
     // Slash commands arrive form-encoded, every field one string; a repeated field parses to an array.
@@ -69,6 +74,14 @@ function eventProblem(body: Json): string | undefined {
     return '`authorizations` must hold objects';
   }
   return undefined;
+}
+
+/** The team and enterprise ids a body may carry, wherever Bolt reads them from. */
+function workspaceIds(body: Json): unknown[] {
+  const first = Array.isArray(body.authorizations) ? body.authorizations[0] : undefined;
+  return [body.team_id, body.enterprise_id, body.team, body.enterprise, first].flatMap((v) =>
+    isObject(v) ? [v.id, v.team_id, v.enterprise_id] : [v],
+  );
 }
 
 function isObject(value: unknown): value is Json {
