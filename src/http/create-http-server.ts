@@ -36,6 +36,13 @@ export interface HttpServer {
 // Probes are logged at debug level: a load balancer calls them every few seconds.
 const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
+// The server's own routes and the methods each accepts.
+const OWN_ROUTES: Readonly<Record<string, readonly string[]>> = {
+  '/healthz': ['GET', 'HEAD'],
+  '/readyz': ['GET', 'HEAD'],
+  '/metrics': ['GET', 'HEAD'],
+};
+
 /** Creates the server; nothing listens until listen(). */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const state = { stopping: false };
@@ -108,6 +115,13 @@ function serveRequest(
     else log.info(line, 'request');
     adapter?.finished?.(path, res.statusCode);
   });
+  // A wrong method is the caller's mistake, whoever owns the path: 405 with what is allowed, never an error.
+  const allowed = OWN_ROUTES[routed] ?? options.adapters.map((a) => a.methods(routed)).find((m) => m !== undefined);
+  if (allowed && !allowed.includes(method)) {
+    res.setHeader('allow', allowed.join(', '));
+    sendJson(res, 405, { error: 'method_not_allowed', message: `use ${allowed.join(' or ')} here` });
+    return;
+  }
   const answered = adapter ? answerByAdapter(adapter, req, res, routed) : answerOwnRoute(options, res, routed, method);
   answered.catch((err: unknown) => {
     log.error({ err }, 'request failed');
@@ -138,7 +152,7 @@ async function answerOwnRoute(
     const { ok, body } = await options.readiness();
     return sendJson(res, ok ? 200 : 503, body);
   }
-  if (path === '/metrics' && method === 'GET') {
+  if (path === '/metrics' && (method === 'GET' || method === 'HEAD')) {
     const { contentType, body } = await options.metrics.render();
     res.writeHead(200, { 'content-type': contentType });
     res.end(body);

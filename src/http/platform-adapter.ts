@@ -15,6 +15,8 @@ export interface PlatformAdapter {
   readonly delivery: Delivery;
   /** Whether this request is the platform's to answer (its routes, also when it is off). */
   handles(method: string, path: string): boolean;
+  /** The methods one of its paths accepts (the server answers any other with 405 and `Allow`); undefined: not its. */
+  methods(path: string): readonly string[] | undefined;
   /** Answers a request that `handles` accepted (`path` as `handles` saw it); the body has not been read. */
   handle(req: IncomingMessage, res: ServerResponse, path: string): void | Promise<void>;
   /** Called once the response is sent, with its path and status (refusals the SDK decided, e.g. Bolt's 401). */

@@ -63,11 +63,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     enabled: connection.enabled,
     delivery: connection.delivery,
     handles: (_method, path) => path.startsWith('/slack/'),
+    methods: (path) => SLACK_METHODS[path],
     handle(req, res, path) {
       const method = (req.method ?? 'GET').toUpperCase();
-      if (!receiver || !served(method, path)) {
-        return sendJson(res, 503, { error: 'slack_disabled', message: offMessage });
+      if (receiver && !served(method, path)) {
+        // Slack is on over HTTP, but this is not one of its routes in this mode (the install pages of one workspace).
+        return sendJson(res, 404, { error: 'not_found', message: notServedMessage(path) });
       }
+      if (!receiver) return sendJson(res, 503, { error: 'slack_disabled', message: offMessage });
       if (method === 'POST') passToBolt(receiver, bolt!.responses, req, res, { connection, signatureClock });
       else receiver.requestListener(req, res);
     },
@@ -98,6 +101,24 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
         await bolt.app.stop().catch((err: unknown) => log.warn({ err }, 'slack socket mode: stop failed'));
     },
   };
+}
+
+// The methods of Slack's routes: Slack posts events; browsers get the install pages.
+const SLACK_METHODS: Readonly<Record<string, readonly string[]>> = {
+  [SLACK_PATHS.events]: ['POST'],
+  [SLACK_PATHS.install]: ['GET'],
+  [SLACK_PATHS.oauthRedirect]: ['GET'],
+};
+
+// Why a /slack/ path is not served while Slack is on over HTTP.
+function notServedMessage(path: string): string {
+  if (path === SLACK_PATHS.install || path === SLACK_PATHS.oauthRedirect) {
+    return (
+      'this service serves one Slack workspace (SLACK_BOT_TOKEN), so there is no install page; to install into many ' +
+      'workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and CAAC_SECRETS_KEY instead'
+    );
+  }
+  return `no such Slack route: Slack's requests go to POST ${SLACK_PATHS.events}`;
 }
 
 /**

@@ -38,7 +38,11 @@ export function toBotRequest(req: IncomingMessage, body: Buffer): ParsedBotReque
  * botbuilder's Response over a node:http ServerResponse: it calls status(), maybe send(body), then end(). Objects
  * are sent as JSON (invoke responses, expectReplies bodies), strings as text (error messages on 401/500).
  */
-export function toBotResponse(res: ServerResponse): BotResponse {
+export function toBotResponse(
+  res: ServerResponse,
+  /** Replaces the SDK's text error bodies (its internal error messages) with an answer of ours. */
+  errorAnswer?: (status: number) => { status: number; body: Record<string, string> },
+): BotResponse {
   let statusCode = 200;
   let payload: string | undefined;
   let contentType: string | undefined;
@@ -66,6 +70,12 @@ export function toBotResponse(res: ServerResponse): BotResponse {
     },
     end() {
       if (res.writableEnded) return shim;
+      if (errorAnswer && statusCode >= 400 && contentType !== 'application/json; charset=utf-8') {
+        const answer = errorAnswer(statusCode);
+        statusCode = answer.status;
+        payload = JSON.stringify(answer.body);
+        contentType = 'application/json; charset=utf-8';
+      }
       if (!res.headersSent) {
         res.statusCode = statusCode;
         if (payload !== undefined) {

@@ -17,6 +17,7 @@ import type { Storage } from '../../storage/open-database.js';
 import { createTeamsConversationStore } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import { createTeamsDelivery } from './teams-delivery.js';
+import { noteKeysUnavailable } from './teams-request-scope.js';
 import { createWelcomeLedger } from './welcome.js';
 import type { WelcomeLedger } from './welcome.js';
 
@@ -121,7 +122,11 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
       if (name === 'JsonWebTokenError' || name === 'NotBeforeError' || name === 'TokenExpiredError') {
         throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
       }
-      throw err;
+      if (err instanceof AuthenticationError && err.statusCode !== 500) throw err;
+      // The SDK's 500 "Failed to load Keys", or a network error fetching them: not the caller's fault, and its text
+      // (URLs, addresses) is not for the caller either.
+      noteKeysUnavailable(err);
+      throw new AuthenticationError('Bot Framework signing keys unavailable', 503);
     }
   }
 }

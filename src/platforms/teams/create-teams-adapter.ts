@@ -13,6 +13,8 @@ import { sendJson } from '../../http/send-json.js';
 import { toBotRequest, toBotResponse } from './bot-http-shim.js';
 import type { TeamsConnection } from './connect-teams.js';
 import { createTeamsBot } from './create-teams-bot.js';
+import { inTeamsRequest } from './teams-request-scope.js';
+import type { TeamsRequestScope } from './teams-request-scope.js';
 
 /** Where Teams' requests arrive, as in the manifest's bot endpoint. */
 export const TEAMS_PATH = '/api/messages';
@@ -58,10 +60,18 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
           'without MicrosoftAppId only the Bot Framework Emulator on this machine (a loopback serviceUrl) is served',
       });
     }
+    const reqLog = requestLogger(req, log);
     try {
-      await connection.cloudAdapter.process(parsed.request, toBotResponse(res), logic);
+      // botbuilder's console output and its error texts stay inside: our answer and our log line say what happened.
+      await inTeamsRequest(reqLog, (scope) =>
+        connection.cloudAdapter.process(
+          parsed.request,
+          toBotResponse(res, (status) => errorAnswer(status, scope)),
+          logic,
+        ),
+      );
     } catch (err) {
-      log.error({ err }, 'teams: could not process the activity');
+      reqLog.error({ err }, 'teams: could not process the activity');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'the activity could not be processed' });
     }
     if (res.statusCode === 401) {
@@ -74,6 +84,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     enabled: connection.enabled,
     delivery: connection.delivery,
     handles: (_method, path) => path === TEAMS_PATH,
+    methods: (path) => (path === TEAMS_PATH ? ['POST'] : undefined),
     async handle(req, res) {
       if ((req.method ?? 'GET').toUpperCase() !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
       let body: Buffer;
@@ -92,6 +103,20 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
     start: async () => undefined,
     stop: async () => undefined,
   };
+}
+
+// Our answer instead of the SDK's error text: 401 for a token that is not valid, 503 while the signing keys cannot be
+// fetched (the caller may retry), 500 otherwise.
+function errorAnswer(status: number, scope: TeamsRequestScope): { status: number; body: Record<string, string> } {
+  if (scope.keysUnavailable) {
+    return {
+      status: 503,
+      body: { error: 'unavailable', message: 'the Bot Framework signing keys cannot be fetched just now; try again' },
+    };
+  }
+  if (status === 401) return { status, body: { error: 'unauthorized', message: 'no valid Bot Framework token' } };
+  if (status < 500) return { status, body: { error: 'bad_request' } };
+  return { status, body: { error: 'internal', message: 'the activity could not be processed' } };
 }
 
 /** Whether a serviceUrl points at this machine (localhost, 127.0.0.0/8, ::1). */
