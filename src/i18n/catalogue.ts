@@ -18,6 +18,7 @@ import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
 import { welcomeMessages } from './catalogue/welcome.js';
+import { workflowMessages } from './catalogue/workflow.js';
 
 /** Every message, by id. */
 export const catalogue = {
@@ -37,4 +38,5 @@ export const catalogue = {
   ...renderMessages,
   ...renewalsMessages,
   ...welcomeMessages,
+  ...workflowMessages,
 } as const;

@@ -6,6 +6,8 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { t } from '../../i18n/translate.js';
 import type { Command } from '../../core/command.js';
 import { MAX_WITHIN_DAYS } from '../../core/commands/read-renewals.js';
 import { escapeMrkdwn } from '../../render/answer-to-block-kit.js';
@@ -28,7 +30,7 @@ export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDep
   app.function(WORKFLOW_STEPS.brief, async ({ inputs, complete, fail, body, context }) => {
     const query = typeof inputs.query === 'string' ? inputs.query.trim() : '';
     if (!query) {
-      await fail({ error: 'Give a country or party name, e.g. mali or mnla.' });
+      await fail({ error: t(DEFAULT_LANG, 'workflow.needName') });
       return;
     }
     const result = await answer({ kind: 'lookup', query }, stepContext(body, context), context);
@@ -46,7 +48,7 @@ export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDep
     const days =
       inputs.days === undefined || inputs.days === null || inputs.days === '' ? DEFAULT_DAYS : Number(inputs.days);
     if (!Number.isInteger(days) || days < 1 || days > MAX_WITHIN_DAYS) {
-      await fail({ error: `Days ahead must be a whole number from 1 to ${MAX_WITHIN_DAYS}.` });
+      await fail({ error: t(DEFAULT_LANG, 'workflow.daysRange', { max: String(MAX_WITHIN_DAYS) }) });
       return;
     }
     const country = typeof inputs.country === 'string' ? inputs.country.trim() : '';
@@ -63,7 +65,8 @@ export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDep
   });
 }
 
-// A step runs in a workflow, not in a channel the user typed in: no channel, so no reminder command can run.
+// A step runs in a workflow, not in a channel the user typed in: no channel (so no reminder command can run) and
+// so no channel language: steps answer in English, the default.
 function stepContext(body: unknown, context: Record<string, unknown>) {
   const b = body as { team_id?: string; event?: { inputs?: { user_id?: unknown } } };
   const teamId = b.team_id ?? (context.teamId as string | undefined);
