@@ -24,11 +24,9 @@ import { createReadinessCheck } from './http/readiness.js';
 import { configSecrets, createLogger } from './logging.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
-import { connectSlack } from './platforms/slack/connect-slack.js';
-import { createSlackAdapter } from './platforms/slack/create-slack-adapter.js';
-import { connectTeams } from './platforms/teams/connect-teams.js';
+import { loadSlack } from './platforms/slack/load-slack.js';
 import type { TeamsConnectionOptions } from './platforms/teams/connect-teams.js';
-import { createTeamsAdapter } from './platforms/teams/create-teams-adapter.js';
+import { loadTeams } from './platforms/teams/load-teams.js';
 import { createReminderCommands } from './reminders/create-reminder-commands.js';
 import { createReminderStore } from './reminders/kysely-reminder-store.js';
 import type { ReminderStore } from './reminders/reminder-store.js';
@@ -106,7 +104,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       const dataset = () => holder!.current();
       const secrets = secretBoxFromKeys(config.secretsKey, config.secretsKeyPrevious);
       storage = await openStorage(config, logger, secrets);
-      const wired = wireService(shared, storage, dataset, secrets);
+      const wired = await wireService(shared, storage, dataset, secrets);
       adapters = wired.adapters;
       server = createHttpServer({
         logger,
@@ -160,10 +158,11 @@ interface Shared {
 /**
  * The platforms' connections first (their deliveries exist before anything that posts), then the reminder commands,
  * the core (metered, then rate limited: a refused command never reaches it) and the platform adapters over it.
+ * Each platform's SDK is imported only when that platform is configured.
  */
-function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, secrets: SecretBox | undefined) {
+async function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, secrets: SecretBox | undefined) {
   const { config, deps, clock, logger, metrics, limiter } = shared;
-  const slackConnection = connectSlack({
+  const slackLoading = loadSlack({
     config: config.slack,
     logger,
     storage,
@@ -171,16 +170,17 @@ function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, s
     clock,
     ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
   });
-  const teamsConnection = connectTeams({
+  const teamsLoading = loadTeams({
     config,
     storage,
     logger,
     clock,
     ...(deps.teamsBotFramework ? { botFramework: deps.teamsBotFramework } : {}),
   });
+  const [slack, teams] = await Promise.all([slackLoading, teamsLoading]);
   const deliveries: Deliveries = {
-    ...(slackConnection.enabled ? { slack: slackConnection.delivery } : {}),
-    ...(teamsConnection.enabled ? { teams: teamsConnection.delivery } : {}),
+    ...(slack.enabled ? { slack: slack.delivery } : {}),
+    ...(teams.enabled ? { teams: teams.delivery } : {}),
   };
   const store = createReminderStore(storage);
   // Channels' languages (`lang fr`): the core answers in them, the scheduler posts in them.
@@ -199,13 +199,12 @@ function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, s
     metrics,
   );
   const adapters: readonly PlatformAdapter[] = [
-    createSlackAdapter({
-      connection: slackConnection,
+    slack.adapter({
       core,
       onRefused: (reason) => metrics.refused(reason, 'slack'),
       homeAnswers: (team) => workspaceReminders(store.records, reminders, 'slack', team),
     }),
-    createTeamsAdapter({ connection: teamsConnection, core, onRefused: (reason) => metrics.refused(reason, 'teams') }),
+    teams.adapter({ core, onRefused: (reason) => metrics.refused(reason, 'teams') }),
   ];
   return { adapters, store, deliveries, languages };
 }

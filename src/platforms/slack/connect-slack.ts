@@ -3,7 +3,6 @@
 // whether they can post), then handed to createSlackAdapter.
 import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { PLATFORM_VARIABLES } from '../../config.js';
 import type { SlackConfig } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
@@ -17,6 +16,7 @@ import { createSlackDelivery } from './slack-delivery.js';
 import { createTokenRefresher } from './slack-token-refresher.js';
 import { createSlackEventLedger } from './slack-event-ledger.js';
 import type { SlackEventLedger } from './slack-event-ledger.js';
+import { SLACK_OFF_DELIVERY, logSlackOff } from './slack-off.js';
 import { SqlInstallationStore } from './sql-installation-store.js';
 
 /** What connecting to Slack needs. */
@@ -57,8 +57,8 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
   const log = options.logger.child({ platform: 'slack' });
   const bLogger = boltLogger(log);
   if (config.mode === 'off') {
-    options.logger.info(`Slack is off: /slack/events answers 503. To turn it on, ${PLATFORM_VARIABLES.slack}`);
-    return { config, enabled: false, log, boltLogger: bLogger, delivery: OFF_DELIVERY };
+    logSlackOff(options.logger);
+    return { config, enabled: false, log, boltLogger: bLogger, delivery: SLACK_OFF_DELIVERY };
   }
   options.logger.info(
     { mode: config.mode },
@@ -113,16 +113,6 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
     ...(options.storage ? { events: createSlackEventLedger(options.storage.db, clock) } : {}),
   };
 }
-
-// Slack off: the delivery refuses every channel, saying how to turn Slack on.
-const OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Slack is not configured on this service',
-    fix: PLATFORM_VARIABLES.slack,
-  }),
-  deliver: async () => ({ kind: 'retry', afterMs: 3_600_000, reason: 'Slack is not configured on this service' }),
-};
 
 function requireSecrets(secrets: SecretBox | undefined): SecretBox {
   if (!secrets) throw new Error('the Slack OAuth install needs CAAC_SECRETS_KEY (it encrypts the stored tokens)');

@@ -17,6 +17,7 @@ import { createBoltApp } from './create-bolt-app.js';
 import { createSlackAnswerer } from './slack-answerer.js';
 import { listenToSlack } from './slack-listeners.js';
 import { SLACK_PATHS } from './slack-manifest.js';
+import { SLACK_METHODS } from './slack-off.js';
 import { screenBody, timestampWithinWindow } from './screen-slack-request.js';
 
 /** Options of `createSlackAdapter`. */
@@ -102,13 +103,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
     },
   };
 }
-
-// The methods of Slack's routes: Slack posts events; browsers get the install pages.
-const SLACK_METHODS: Readonly<Record<string, readonly string[]>> = {
-  [SLACK_PATHS.events]: ['POST'],
-  [SLACK_PATHS.install]: ['GET'],
-  [SLACK_PATHS.oauthRedirect]: ['GET'],
-};
 
 // Why a /slack/ path is not served while Slack is on over HTTP.
 function notServedMessage(path: string): string {

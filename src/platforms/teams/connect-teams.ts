@@ -9,7 +9,6 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
-import { PLATFORM_VARIABLES } from '../../config.js';
 import type { Config } from '../../config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Delivery } from '../../core/delivery.js';
@@ -17,6 +16,7 @@ import type { Storage } from '../../storage/open-database.js';
 import { createTeamsConversationStore } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import { createTeamsDelivery } from './teams-delivery.js';
+import { TEAMS_OFF_DELIVERY, logTeamsOff, teamsIsOn } from './teams-off.js';
 import { noteKeysUnavailable } from './teams-request-scope.js';
 import { createWelcomeLedger } from './welcome.js';
 import type { WelcomeLedger } from './welcome.js';
@@ -60,9 +60,9 @@ export function connectTeams(options: TeamsConnectionOptions): TeamsConnection {
   const teams = options.config.teams;
   const log = options.logger.child({ platform: 'teams' });
   const appId = teams.appId ?? '';
-  if (appId === '' && !teams.allowUnauthenticated) {
-    log.info(`Teams is off: POST /api/messages answers 503. To turn it on, ${PLATFORM_VARIABLES.teams}`);
-    return { enabled: false, log, delivery: OFF_DELIVERY };
+  if (!teamsIsOn(teams)) {
+    logTeamsOff(log);
+    return { enabled: false, log, delivery: TEAMS_OFF_DELIVERY };
   }
   if (appId === '') {
     log.warn(
@@ -94,20 +94,6 @@ export function connectTeams(options: TeamsConnectionOptions): TeamsConnection {
   const welcome = createWelcomeLedger(options.storage, options.clock);
   return { enabled: true, log, delivery, appId, cloudAdapter, conversations, welcome };
 }
-
-// Teams off: the delivery refuses every channel, saying how to turn Teams on.
-const OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Microsoft Teams is not configured on this service',
-    fix: PLATFORM_VARIABLES.teams,
-  }),
-  deliver: async () => ({
-    kind: 'retry',
-    afterMs: 3_600_000,
-    reason: 'Microsoft Teams is not configured on this service',
-  }),
-};
 
 /**
  * botbuilder answers 500 when a token's signature does not verify (jsonwebtoken's JsonWebTokenError is not its

@@ -13,11 +13,9 @@ import { sendJson } from '../../http/send-json.js';
 import { toBotRequest, toBotResponse } from './bot-http-shim.js';
 import type { TeamsConnection } from './connect-teams.js';
 import { createTeamsBot } from './create-teams-bot.js';
+import { TEAMS_PATH } from './teams-off.js';
 import { inTeamsRequest } from './teams-request-scope.js';
 import type { TeamsRequestScope } from './teams-request-scope.js';
-
-/** Where Teams' requests arrive, as in the manifest's bot endpoint. */
-export const TEAMS_PATH = '/api/messages';
 
 /** What the Teams adapter needs. */
 export interface TeamsAdapterOptions {
