@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark of issue 8 against its baselines in the same run, all load on 127.0.0.1, bounded in
 // count and time (well under 10 minutes on 2 cores), then one table with the figures, the ratios and the targets.
 //   node --expose-gc dist/bench/run.js [--only slack,dataset,reminders] [--duration 5] [--quick] [--out file.md]
-// `slack` covers the Slack path, the Teams path and the start (they share the processes); see bench/README.md.
+// `slack` covers the Slack path, the Teams path and the start (they share the processes); `start` the start alone
+// (`--start-rounds n`, default 3); see bench/README.md.
 import { cpus, totalmem } from 'node:os';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -39,14 +40,15 @@ if (!(globalThis as { gc?: unknown }).gc) log('note: run with --expose-gc (npm r
 const workDir = await mkdtemp(path.join(tmpdir(), 'caac-bench-'));
 const rows: Row[] = [];
 try {
-  if (only.has('slack')) {
+  if (only.has('slack') || only.has('start')) {
     const standIn = await startSlackApiStandIn();
     try {
       rows.push(
         ...(await httpPaths({
           durationSec,
           warmupSec: quick ? 1 : 2,
-          startRounds: quick ? 1 : 3,
+          startRounds: quick ? 1 : Number(flag('start-rounds') ?? 3),
+          loadRuns: only.has('slack'),
           slackApiUrl: standIn.url,
           workDir,
           logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',

@@ -21,6 +21,8 @@ export interface HttpBenchOptions {
   durationSec: number;
   warmupSec: number;
   startRounds: number;
+  /** False: only the start rounds (`--only start`), no load runs. */
+  loadRuns: boolean;
   /** SLACK_API_URL for the service (the stand-in answers auth.test at start-up). */
   slackApiUrl: string;
   /** A folder for the service's SQLite file. */
@@ -30,7 +32,11 @@ export interface HttpBenchOptions {
   log: (line: string) => void;
 }
 
-type Kind = 'service' | 'bolt' | 'floor' | 'cloud-adapter';
+/** The service with both platforms (start and load runs), with Slack only and Teams only (start only), and baselines. */
+type Kind = 'service' | 'service-slack' | 'service-teams' | 'bolt' | 'floor' | 'cloud-adapter';
+
+// The configurations measured for the start alone: each against the minimal app of its platform.
+const START_ONLY: readonly Kind[] = ['service-slack', 'service-teams'];
 
 interface Target {
   kind: Kind;
@@ -62,26 +68,41 @@ function targets(opts: HttpBenchOptions): Record<Kind, Target> {
   // No NODE_ENV: the service refuses TEAMS_ALLOW_UNAUTHENTICATED under NODE_ENV=production, and the bench needs it
   // (as the Emulator does) to send activities without Bot Framework tokens; every process runs alike.
   const base = (port: number) => ({ PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port) });
+  const serviceEnv = (port: number) => ({
+    ...base(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: opts.logLevel,
+    CAAC_DB_PATH: `${opts.workDir}/service-${port}.sqlite`,
+  });
+  const slackEnv = {
+    SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+    SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
+    SLACK_API_URL: opts.slackApiUrl,
+  };
+  const serviceTarget = (kind: Kind, label: string, probe: 'slack' | 'teams', env: Target['env']): Target => ({
+    kind,
+    label,
+    script: `${root}src/main.js`,
+    env,
+    probe,
+    slackPath: '/slack/events',
+    slackOk: serviceSlackOk,
+    teamsOk: serviceTeamsOk,
+  });
   return {
-    service: {
-      kind: 'service',
-      label: 'caac-bot service',
-      script: `${root}src/main.js`,
-      env: (port) => ({
-        ...base(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: opts.logLevel,
-        CAAC_DB_PATH: `${opts.workDir}/service-${port}.sqlite`,
-        SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-        SLACK_BOT_TOKEN: BENCH_BOT_TOKEN,
-        SLACK_API_URL: opts.slackApiUrl,
-        TEAMS_ALLOW_UNAUTHENTICATED: 'true',
-      }),
-      probe: 'slack',
-      slackPath: '/slack/events',
-      slackOk: serviceSlackOk,
-      teamsOk: serviceTeamsOk,
-    },
+    service: serviceTarget('service', 'caac-bot service (both platforms)', 'slack', (port) => ({
+      ...serviceEnv(port),
+      ...slackEnv,
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    })),
+    'service-slack': serviceTarget('service-slack', 'caac-bot service (Slack only)', 'slack', (port) => ({
+      ...serviceEnv(port),
+      ...slackEnv,
+    })),
+    'service-teams': serviceTarget('service-teams', 'caac-bot service (Teams only)', 'teams', (port) => ({
+      ...serviceEnv(port),
+      TEAMS_ALLOW_UNAUTHENTICATED: 'true',
+    })),
     bolt: {
       kind: 'bolt',
       label: 'minimal Bolt app',
@@ -172,10 +193,10 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
     : 'the service (src/main.ts, built to dist/src/main.js) not available';
   const kinds: Kind[] = serviceReason
     ? ['bolt', 'floor', 'cloud-adapter']
-    : ['service', 'bolt', 'floor', 'cloud-adapter'];
+    : ['service', 'service-slack', 'service-teams', 'bolt', 'floor', 'cloud-adapter'];
   const measured = new Map<Kind, Measured>(kinds.map((k) => [k, { startMs: [], rssAfterStartMiB: [] }]));
   const failed = new Map<Kind, string>();
-  if (serviceReason) failed.set('service', serviceReason);
+  if (serviceReason) for (const kind of ['service', ...START_ONLY] as const) failed.set(kind, serviceReason);
 
   // Start: spawn to first correct answer, interleaved so that a busy moment on the machine hits every app alike.
   for (let round = 0; round < opts.startRounds; round++) {
@@ -196,8 +217,8 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
   }
 
   // Load: one process at a time, a fresh pool of signed requests per run (signatures are valid for 5 minutes).
-  for (const kind of kinds) {
-    if (failed.has(kind)) continue;
+  for (const kind of opts.loadRuns ? kinds : []) {
+    if (failed.has(kind) || START_ONLY.includes(kind)) continue;
     const t = all[kind];
     const m = measured.get(kind)!;
     let spawned: { server: SpawnedServer; port: number };
@@ -361,19 +382,28 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
     ['CloudAdapter', ca ? med(ca.startMs) : undefined, 0],
     ['floor', floor ? med(floor.startMs) : undefined, 0],
   ]);
-  if (svc && ca) {
-    const ratio = med(svc.startMs) / med(ca.startMs);
+  const svcSlack = failed.has('service-slack') ? undefined : measured.get('service-slack');
+  const svcTeams = failed.has('service-teams') ? undefined : measured.get('service-teams');
+  const startRows: Array<[string, Measured | undefined, Measured | undefined, string]> = [
+    ['Slack only', svcSlack, bolt, 'Bolt'],
+    ['Teams only', svcTeams, ca, 'CloudAdapter'],
+    ['both platforms', svc, ca, 'CloudAdapter'],
+  ];
+  for (const [which, m, against, name] of startRows) {
+    if (!m || !against || m.startMs.length === 0) continue;
+    const ratio = med(m.startMs) / med(against.startMs);
     rows.push({
-      area: 'Start',
-      figure: `spawn → first correct answer, median of ${svc.startMs.length} (ms)`,
-      value: fmt(med(svc.startMs)),
+      area: `Start, ${which}`,
+      figure: `spawn → first correct answer, median of ${m.startMs.length} (ms)`,
+      value: fmt(med(m.startMs)),
       baseline: startBase,
-      ratio: `${times(ratio)} CloudAdapter`,
-      target: '≤ 1.5× CloudAdapter',
+      ratio: `${times(ratio)} ${name}`,
+      target: `≤ 1.5× ${name}`,
       verdict: verdict(ratio <= 1.5),
-      note: `all runs: ${svc.startMs.map((x) => fmt(x)).join(', ')}`,
+      note: `all runs: ${m.startMs.map((x) => fmt(x)).join(', ')}; ${which === 'Teams only' ? 'a `mali` activity' : 'a signed `/caac mali`'}`,
     });
-  } else if (bolt || ca)
+  }
+  if (!svc && !svcSlack && !svcTeams && (bolt || ca))
     rows.push({
       area: 'Start (baselines only)',
       figure: 'spawn → first correct answer, median (ms)',
@@ -393,6 +423,13 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
       value: fmt(med(svc.rssAfterStartMiB), 1),
       baseline: rssBase,
       verdict: 'info',
+      note: [
+        'both platforms',
+        svcSlack ? `Slack only ${fmt(med(svcSlack.rssAfterStartMiB), 1)}` : undefined,
+        svcTeams ? `Teams only ${fmt(med(svcTeams.rssAfterStartMiB), 1)}` : undefined,
+      ]
+        .filter(Boolean)
+        .join('; '),
     });
   else if (bolt || ca)
     rows.push({
