@@ -1,7 +1,7 @@
 // Slack when it is off: the reminder delivery that refuses every channel and the adapter that answers 503 on Slack's
 // routes. Nothing here loads Bolt, so a service without Slack never pays for it (load-slack.ts decides).
 import type { Logger } from 'pino';
-import { PLATFORM_VARIABLES } from '../../config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
 import type { Delivery } from '../../core/delivery.js';
 import type { PlatformAdapter } from '../../http/platform-adapter.js';
 import { sendJson } from '../../http/send-json.js';

@@ -1,8 +1,8 @@
 // Teams when it is off: the reminder delivery that refuses every conversation and the adapter that answers 503 at
 // /api/messages. Nothing here loads botbuilder, so a service without Teams never pays for it (load-teams.ts decides).
 import type { Logger } from 'pino';
-import type { Config } from '../../config.js';
-import { PLATFORM_VARIABLES } from '../../config.js';
+import type { Config } from '../../config/read-config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
 import type { Delivery } from '../../core/delivery.js';
 import type { PlatformAdapter, Refusal } from '../../http/platform-adapter.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';
