@@ -1,7 +1,7 @@
-// The one composition root, wiring only: the dataset holder, the store, the platforms' connections (their deliveries),
-// the reminder commands, the core (metered and rate limited), the platform adapters, the HTTP server (src/http/) and
-// the scheduler, in that order, so that nothing is filled in after it is built. src/main.ts (the process) and the
-// tests call createApp.
+// The one composition root, wiring only. The server listens first; the dataset, the database and the platforms'
+// SDKs load meanwhile; then the platforms' connections (their deliveries), the reminder commands, the core (metered
+// and rate limited), the platform adapters and the scheduler, built in that order so that nothing is filled in after
+// it is built. src/main.ts (the process) and the tests call createApp.
 import type { Logger } from 'pino';
 import type { Config } from './config/read-config.js';
 import type { Clock } from './core/clock.js';
@@ -9,12 +9,12 @@ import { systemClock } from './core/clock.js';
 import { createCore } from './core/create-core.js';
 import type { Core } from './core/create-core.js';
 import type { Deliveries } from './core/delivery.js';
-import { createDatasetHolder } from './dataset/dataset-holder.js';
 import type { DatasetHolder } from './dataset/dataset-holder.js';
 import { defaultDataDir } from './dataset/load-dataset.js';
-import { prepareIndexes } from './dataset/resolver.js';
+import { loadAtStart, watchDataset } from './dataset/load-at-start.js';
 import type { Dataset } from './dataset/schema.js';
 import { createHttpServer } from './http/create-http-server.js';
+import { deferredAdapter } from './http/deferred-adapter.js';
 import type { HttpServer } from './http/create-http-server.js';
 import { meterCore } from './http/meter-core.js';
 import type { PlatformAdapter } from './http/platform-adapter.js';
@@ -24,16 +24,17 @@ import { createReadinessCheck } from './http/readiness.js';
 import { configSecrets, createLogger } from './logging.js';
 import { createMetrics } from './metrics.js';
 import type { Metrics } from './metrics.js';
-import { loadSlack } from './platforms/slack/load-slack.js';
+import { SLACK_ROUTES, loadSlack } from './platforms/slack/load-slack.js';
+import type { ConnectSlack } from './platforms/slack/load-slack.js';
 import type { TeamsConnectionOptions } from './platforms/teams/connect-teams.js';
-import { loadTeams } from './platforms/teams/load-teams.js';
+import { TEAMS_ROUTES, loadTeams } from './platforms/teams/load-teams.js';
+import type { ConnectTeams } from './platforms/teams/load-teams.js';
 import { createReminderCommands } from './reminders/create-reminder-commands.js';
 import { createReminderStore } from './reminders/kysely-reminder-store.js';
-import type { ReminderStore } from './reminders/reminder-store.js';
 import { createScheduler } from './reminders/scheduler.js';
 import type { Scheduler } from './reminders/scheduler.js';
 import { workspaceReminders } from './reminders/workspace-reminders.js';
-import { type ChannelLanguageStore, createChannelLanguageStore } from './storage/channel-languages.js';
+import { createChannelLanguageStore } from './storage/channel-languages.js';
 import { openDatabase } from './storage/open-database.js';
 import type { Storage } from './storage/open-database.js';
 import { secretBoxFromKeys } from './storage/secret-box.js';
@@ -58,6 +59,8 @@ export interface AppDeps {
   slackBotIdRetryDelaysMs?: readonly number[];
   /** How long /readyz waits for the database before calling it unreachable; default 2 s. */
   readinessTimeoutMs?: number;
+  /** How long a platform request that comes during the start waits for it before 503 + Retry-After; default 2.5 s. */
+  startWaitMs?: number;
 }
 
 /** The service. */
@@ -90,6 +93,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
   const shared: Shared = { config, deps, clock, logger, metrics, limiter };
 
   let holder: DatasetHolder | undefined;
+  // Set as soon as each is open, so that /readyz and stop() see them even when the other failed.
   let storage: Storage | undefined;
   let adapters: readonly PlatformAdapter[] = [];
   let server: HttpServer | undefined;
@@ -99,13 +103,14 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
 
   return {
     async start() {
-      holder = await openDataset(config, logger, metrics);
-      if (deps.watchDataset) stopWatch = watchDataset(holder);
-      const dataset = () => holder!.current();
       const secrets = secretBoxFromKeys(config.secretsKey, config.secretsKeyPrevious);
-      storage = await openStorage(config, logger, secrets);
-      const wired = await wireService(shared, storage, dataset, secrets);
-      adapters = wired.adapters;
+      // The platforms' SDKs, the dataset and the database all start at once, and the server listens meanwhile: a
+      // platform request that comes before they are ready waits for them (deferred-adapter.ts); /readyz says when.
+      const platforms = Promise.all([loadSlack(config.slack, logger), loadTeams(config.teams, logger)]);
+      platforms.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+      const waiting = [SLACK_ROUTES, TEAMS_ROUTES].map((routes) => deferredAdapter(routes, deps.startWaitMs));
+      adapters = waiting;
+      let ready = false;
       server = createHttpServer({
         logger,
         metrics,
@@ -113,6 +118,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
           datasetVersion: () => holder?.version(),
           storage: () => storage,
           stopping: () => stopping !== undefined,
+          starting: () => !ready,
           secrets: configSecrets(config),
           ...(deps.readinessTimeoutMs !== undefined ? { timeoutMs: deps.readinessTimeoutMs } : {}),
         }),
@@ -121,10 +127,23 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       });
       const port = await server.listen(config.port, config.host);
       logger.info({ port, host: config.host }, 'listening');
-      // Only once health answers: Slack is reached in the background (bot ids, Socket Mode), never waited for, so an
-      // unreachable SLACK_API_URL delays neither the start nor any answer.
-      for (const adapter of adapters) await adapter.start();
-      if (deps.scheduler !== false) scheduler = startScheduler(shared, wired, dataset);
+      try {
+        const [loaded, opened] = await both(
+          openDataset(config, logger, metrics).then((h) => (holder = h)),
+          openStorage(config, logger, secrets).then((s) => (storage = s)),
+        );
+        if (deps.watchDataset) stopWatch = watchDataset(loaded);
+        const dataset = () => loaded.current();
+        const wired = wireService(shared, opened, dataset, secrets, await platforms);
+        wired.adapters.forEach((adapter, i) => waiting[i]?.resolve(adapter));
+        ready = true;
+        // Slack is reached in the background (bot ids, Socket Mode), never waited for by the start or any answer.
+        for (const adapter of adapters) await adapter.start();
+        if (deps.scheduler !== false) scheduler = startScheduler(shared, wired, dataset);
+      } catch (err) {
+        for (const adapter of waiting) adapter.fail();
+        throw err;
+      }
       return { port };
     },
 
@@ -160,9 +179,15 @@ interface Shared {
  * the core (metered, then rate limited: a refused command never reaches it) and the platform adapters over it.
  * Each platform's SDK is imported only when that platform is configured.
  */
-async function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, secrets: SecretBox | undefined) {
+function wireService(
+  shared: Shared,
+  storage: Storage,
+  dataset: () => Dataset,
+  secrets: SecretBox | undefined,
+  [connectSlack, connectTeams]: [ConnectSlack, ConnectTeams],
+) {
   const { config, deps, clock, logger, metrics, limiter } = shared;
-  const slackLoading = loadSlack({
+  const slack = connectSlack({
     config: config.slack,
     logger,
     storage,
@@ -170,14 +195,13 @@ async function wireService(shared: Shared, storage: Storage, dataset: () => Data
     clock,
     ...(deps.slackBotIdRetryDelaysMs ? { botIdRetryDelaysMs: deps.slackBotIdRetryDelaysMs } : {}),
   });
-  const teamsLoading = loadTeams({
+  const teams = connectTeams({
     config,
     storage,
     logger,
     clock,
     ...(deps.teamsBotFramework ? { botFramework: deps.teamsBotFramework } : {}),
   });
-  const [slack, teams] = await Promise.all([slackLoading, teamsLoading]);
   const deliveries: Deliveries = {
     ...(slack.enabled ? { slack: slack.delivery } : {}),
     ...(teams.enabled ? { teams: teams.delivery } : {}),
@@ -210,11 +234,7 @@ async function wireService(shared: Shared, storage: Storage, dataset: () => Data
 }
 
 // The scheduler, started: it posts due reminders through the deliveries and counts what became of each.
-function startScheduler(
-  shared: Shared,
-  wired: { store: ReminderStore; deliveries: Deliveries; languages: ChannelLanguageStore },
-  dataset: () => Dataset,
-): Scheduler {
+function startScheduler(shared: Shared, wired: ReturnType<typeof wireService>, dataset: () => Dataset): Scheduler {
   const { config, clock, logger, metrics } = shared;
   const scheduler = createScheduler({
     store: wired.store,
@@ -238,32 +258,25 @@ function startScheduler(
 // The dataset: the service never starts on a half-loaded or invalid one.
 async function openDataset(config: Config, logger: Logger, metrics: Metrics): Promise<DatasetHolder> {
   const dir = config.dataDir ?? defaultDataDir();
-  const holder = createDatasetHolder({
+  const opened = await loadAtStart({
     dir,
     logger,
-    // The name and search indexes are built before the swap, so the first request after a reload finds them.
-    prepare: prepareIndexes,
     onChange: (next, previous) => {
       metrics.setDataset(next);
       if (previous) metrics.reload('ok');
     },
     onRefused: () => metrics.reload('refused'),
   });
-  const loaded = await holder.reload('start-up');
-  if (!loaded.ok) throw new StartupError(`the dataset in ${dir} is invalid`, loaded.problems);
-  metrics.setDataset(holder.current());
-  logger.info({ dataset: loaded.version, dir }, 'dataset loaded');
-  return holder;
+  if (!opened.ok) throw new StartupError(`the dataset in ${dir} is invalid`, opened.problems);
+  return opened.holder;
 }
 
-// Reloads on file changes and on SIGHUP; returns how to stop both.
-function watchDataset(holder: DatasetHolder): () => void {
-  const stopFiles = holder.watch();
-  const stopSignal = holder.reloadOnSignal('SIGHUP');
-  return () => {
-    stopFiles();
-    stopSignal();
-  };
+// Both, once both have settled; the first one's failure is reported first (the dataset's, as when they ran in turn).
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
 }
 
 // The database named by the config, or a start-up error that says which variable to fix. Its migrations seal, with
@@ -279,10 +292,7 @@ async function openStorage(config: Config, logger: Logger, secrets: SecretBox | 
     return storage;
   } catch (err) {
     const where = config.databaseUrl ? 'DATABASE_URL' : `CAAC_DB_PATH (${config.dbPath})`;
-    throw new StartupError(
-      'the database could not be opened',
-      [`${where}: ${err instanceof Error ? err.message : String(err)}`],
-      { cause: err },
-    );
+    const why = err instanceof Error ? err.message : String(err);
+    throw new StartupError('the database could not be opened', [`${where}: ${why}`], { cause: err });
   }
 }

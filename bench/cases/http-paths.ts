@@ -176,6 +176,7 @@ async function spawnTarget(t: Target): Promise<{ server: SpawnedServer; port: nu
 /** Everything measured about one target. */
 interface Measured {
   startMs: number[];
+  cpuMs: number[];
   rssAfterStartMiB: number[];
   peakMiB?: number;
   slack50?: LoadFigures;
@@ -194,7 +195,7 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
   const kinds: Kind[] = serviceReason
     ? ['bolt', 'floor', 'cloud-adapter']
     : ['service', 'service-slack', 'service-teams', 'bolt', 'floor', 'cloud-adapter'];
-  const measured = new Map<Kind, Measured>(kinds.map((k) => [k, { startMs: [], rssAfterStartMiB: [] }]));
+  const measured = new Map<Kind, Measured>(kinds.map((k) => [k, { startMs: [], cpuMs: [], rssAfterStartMiB: [] }]));
   const failed = new Map<Kind, string>();
   if (serviceReason) for (const kind of ['service', ...START_ONLY] as const) failed.set(kind, serviceReason);
 
@@ -205,6 +206,7 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
       try {
         const { server } = await spawnTarget(all[kind]);
         measured.get(kind)!.startMs.push(server.startMs);
+        measured.get(kind)!.cpuMs.push(server.cpuMs);
         measured.get(kind)!.rssAfterStartMiB.push(server.rssAfterStartMiB);
         await server.stop();
       } catch (error) {
@@ -401,6 +403,20 @@ export async function httpPaths(opts: HttpBenchOptions): Promise<Row[]> {
       target: `≤ 1.5× ${name}`,
       verdict: verdict(ratio <= 1.5),
       note: `all runs: ${m.startMs.map((x) => fmt(x)).join(', ')}; ${which === 'Teams only' ? 'a `mali` activity' : 'a signed `/caac mali`'}`,
+    });
+    const cpuRatio = med(m.cpuMs) / med(against.cpuMs);
+    rows.push({
+      area: `Start, ${which}`,
+      figure: 'CPU time to the first correct answer, median (ms)',
+      value: fmt(med(m.cpuMs)),
+      baseline: base([
+        ['Bolt', bolt ? med(bolt.cpuMs) : undefined, 0],
+        ['CloudAdapter', ca ? med(ca.cpuMs) : undefined, 0],
+        ['floor', floor ? med(floor.cpuMs) : undefined, 0],
+      ]),
+      ratio: Number.isFinite(cpuRatio) ? `${times(cpuRatio)} ${name}` : undefined,
+      verdict: 'info',
+      note: 'user + system, from /proc (10 ms ticks): the same work whatever else the machine runs',
     });
   }
   if (!svc && !svcSlack && !svcTeams && (bolt || ca))

@@ -11,3 +11,18 @@ export function processMemory(pid: number): { rssMiB: number; peakMiB: number } 
     return undefined;
   }
 }
+
+/**
+ * CPU time `pid` has used so far (user + system), in ms, from /proc/<pid>/stat (in clock ticks of 10 ms), or
+ * undefined off Linux. Unlike wall-clock time it hardly depends on what else the machine is running.
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces, inside parentheses): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,13 +1,15 @@
 // Starts a server as its own process and times it from spawn to its first correct answer (the user's view of a cold
 // start: module loading, configuration, dataset, database, listening, the first request).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { processMemory } from './process-memory.js';
+import { processCpuMs, processMemory } from './process-memory.js';
 
 /** A server process that has answered correctly once. */
 export interface SpawnedServer {
   pid: number;
   /** Milliseconds from spawn() to the first correct answer. */
   startMs: number;
+  /** CPU time the process used up to that first answer (user + system), ms; NaN off Linux. */
+  cpuMs: number;
   /** Resident memory right after that first answer, MiB. */
   rssAfterStartMiB: number;
   /** Peak resident memory so far (VmHWM), MiB. */
@@ -57,10 +59,12 @@ export async function spawnServer(opts: {
   }
   const startMs = performance.now() - started;
   const pid = child.pid!;
+  const cpuMs = processCpuMs(pid) ?? NaN;
   const memory = processMemory(pid);
   return {
     pid,
     startMs,
+    cpuMs,
     rssAfterStartMiB: memory?.rssMiB ?? NaN,
     peakMiB: () => processMemory(pid)?.peakMiB ?? NaN,
     output: () => tail,

@@ -24,6 +24,8 @@ export interface ReadinessOptions {
   datasetVersion: () => string | undefined;
   storage: () => Storage | undefined;
   stopping: () => boolean;
+  /** True while the service is still starting (the platforms not connected yet); not ready meanwhile. */
+  starting?: () => boolean;
   /** How long the database may take to answer; default 2 s. */
   timeoutMs?: number;
   /** Values never to show (the database password, tokens), even inside a driver's message. */
@@ -66,6 +68,8 @@ export function createReadinessCheck(options: ReadinessOptions): () => Promise<R
       database = why === undefined ? `${storage.dialect}: reachable` : `${storage.dialect}: unreachable (${why})`;
       if (why !== undefined) reasons.push(`database unreachable: ${why}`);
     }
+    if (options.starting?.() && version !== undefined && storage)
+      reasons.push('starting: the platforms are being connected');
     if (stopping) reasons.push('stopping: the service is shutting down');
     const ok = reasons.length === 0;
     return {

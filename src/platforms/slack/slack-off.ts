@@ -14,6 +14,12 @@ export const SLACK_METHODS: Readonly<Record<string, readonly string[]>> = {
   [SLACK_PATHS.oauthRedirect]: ['GET'],
 };
 
+/** Which requests are Slack's, on or off: the server routes them before Slack is loaded. */
+export const SLACK_ROUTES: Pick<PlatformAdapter, 'handles' | 'methods'> = {
+  handles: (_method, path) => path.startsWith('/slack/'),
+  methods: (path) => SLACK_METHODS[path],
+};
+
 /** Slack off: the delivery refuses every channel, saying how to turn Slack on. */
 export const SLACK_OFF_DELIVERY: Delivery = {
   canPost: async () => ({
@@ -35,8 +41,7 @@ export function slackOffAdapter(): PlatformAdapter {
   return {
     enabled: false,
     delivery: SLACK_OFF_DELIVERY,
-    handles: (_method, path) => path.startsWith('/slack/'),
-    methods: (path) => SLACK_METHODS[path],
+    ...SLACK_ROUTES,
     handle: (_req, res) => sendJson(res, 503, { error: 'slack_disabled', message }),
     start: async () => undefined,
     stop: async () => undefined,

@@ -1,38 +1,47 @@
 // The Teams adapter's factory: botbuilder (and everything that needs it) is imported only when Teams is on, so a
-// Slack-only service starts without loading it. The connection comes first (its delivery is needed before the core),
-// the adapter once the core exists.
+// Slack-only service starts without loading it. Importing comes first (it can overlap with the rest of the start),
+// then the connection (its delivery is needed before the core), then the adapter once the core exists.
+import type { Logger } from 'pino';
+import type { Config } from '../../config/read-config.js';
 import type { Delivery } from '../../core/delivery.js';
 import type { PlatformAdapter } from '../../http/platform-adapter.js';
 import type { TeamsConnectionOptions } from './connect-teams.js';
 import type { TeamsAdapterOptions } from './create-teams-adapter.js';
 import { TEAMS_OFF_DELIVERY, logTeamsOff, teamsIsOn, teamsOffAdapter } from './teams-off.js';
 
-/** Teams, loaded as configured: its delivery now, its adapter once the core is built. */
+export { TEAMS_ROUTES } from './teams-off.js';
+
+/** Teams, connected as configured: its delivery now, its adapter once the core is built. */
 export interface TeamsPlatform {
   readonly enabled: boolean;
   readonly delivery: Delivery;
   adapter(options: Omit<TeamsAdapterOptions, 'connection'>): PlatformAdapter;
 }
 
-/** Connects Teams, importing botbuilder only when Teams is on. */
-export async function loadTeams(options: TeamsConnectionOptions): Promise<TeamsPlatform> {
-  if (!teamsIsOn(options.config.teams)) {
-    const log = options.logger.child({ platform: 'teams' });
+/** Connects Teams with what loadTeams imported. */
+export type ConnectTeams = (options: TeamsConnectionOptions) => TeamsPlatform;
+
+/** Imports what Teams needs as configured: botbuilder only when Teams is on (logged at once when it is off). */
+export async function loadTeams(teams: Config['teams'], logger: Logger): Promise<ConnectTeams> {
+  if (!teamsIsOn(teams)) {
+    const log = logger.child({ platform: 'teams' });
     logTeamsOff(log);
-    return {
+    return () => ({
       enabled: false,
       delivery: TEAMS_OFF_DELIVERY,
       adapter: ({ onRefused }) => teamsOffAdapter(log, onRefused),
-    };
+    });
   }
   const [{ connectTeams }, { createTeamsAdapter }] = await Promise.all([
     import('./connect-teams.js'),
     import('./create-teams-adapter.js'),
   ]);
-  const connection = connectTeams(options);
-  return {
-    enabled: connection.enabled,
-    delivery: connection.delivery,
-    adapter: (rest) => createTeamsAdapter({ ...rest, connection }),
+  return (options) => {
+    const connection = connectTeams(options);
+    return {
+      enabled: connection.enabled,
+      delivery: connection.delivery,
+      adapter: (rest) => createTeamsAdapter({ ...rest, connection }),
+    };
   };
 }

@@ -12,6 +12,12 @@ import { sendJson } from '../../http/send-json.js';
 /** Where Teams' requests arrive, as in the manifest's bot endpoint. */
 export const TEAMS_PATH = '/api/messages';
 
+/** Which requests are Teams', on or off: the server routes them before Teams is loaded. */
+export const TEAMS_ROUTES: Pick<PlatformAdapter, 'handles' | 'methods'> = {
+  handles: (_method, path) => path === TEAMS_PATH,
+  methods: (path) => (path === TEAMS_PATH ? ['POST'] : undefined),
+};
+
 /**
  * Whether Teams is on. Without MicrosoftAppId the Bot Framework skips authentication entirely, so without an app id
  * Teams is off unless TEAMS_ALLOW_UNAUTHENTICATED=true (the Emulator, on one's own machine).
@@ -44,8 +50,7 @@ export function teamsOffAdapter(log: Logger, onRefused?: (reason: Refusal) => vo
   return {
     enabled: false,
     delivery: TEAMS_OFF_DELIVERY,
-    handles: (_method, path) => path === TEAMS_PATH,
-    methods: (path) => (path === TEAMS_PATH ? ['POST'] : undefined),
+    ...TEAMS_ROUTES,
     async handle(req, res) {
       if ((req.method ?? 'GET').toUpperCase() !== 'POST') return sendJson(res, 405, { error: 'method_not_allowed' });
       try {
