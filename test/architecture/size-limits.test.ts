@@ -25,7 +25,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'src/platforms/teams/create-teams-bot.ts#createTeamsBot',
   'src/reminders/create-reminder-commands.ts#createReminderCommands',
   'src/reminders/create-reminder-commands.ts#createReminderCommands > remind',
-  'src/reminders/plan-occurrences.ts#createOccurrencePlanner',
 ]);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
