@@ -34,9 +34,7 @@ export function digestCountries(dataset: Dataset, digest: Pick<DigestReminder, '
 /** "Mali, Democratic Republic of the Congo" or "all countries", in the channel's language. */
 export function digestScope(dataset: Dataset, digest: Pick<DigestReminder, 'countries'>, lang: Lang): string {
   const countries = digestCountries(dataset, digest);
-  return countries.length > 0
-    ? countries.map((c) => countryName(c, lang)).join(', ')
-    : t(lang, 'digest.allCountries');
+  return countries.length > 0 ? countries.map((c) => countryName(c, lang)).join(', ') : t(lang, 'digest.allCountries');
 }
 
 /** "Mondays at 09:00 Europe/Paris, the next 30 days, all countries": how a digest is set. */

@@ -15,11 +15,7 @@ export function digestKey(dueAt: Date): string {
 }
 
 /** The instants a digest fires at in [from, to] (inclusive), soonest first, at most a year of them. */
-export function digestInstants(
-  digest: Pick<DigestReminder, 'weekday' | 'at' | 'tz'>,
-  from: Date,
-  to: Date,
-): Date[] {
+export function digestInstants(digest: Pick<DigestReminder, 'weekday' | 'at' | 'tz'>, from: Date, to: Date): Date[] {
   const [hour = 9, minute = 0] = digest.at.split(':').map(Number);
   const lo = from.getTime();
   const hi = Math.min(to.getTime(), lo + MAX_SPAN_MS);

@@ -22,9 +22,7 @@ export function staleKey(missionId: string, expired: string): string {
 export function staleInstant(day: string, at: string, tz: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
   const [hour = 9, minute = 0] = at.split(':').map(Number);
-  const local = DateTime.fromISO(day, { zone: tz })
-    .plus({ days: 1 })
-    .set({ hour, minute, second: 0, millisecond: 0 });
+  const local = DateTime.fromISO(day, { zone: tz }).plus({ days: 1 }).set({ hour, minute, second: 0, millisecond: 0 });
   if (!local.isValid) return undefined;
   const listed = Date.parse(`${day}T00:00:00Z`) + DAY_MS;
   return new Date(Math.max(local.toMillis(), listed));

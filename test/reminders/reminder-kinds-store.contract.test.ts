@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { channelKey } from '../../src/core/ports.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
-import type { NewDigest } from '../../src/reminders/reminder.js';
+import type { NewDigest, Weekday } from '../../src/reminders/reminder.js';
 import type { ReminderStore } from '../../src/reminders/reminder-store.js';
 import { backends } from '../support/test-databases.js';
 import type { TestBackend } from '../support/test-databases.js';
@@ -63,7 +63,7 @@ describe.each(backends())('digests and curator notices in the ReminderStore on $
   it.skipIf(skip)('holds one digest and one set of notices per channel, even when asked at once', async () => {
     const s = await store();
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => s.records.add(digest({ weekday: i + 1 }), at(i), limits)),
+      Array.from({ length: 5 }, (_, i) => s.records.add(digest({ weekday: ((i % 7) + 1) as Weekday }), at(i), limits)),
     );
     expect(results.filter((r) => r.kind === 'added')).toHaveLength(1);
     const kept = results.find((r) => r.kind === 'added')!;
@@ -87,11 +87,25 @@ describe.each(backends())('digests and curator notices in the ReminderStore on $
     const changed = await s.records.update(id, 'slack:T1:C1', {
       ...digest({ weekday: 5, at: '08:30', tz: 'UTC', withinDays: 14, countries: [], always: true }),
     });
-    expect(changed).toMatchObject({ id, weekday: 5, at: '08:30', tz: 'UTC', withinDays: 14, countries: [], always: true });
+    expect(changed).toMatchObject({
+      id,
+      weekday: 5,
+      at: '08:30',
+      tz: 'UTC',
+      withinDays: 14,
+      countries: [],
+      always: true,
+    });
     expect(await s.records.get(id)).toEqual(changed);
     expect(await s.records.update(id, 'slack:T1:C9', digest())).toBeUndefined();
-    expect(await s.records.update(id, 'slack:T1:C1', { kind: 'stale', channel: slackChannel('C1'), at: '07:00', tz: 'UTC' })).toBeUndefined();
-    const stale = await s.records.add({ kind: 'stale', channel: slackChannel('C1'), at: '09:00', tz: 'UTC' }, T0, limits);
+    expect(
+      await s.records.update(id, 'slack:T1:C1', { kind: 'stale', channel: slackChannel('C1'), at: '07:00', tz: 'UTC' }),
+    ).toBeUndefined();
+    const stale = await s.records.add(
+      { kind: 'stale', channel: slackChannel('C1'), at: '09:00', tz: 'UTC' },
+      T0,
+      limits,
+    );
     if (stale.kind !== 'added') throw new Error('not added');
     const moved = await s.records.update(stale.reminder.id, 'slack:T1:C1', {
       kind: 'stale',

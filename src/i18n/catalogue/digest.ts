@@ -66,6 +66,7 @@ export const digestMessages = {
     fr: 'Un digest suit des pays. Essayez l’un de ceux-ci\u00a0: {list}.',
   },
   'digest.listed': { en: 'Weekly digest: {schedule}', fr: 'Digest hebdomadaire\u00a0: {schedule}' },
+  'digest.nextAt': { en: 'next digest: {instant}', fr: 'prochain digest\u00a0: {instant}' },
   'digest.named': { en: 'the weekly digest', fr: 'le digest hebdomadaire' },
 
   'stale.title': {
@@ -112,6 +113,11 @@ export const digestMessages = {
     en: 'Curator notices: the morning after an expiry with no renewal recorded, at {at} {tz}',
     fr: 'Alertes de curation\u00a0: le lendemain d’une expiration sans renouvellement enregistré, à {at} {tz}',
   },
+  'stale.nextAt': {
+    en: 'next possible notice: {instant}, if {acronym} has no renewal recorded by then',
+    fr: 'prochaine alerte possible\u00a0: {instant}, si aucun renouvellement de {acronym} n’est enregistré d’ici là',
+  },
+  'stale.noneAhead': { en: 'no expiry ahead on record', fr: 'aucune expiration à venir enregistrée' },
   'stale.named': { en: 'curator notices', fr: 'les alertes de curation' },
 
   'help.remindDigest': {
