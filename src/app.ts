@@ -2,6 +2,7 @@
 // SDKs load meanwhile; then the platforms' connections (their deliveries), the reminder commands, the core (metered
 // and rate limited), the platform adapters and the scheduler, built in that order so that nothing is filled in after
 // it is built. src/main.ts (the process) and the tests call createApp.
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/read-config.js';
 import type { Clock } from './core/clock.js';
@@ -90,7 +91,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
   const logger = deps.logger ?? createLogger({ level: config.logLevel, secrets: configSecrets(config) });
   const metrics = deps.metrics ?? createMetrics({ clock });
   const limiter = deps.rateLimiter ?? createRateLimiter({ clock });
-  const shared: Shared = { config, deps, clock, logger, metrics, limiter };
+  const shared: Shared = { config, deps, clock, logger, metrics, limiter, secrets: undefined };
 
   let holder: DatasetHolder | undefined;
   // Set as soon as each is open, so that /readyz and stop() see them even when the other failed.
@@ -134,9 +135,10 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
         );
         if (deps.watchDataset) stopWatch = watchDataset(loaded);
         const dataset = () => loaded.current();
-        const wired = wireService(shared, opened, dataset, secrets, await platforms);
+        const wired = wireService({ ...shared, secrets }, opened, dataset, await platforms);
         wired.adapters.forEach((adapter, i) => waiting[i]?.resolve(adapter));
         ready = true;
+        logger.info('ready');
         // Slack is reached in the background (bot ids, Socket Mode), never waited for by the start or any answer.
         for (const adapter of adapters) await adapter.start();
         if (deps.scheduler !== false) scheduler = startScheduler(shared, wired, dataset);
@@ -172,6 +174,7 @@ interface Shared {
   logger: Logger;
   metrics: Metrics;
   limiter: RateLimiter;
+  secrets: SecretBox | undefined; // made by start()
 }
 
 /**
@@ -179,14 +182,9 @@ interface Shared {
  * the core (metered, then rate limited: a refused command never reaches it) and the platform adapters over it.
  * Each platform's SDK is imported only when that platform is configured.
  */
-function wireService(
-  shared: Shared,
-  storage: Storage,
-  dataset: () => Dataset,
-  secrets: SecretBox | undefined,
-  [connectSlack, connectTeams]: [ConnectSlack, ConnectTeams],
-) {
-  const { config, deps, clock, logger, metrics, limiter } = shared;
+function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, connect: [ConnectSlack, ConnectTeams]) {
+  const { config, deps, clock, logger, metrics, limiter, secrets } = shared;
+  const [connectSlack, connectTeams] = connect;
   const slack = connectSlack({
     config: config.slack,
     logger,
@@ -261,6 +259,7 @@ async function openDataset(config: Config, logger: Logger, metrics: Metrics): Pr
   const opened = await loadAtStart({
     dir,
     logger,
+    snapshotDir: path.join(path.dirname(config.dbPath), 'dataset-snapshots'),
     onChange: (next, previous) => {
       metrics.setDataset(next);
       if (previous) metrics.reload('ok');

@@ -3,10 +3,15 @@
 import type { Logger } from 'pino';
 import { createDatasetHolder } from './dataset-holder.js';
 import type { DatasetHolder, DatasetHolderOptions } from './dataset-holder.js';
+import { loadDataset } from './load-dataset.js';
 import { prepareIndexes } from './resolver.js';
 
-/** What loadAtStart needs: the folder, the logger, and the service's listeners (metrics). */
-export type LoadAtStartOptions = Pick<DatasetHolderOptions, 'dir' | 'onChange' | 'onRefused'> & { logger: Logger };
+/** What loadAtStart needs: the folder, the logger, the service's listeners (metrics), where snapshots go. */
+export type LoadAtStartOptions = Pick<DatasetHolderOptions, 'dir' | 'onChange' | 'onRefused'> & {
+  logger: Logger;
+  /** The validated snapshot's folder (load-snapshot.ts), for this first load only; reloads validate every time. */
+  snapshotDir?: string;
+};
 
 /** Loads the dataset into a new holder; the problems, one line each, when it is invalid (never a half-loaded one). */
 export async function loadAtStart(
@@ -14,7 +19,16 @@ export async function loadAtStart(
 ): Promise<{ ok: true; holder: DatasetHolder } | { ok: false; problems: string[] }> {
   const { dir, logger } = options;
   // The name and search indexes are built before the swap, so the first request after a (re)load finds them.
-  const holder = createDatasetHolder({ ...options, prepare: prepareIndexes });
+  let first = true;
+  const holder = createDatasetHolder({
+    ...options,
+    prepare: prepareIndexes,
+    load: (folder) => {
+      const snapshot = first && options.snapshotDir ? { snapshotDir: options.snapshotDir } : {};
+      first = false;
+      return loadDataset(folder, { sliced: true, ...snapshot });
+    },
+  });
   const loaded = await holder.reload('start-up');
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   logger.info({ dataset: loaded.version, dir }, 'dataset loaded');

@@ -18,7 +18,7 @@ export interface ServiceProcess {
   /** http://127.0.0.1:<port> */
   base: string;
   pid: number;
-  /** When it logged "listening" (Date.now() in the test process). */
+  /** When it logged "ready", its start complete (Date.now() in the test process); it listens a little earlier. */
   listeningAt: number;
   /** Every JSON log line so far. */
   logs(): Array<Record<string, unknown>>;
@@ -41,7 +41,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts the service with exactly this environment (plus PATH, PORT and HOST) and waits until it listens. */
+/** Starts the service with exactly this environment (plus PATH, PORT and HOST) and waits until it is ready. */
 export async function startService(env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [main], {
@@ -62,12 +62,12 @@ export async function startService(env: Record<string, string>): Promise<Service
     }),
   );
   const tail = () => `service output (last 3000 chars):\n${out.slice(-3000)}`;
-  await waitUntil(() => out.includes('"msg":"listening"') || exitCode !== undefined, {
-    what: `the service on port ${port} to listen`,
+  await waitUntil(() => out.includes('"msg":"ready"') || exitCode !== undefined, {
+    what: `the service on port ${port} to be ready`,
     timeoutMs: START_TIMEOUT_MS,
     detail: tail,
   });
-  if (exitCode !== undefined) throw new Error(`the service exited (${exitCode}) before listening\n${tail()}`);
+  if (exitCode !== undefined) throw new Error(`the service exited (${exitCode}) before it was ready\n${tail()}`);
   const listeningAt = Date.now();
   return {
     base: `http://127.0.0.1:${port}`,
