@@ -6,6 +6,7 @@ import { actionMessages } from './catalogue/actions.js';
 import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
 import { commonMessages } from './catalogue/common.js';
+import { datasetTextMessages } from './catalogue/dataset-text.js';
 import { formatMessages } from './catalogue/format.js';
 import { helpMessages } from './catalogue/help.js';
 import { languageMessages } from './catalogue/language.js';
@@ -26,6 +27,7 @@ export const catalogue = {
   ...briefMessages,
   ...codesMessages,
   ...commonMessages,
+  ...datasetTextMessages,
   ...formatMessages,
   ...helpMessages,
   ...languageMessages,

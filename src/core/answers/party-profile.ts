@@ -20,6 +20,7 @@ import {
   spellCodes,
 } from '../party-facts.js';
 import { countryCommand, dataAgeLine } from './country-facts.js';
+import { nameIn, prose } from '../prose.js';
 
 /** The answer about one party. */
 export function partyProfile(ctx: AnswerContext, party: Party, note?: string): Answer {
@@ -51,7 +52,7 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
     });
   }
   if (party.description)
-    about.push({ text: party.description.text, cite: [citeFact(dataset, party.description, lang)] });
+    about.push({ text: prose(party.description, 'text', lang), cite: [citeFact(dataset, party.description, lang)] });
   if (about.length > 0) sections.push({ items: about });
 
   sections.push({ heading: m('party.listedHeading'), items: listingHistory(ctx, party) });
@@ -67,7 +68,9 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
   }
   const plans = actionPlansOf(dataset, party);
   if (party.action_plan_marker || plans.length > 0) {
-    const plan = plans.map((a) => `${a.text} (${formatPartialDate(a.date, lang)})`).join(m('punct.semicolon'));
+    const plan = plans
+      .map((a) => `${prose(a, 'text', lang)} (${formatPartialDate(a.date, lang)})`)
+      .join(m('punct.semicolon'));
     const marker = party.action_plan_marker;
     status.push({
       label: m('party.actionPlan', { symbol: reference.markers.action_plan.symbol }),
@@ -136,13 +139,13 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
       });
     else {
       const l = run.listings[0]!;
-      const as = [...new Set(run.listings.map((x) => x.listed_as).filter(Boolean))];
+      const as = [...new Set(run.listings.filter((x) => x.listed_as).map((x) => nameIn(x, 'listed_as', lang)))];
       const item: Item = {
         label: span,
         text: spellCodes(dataset.reference, l.codes, true, lang),
         cite: citeFacts(dataset, run.listings, lang),
       };
-      const notes = [...new Set(run.listings.map((x) => x.note).filter((n): n is string => Boolean(n)))];
+      const notes = [...new Set(run.listings.filter((x) => x.note).map((x) => prose(x, 'note', lang)))];
       const detail = [
         ...(as.length > 0 ? [m('party.listedAs', { names: as.join('; ') })] : []),
         ...notes.map((note) => m('party.note', { note })),
