@@ -63,8 +63,28 @@ interface DatedEntry {
   dayMs: number;
 }
 
+/** The dated events of one poll, indexed by the target they belong to. */
+interface EventIndex {
+  dated: DatedEntry[];
+  byCountry: Map<string, DatedEntry[]>;
+  byMission: Map<string, DatedEntry[]>;
+}
+
+/** A fire instant in ms (null when the date is invalid in the zone), memoised for one poll. */
+type InstantOf = (day: string, lead: number, at: string, tz: string) => number | null;
+
 /** Indexes the events by country and mission (once), and memoises fire instants, for the planning of one poll. */
 export function createOccurrencePlanner(events: readonly CalendarEvent[]): OccurrencePlanner {
+  const index = indexEvents(events);
+  const instant = memoisedInstants();
+  return {
+    plan: (reminder, from, to) => planReminder(index, instant, reminder, from, to),
+    targetsFiring: (from, to) => findTargetsFiring(index.dated, from, to),
+  };
+}
+
+/** Drops the events without a day to count to, and files the rest by country and by mission. */
+function indexEvents(events: readonly CalendarEvent[]): EventIndex {
   const dated: DatedEntry[] = [];
   const byCountry = new Map<string, DatedEntry[]>();
   const byMission = new Map<string, DatedEntry[]>();
@@ -80,9 +100,13 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
     if (event.countryId) push(byCountry, event.countryId, entry);
     if (event.missionId) push(byMission, event.missionId, entry);
   }
-  // 100,000 subscriptions share a handful of (day, lead, time, zone): luxon runs once for each.
+  return { dated, byCountry, byMission };
+}
+
+/** 100,000 subscriptions share a handful of (day, lead, time, zone): luxon runs once for each. */
+function memoisedInstants(): InstantOf {
   const instants = new Map<string, number | null>();
-  const instant = (day: string, lead: number, at: string, tz: string): number | null => {
+  return (day, lead, at, tz) => {
     const key = `${day}|${lead}|${at}|${tz}`;
     let ms = instants.get(key);
     if (ms === undefined) {
@@ -91,66 +115,73 @@ export function createOccurrencePlanner(events: readonly CalendarEvent[]): Occur
     }
     return ms;
   };
+}
 
-  return {
-    plan(reminder, from, to) {
-      const lo = from.getTime();
-      const hi = to.getTime();
-      if (reminder.kind === 'once') {
-        const t = reminder.fireAt.getTime();
-        return t >= lo && t <= hi
-          ? [{ reminderId: reminder.id, key: `once@${reminder.fireAt.toISOString()}`, dueAt: reminder.fireAt }]
-          : [];
-      }
-      const entries = (reminder.target.kind === 'country' ? byCountry : byMission).get(reminder.target.id) ?? [];
-      const out: PlannedOccurrence[] = [];
-      for (const { event, day, dayMs } of entries) {
-        for (const lead of reminder.leadDays) {
-          const localDay = dayMs - lead * DAY_MS;
-          if (localDay + AFTER_MS < lo || localDay - BEFORE_MS > hi) continue;
-          const ms = instant(day, lead, reminder.at, reminder.tz);
-          if (ms === null || ms < lo || ms > hi) continue;
-          const dueAt = new Date(ms);
-          out.push({
-            reminderId: reminder.id,
-            key: occurrenceKey(event.id, dueAt, lead),
-            eventId: event.id,
-            leadDays: lead,
-            dueAt,
-          });
-        }
-      }
-      return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1));
-    },
+/** A reminder's occurrences due in [from, to], soonest first (see the window arithmetic at the top). */
+function planReminder(
+  index: EventIndex,
+  instant: InstantOf,
+  reminder: Reminder,
+  from: Date,
+  to: Date,
+): PlannedOccurrence[] {
+  const lo = from.getTime();
+  const hi = to.getTime();
+  if (reminder.kind === 'once') {
+    const t = reminder.fireAt.getTime();
+    return t >= lo && t <= hi
+      ? [{ reminderId: reminder.id, key: `once@${reminder.fireAt.toISOString()}`, dueAt: reminder.fireAt }]
+      : [];
+  }
+  const entries =
+    (reminder.target.kind === 'country' ? index.byCountry : index.byMission).get(reminder.target.id) ?? [];
+  const out: PlannedOccurrence[] = [];
+  for (const { event, day, dayMs } of entries) {
+    for (const lead of reminder.leadDays) {
+      const localDay = dayMs - lead * DAY_MS;
+      if (localDay + AFTER_MS < lo || localDay - BEFORE_MS > hi) continue;
+      const ms = instant(day, lead, reminder.at, reminder.tz);
+      if (ms === null || ms < lo || ms > hi) continue;
+      const dueAt = new Date(ms);
+      out.push({
+        reminderId: reminder.id,
+        key: occurrenceKey(event.id, dueAt, lead),
+        eventId: event.id,
+        leadDays: lead,
+        dueAt,
+      });
+    }
+  }
+  return out.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.key < b.key ? -1 : 1));
+}
 
-    targetsFiring(from, to) {
-      const lo = from.getTime();
-      const hi = to.getTime();
-      const found = new Map<string, { target: ReminderTarget; leads: Set<number> | undefined }>();
-      const add = (target: ReminderTarget, min: number, max: number) => {
-        const key = `${target.kind}:${target.id}`;
-        let t = found.get(key);
-        if (!t) {
-          t = { target, leads: new Set() };
-          found.set(key, t);
-        }
-        if (!t.leads) return;
-        if (max - min + 1 > MAX_LEADS_LISTED) t.leads = undefined;
-        else for (let lead = min; lead <= max; lead++) t.leads.add(lead);
-      };
-      for (const { event, dayMs } of dated) {
-        // The leads L for which [dayMs − L·day − BEFORE, dayMs − L·day + AFTER] meets [lo, hi].
-        const min = Math.max(0, Math.ceil((dayMs - BEFORE_MS - hi) / DAY_MS));
-        const max = Math.floor((dayMs + AFTER_MS - lo) / DAY_MS);
-        if (max < min) continue;
-        if (event.countryId) add({ kind: 'country', id: event.countryId }, min, max);
-        if (event.missionId) add({ kind: 'mission', id: event.missionId }, min, max);
-      }
-      return [...found.values()].map(({ target, leads }) =>
-        leads ? { target, leads: [...leads].sort((a, b) => a - b) } : { target },
-      );
-    },
+/** The targets with an event that may fire in [from, to], with their candidate leads (none listed past a bound). */
+function findTargetsFiring(dated: readonly DatedEntry[], from: Date, to: Date): TargetLeads[] {
+  const lo = from.getTime();
+  const hi = to.getTime();
+  const found = new Map<string, { target: ReminderTarget; leads: Set<number> | undefined }>();
+  const add = (target: ReminderTarget, min: number, max: number) => {
+    const key = `${target.kind}:${target.id}`;
+    let t = found.get(key);
+    if (!t) {
+      t = { target, leads: new Set() };
+      found.set(key, t);
+    }
+    if (!t.leads) return;
+    if (max - min + 1 > MAX_LEADS_LISTED) t.leads = undefined;
+    else for (let lead = min; lead <= max; lead++) t.leads.add(lead);
   };
+  for (const { event, dayMs } of dated) {
+    // The leads L for which [dayMs − L·day − BEFORE, dayMs − L·day + AFTER] meets [lo, hi].
+    const min = Math.max(0, Math.ceil((dayMs - BEFORE_MS - hi) / DAY_MS));
+    const max = Math.floor((dayMs + AFTER_MS - lo) / DAY_MS);
+    if (max < min) continue;
+    if (event.countryId) add({ kind: 'country', id: event.countryId }, min, max);
+    if (event.missionId) add({ kind: 'mission', id: event.missionId }, min, max);
+  }
+  return [...found.values()].map(({ target, leads }) =>
+    leads ? { target, leads: [...leads].sort((a, b) => a - b) } : { target },
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -23,9 +23,6 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'src/dataset/resolver.ts#resolveName',
   'src/metrics.ts#createMetrics',
   'src/platforms/teams/create-teams-bot.ts#createTeamsBot',
-  'src/reminders/create-reminder-commands.ts#createReminderCommands',
-  'src/reminders/create-reminder-commands.ts#createReminderCommands > remind',
-  'src/reminders/plan-occurrences.ts#createOccurrencePlanner',
 ]);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
