@@ -58,9 +58,7 @@ export function milestonesAhead(ctx: AnswerContext, mission: Mission, expires: s
 
 /** A milestone's text, in the answer's language, as a clause after "29 days left; …". */
 export function milestoneClause(milestone: Mission['milestones'][number], lang: Lang = DEFAULT_LANG): string {
-  const text = prose(milestone, 'text', lang)
-    .replace(/\.$/, '')
-    .replace(/\.( \(en anglais\))$/, '$1');
+  const text = prose(milestone, 'text', lang, (s) => s.replace(/\.$/, ''));
   return /^(The|A|An|La|Le|Les|Un|Une) /.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }
 
@@ -73,6 +71,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
   const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
   const date = (d: string) => formatPartialDate(d, lang);
   const res = (r: string) => scr(r, lang);
+  const clause = (x: Mission['milestones'][number]) => milestoneClause(x, lang);
   const under = (m: Mandate) => t(lang, 'mission.under', { measures, scr: res(m.resolution) });
   const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m, lang)] : []);
   // A mandate and its milestones or end often share one source (the meeting that adopted and ended it): cited once.
@@ -95,9 +94,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
       return {
         label,
         text: t(lang, 'mission.runsTo', { under: under(m), measures, date: date(m.expires) }),
-        detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map((x) => milestoneClause(x, lang))].join(
-          semicolon,
-        ),
+        detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map(clause)].join(semicolon),
         cite: citeAll(m, ...next),
       };
     }
@@ -123,9 +120,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           : t(lang, 'mission.expired', values),
         detail: [
           formatDaysLeft(-state.daysAgo, lang),
-          ...reported.map((x) =>
-            t(lang, 'mission.unverifiedReport', { date: date(x.date), text: milestoneClause(x, lang) }),
-          ),
+          ...reported.map((x) => t(lang, 'mission.unverifiedReport', { date: date(x.date), text: clause(x) })),
         ].join(semicolon),
         tone: 'warning',
         cite: citeAll(m, ...reported),

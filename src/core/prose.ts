@@ -13,13 +13,21 @@ function translation<K extends string>(fact: Translated<K>, field: K, lang: Lang
   return lang === 'fr' ? fact.texts?.fr?.[field] : undefined;
 }
 
-/** The field `field` of `fact` in `lang` ("date limite du retrait…"), or its English text marked "(en anglais)". */
-export function prose<K extends string>(fact: Translated<K>, field: K, lang: Lang | undefined): string {
+/**
+ * The field `field` of `fact` in `lang` ("date limite du retrait…"), or its English text marked "(en anglais)";
+ * `shape` trims the text itself (a final full stop), before any mark.
+ */
+export function prose<K extends string>(
+  fact: Translated<K>,
+  field: K,
+  lang: Lang | undefined,
+  shape: (text: string) => string = (s) => s,
+): string {
   const english = fact[field];
-  const text = typeof english === 'string' ? english : '';
+  const text = typeof english === 'string' ? shape(english) : '';
   if (!text || !lang || lang === 'en') return text;
   const translated = translation(fact, field, lang);
-  return typeof translated === 'string' ? translated : t(lang, 'text.inEnglish', { text });
+  return typeof translated === 'string' ? shape(translated) : t(lang, 'text.inEnglish', { text });
 }
 
 /** `prose` of an optional field: undefined when the English field is absent. */

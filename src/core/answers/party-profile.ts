@@ -1,8 +1,8 @@
 // A listed party (`caac mnla`, `group ansar dine`): full name, other names, coalition, listing history by report
 // year with codes in words (consecutive years with the same codes grouped; years the data says nothing about shown
 // as "not in this dataset", never as "not listed"), persistent-perpetrator and action-plan status.
-import type { Listing, Party, ViolationCode } from '../../dataset/schema.js';
-import { DEFAULT_LANG } from '../../i18n/lang.js';
+import type { ActionPlan, Listing, Party, ViolationCode } from '../../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
@@ -68,9 +68,7 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
   }
   const plans = actionPlansOf(dataset, party);
   if (party.action_plan_marker || plans.length > 0) {
-    const plan = plans
-      .map((a) => `${prose(a, 'text', lang)} (${formatPartialDate(a.date, lang)})`)
-      .join(m('punct.semicolon'));
+    const plan = plans.map((a) => planText(a, lang)).join(m('punct.semicolon'));
     const marker = party.action_plan_marker;
     status.push({
       label: m('party.actionPlan', { symbol: reference.markers.action_plan.symbol }),
@@ -179,4 +177,9 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
 
 function codesKey(codes: readonly ViolationCode[]): string {
   return [...new Set(codes)].sort().join(',');
+}
+
+// An action plan in a party's status: "CMA …, action plan to end … (March 2017)".
+function planText(plan: ActionPlan, lang: Lang): string {
+  return `${prose(plan, 'text', lang)} (${formatPartialDate(plan.date, lang)})`;
 }
