@@ -7,6 +7,7 @@ import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
 import { commonMessages } from './catalogue/common.js';
 import { datasetTextMessages } from './catalogue/dataset-text.js';
+import { digestMessages } from './catalogue/digest.js';
 import { formatMessages } from './catalogue/format.js';
 import { helpMessages } from './catalogue/help.js';
 import { languageMessages } from './catalogue/language.js';
@@ -28,6 +29,7 @@ export const catalogue = {
   ...codesMessages,
   ...commonMessages,
   ...datasetTextMessages,
+  ...digestMessages,
   ...formatMessages,
   ...helpMessages,
   ...languageMessages,

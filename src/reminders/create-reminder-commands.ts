@@ -8,7 +8,9 @@ import type { ReminderCommands, RequestContext } from '../core/ports.js';
 import { channelKey } from '../core/ports.js';
 import { forgetReminder } from './forget-reminder.js';
 import { listReminders } from './list-reminders.js';
+import { remindDigest } from './remind-digest.js';
 import { remindOnce } from './remind-once.js';
+import { remindStale } from './remind-stale.js';
 import { remindSubscription } from './remind-subscription.js';
 import type { Reminder } from './reminder.js';
 import { MAX_REMINDERS_PER_CHANNEL, type ReminderCommandsDeps } from './reminder-commands-deps.js';
@@ -38,12 +40,17 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         case 'forget':
           return forgetReminder(deps.records, command.id, key, dataset, here);
         case 'remind':
-        case 'remind-once': {
+        case 'remind-once':
+        case 'remind-digest':
+        case 'remind-stale': {
           // Checked first to answer at once without asking the platform; the store checks again as it adds.
           const existing = await deps.records.listByChannel(key);
           const refused = await cannotRemind(command.kind, context, existing, here);
           if (refused) return refused;
           if (command.kind === 'remind-once') return remindOnce(deps.records, command, context, now, defaultTz);
+          const input = { records: deps.records, dataset, now, defaultTz, existing };
+          if (command.kind === 'remind-digest') return remindDigest(command, context, input);
+          if (command.kind === 'remind-stale') return remindStale(command, context, input);
           return remindSubscription(command, context, {
             records: deps.records,
             dataset,
@@ -59,13 +66,16 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
   /** Why no reminder can be set in the context's channel now, or undefined when one can. */
   async function cannotRemind(
-    kind: 'remind' | 'remind-once',
+    kind: 'remind' | 'remind-once' | 'remind-digest' | 'remind-stale',
     context: RequestContext,
     existing: Reminder[],
     here: string,
   ): Promise<Answer | undefined> {
     const channel = context.channel!;
-    if (existing.length >= MAX_REMINDERS_PER_CHANNEL) return tooMany(kind, context, MAX_REMINDERS_PER_CHANNEL);
+    // Changing the channel's digest or notices adds nothing: a full channel may still do it.
+    const changes = existing.some((r) => `remind-${r.kind}` === kind && !r.disabled);
+    if (existing.length >= MAX_REMINDERS_PER_CHANNEL && !changes)
+      return tooMany(kind, context, MAX_REMINDERS_PER_CHANNEL);
     const delivery = deps.deliveries[channel.platform];
     if (!delivery) {
       return simple(kind, 'unavailable', 'Reminders cannot be posted here', [

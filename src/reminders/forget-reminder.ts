@@ -2,6 +2,7 @@
 import type { Answer } from '../core/answer.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Reminder } from './reminder.js';
+import { channelWideName } from './channel-wide-line.js';
 import { targetName } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
 import { simple } from './reminder-refusals.js';
@@ -31,5 +32,6 @@ export async function forgetReminder(
 }
 
 function describe(reminder: Reminder, dataset: Dataset): string {
+  if (reminder.kind === 'digest' || reminder.kind === 'stale') return channelWideName(reminder);
   return reminder.kind === 'once' ? `"${reminder.text}"` : targetName(dataset, reminder);
 }

@@ -2,6 +2,7 @@
 import type { Answer, Item } from '../core/answer.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import type { Dataset } from '../dataset/schema.js';
+import { channelWideLine } from './channel-wide-line.js';
 import { upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder } from './reminder.js';
 import { describeSchedule, formatInstant, stopAction, targetName } from './reminder-message.js';
@@ -19,6 +20,7 @@ export function listReminders(reminders: Reminder[], dataset: Dataset, now: Date
   }
   const events = calendarEvents(dataset);
   const items: Item[] = reminders.map((r) => {
+    if (r.kind === 'digest' || r.kind === 'stale') return channelWideLine(r, dataset, events, now);
     const next = r.disabled ? undefined : upcomingOccurrences(r, events, now, 1)[0];
     const nextText = r.disabled
       ? `disabled: ${r.disabled.reason}`
