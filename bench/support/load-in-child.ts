@@ -19,12 +19,15 @@ export interface ChildLoad {
   firstLookupMs: number;
 }
 
-/** Runs this file in a child process on `dir`; `name` is looked up once the indexes are built. */
-export function loadInChild(dir: string, name = 'x'): Promise<ChildLoad> {
+/**
+ * Runs this file in a child process on `dir`; `name` is looked up once the indexes are built. With `snapshotDir`, the
+ * load uses (or writes) the validated snapshot there, as the service's start does.
+ */
+export function loadInChild(dir: string, name = 'x', snapshotDir?: string): Promise<ChildLoad> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--expose-gc', fileURLToPath(import.meta.url), dir, name],
+      ['--expose-gc', fileURLToPath(import.meta.url), dir, name, ...(snapshotDir ? [snapshotDir] : [])],
       { maxBuffer: 1 << 20 },
       (error, stdout) => {
         if (error) return reject(error);
@@ -41,12 +44,13 @@ export function loadInChild(dir: string, name = 'x'): Promise<ChildLoad> {
 if (isMain(import.meta.url)) {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   const { loadDataset } = (await import(new URL('../../src/dataset/load-dataset.js', import.meta.url).href)) as {
-    loadDataset(dir: string): Promise<{ ok: boolean }>;
+    loadDataset(dir: string, options?: { snapshotDir?: string }): Promise<{ ok: boolean }>;
   };
   gc();
   const before = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const result = await loadDataset(process.argv[2]!);
+  const snapshotDir = process.argv[4];
+  const result = await loadDataset(process.argv[2]!, snapshotDir ? { snapshotDir } : {});
   const loadMs = performance.now() - t0;
   gc();
   gc();

@@ -5,7 +5,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DatabaseSchema } from './database-schema.js';
 import { inCodeMigrations } from './migrations.js';
@@ -98,6 +97,8 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
   if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new Error(`PostgreSQL schema "${schema}" is not a plain identifier (letters, digits, underscores)`);
   }
+  // Imported here, not at the top: a service on SQLite never loads the PostgreSQL driver (a shorter start).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.poolSize ?? 10,
