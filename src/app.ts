@@ -105,10 +105,15 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
   return {
     async start() {
       const secrets = secretBoxFromKeys(config.secretsKey, config.secretsKeyPrevious);
-      // The platforms' SDKs, the dataset and the database all start at once, and the server listens meanwhile: a
-      // platform request that comes before they are ready waits for them (deferred-adapter.ts); /readyz says when.
-      const platforms = Promise.all([loadSlack(config.slack, logger), loadTeams(config.teams, logger)]);
-      platforms.catch(() => undefined); // awaited below; a failure meanwhile is not an unhandled rejection
+      // Database, dataset, then the SDKs (their CommonJS load blocks the loop, which could time out PostgreSQL's connect),
+      // while the server listens; a platform request meanwhile waits for them (deferred-adapter.ts).
+      const opening = openStorage(config, logger, secrets).then((s) => (storage = s));
+      opening.catch(() => undefined); // awaited below; a failure before then is not an unhandled rejection
+      const platforms = Promise.all([
+        loadSlack(config.slack, logger, opening),
+        loadTeams(config.teams, logger, opening),
+      ]);
+      platforms.catch(() => undefined);
       const waiting = [SLACK_ROUTES, TEAMS_ROUTES].map((routes) => deferredAdapter(routes, deps.startWaitMs));
       adapters = waiting;
       let ready = false;
@@ -129,10 +134,11 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       const port = await server.listen(config.port, config.host);
       logger.info({ port, host: config.host }, 'listening');
       try {
-        const [loaded, opened] = await both(
-          openDataset(config, logger, metrics).then((h) => (holder = h)),
-          openStorage(config, logger, secrets).then((s) => (storage = s)),
-        );
+        const loading = openDataset(config, logger, metrics).then((h) => (holder = h));
+        const [d, o] = await Promise.allSettled([loading, opening]);
+        if (d.status === 'rejected') throw d.reason; // a dataset problem first, as when they opened in turn
+        if (o.status === 'rejected') throw o.reason;
+        const [loaded, opened] = [d.value, o.value];
         if (deps.watchDataset) stopWatch = watchDataset(loaded);
         const dataset = () => loaded.current();
         const wired = wireService({ ...shared, secrets }, opened, dataset, await platforms);
@@ -268,14 +274,6 @@ async function openDataset(config: Config, logger: Logger, metrics: Metrics): Pr
   });
   if (!opened.ok) throw new StartupError(`the dataset in ${dir} is invalid`, opened.problems);
   return opened.holder;
-}
-
-// Both, once both have settled; the first one's failure is reported first (the dataset's, as when they ran in turn).
-async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [x, y] = await Promise.allSettled([a, b]);
-  if (x.status === 'rejected') throw x.reason;
-  if (y.status === 'rejected') throw y.reason;
-  return [x.value, y.value];
 }
 
 // The database named by the config, or a start-up error that says which variable to fix. Its migrations seal, with

@@ -21,12 +21,16 @@ export interface SlackPlatform {
 /** Connects Slack with what loadSlack imported. */
 export type ConnectSlack = (options: SlackConnectionOptions) => SlackPlatform;
 
-/** Imports what Slack needs as configured: Bolt only when Slack's mode is not 'off' (logged at once when it is). */
-export async function loadSlack(config: SlackConfig, logger: Logger): Promise<ConnectSlack> {
+/**
+ * Imports what Slack needs as configured: Bolt only when Slack's mode is not 'off' (logged at once when it is), and
+ * only once `after` has settled (the caller's work that must not wait behind the import).
+ */
+export async function loadSlack(config: SlackConfig, logger: Logger, after?: Promise<unknown>): Promise<ConnectSlack> {
   if (config.mode === 'off') {
     logSlackOff(logger);
     return () => ({ enabled: false, delivery: SLACK_OFF_DELIVERY, adapter: () => slackOffAdapter() });
   }
+  await after?.catch(() => undefined);
   const [{ connectSlack }, { createSlackAdapter }] = await Promise.all([
     import('./connect-slack.js'),
     import('./create-slack-adapter.js'),

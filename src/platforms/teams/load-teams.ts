@@ -21,8 +21,15 @@ export interface TeamsPlatform {
 /** Connects Teams with what loadTeams imported. */
 export type ConnectTeams = (options: TeamsConnectionOptions) => TeamsPlatform;
 
-/** Imports what Teams needs as configured: botbuilder only when Teams is on (logged at once when it is off). */
-export async function loadTeams(teams: Config['teams'], logger: Logger): Promise<ConnectTeams> {
+/**
+ * Imports what Teams needs as configured: botbuilder only when Teams is on (logged at once when it is off), and only
+ * once `after` has settled (the caller's work that must not wait behind the import).
+ */
+export async function loadTeams(
+  teams: Config['teams'],
+  logger: Logger,
+  after?: Promise<unknown>,
+): Promise<ConnectTeams> {
   if (!teamsIsOn(teams)) {
     const log = logger.child({ platform: 'teams' });
     logTeamsOff(log);
@@ -32,6 +39,7 @@ export async function loadTeams(teams: Config['teams'], logger: Logger): Promise
       adapter: ({ onRefused }) => teamsOffAdapter(log, onRefused),
     });
   }
+  await after?.catch(() => undefined);
   const [{ connectTeams }, { createTeamsAdapter }] = await Promise.all([
     import('./connect-teams.js'),
     import('./create-teams-adapter.js'),
