@@ -31,6 +31,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: SLOW,
+          // Both cores: vitest's default is one worker fewer than the CPUs (one worker on a 2-core machine).
+          maxWorkers: 2,
           // Files share their worker's module cache (botbuilder, Bolt and the dataset load once per worker, not once
           // per file: a third of the CPU time). So a test file leaves what it changes (cwd, env, globals) as it was.
           isolate: false,
