@@ -5,6 +5,8 @@ import type { ServerResponse } from 'node:http';
 import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
+import type { RequestContext } from '../../core/ports.js';
+import type { Lang } from '../../i18n/lang.js';
 import { needsChannel } from '../../core/commands/command-registry.js';
 import { parseCommand } from '../../core/parse-command.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
@@ -26,8 +28,10 @@ export interface SlackListenerDeps {
   log: Logger;
   /** OAuth installations, forgotten when the app is uninstalled. */
   installations?: SqlInstallationStore;
-  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
-  homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** The language to answer a request in (the core's `languageOf`: the channel's `lang`, else English). */
+  languageOf: (context: RequestContext) => Promise<Lang>;
+  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run, in the viewer's language. */
+  homeAnswers?: (workspaceId: string, lang: Lang) => Promise<Answer[]>;
   /** Slack event ids already taken (mentions are answered once, across replicas). */
   events?: SlackEventLedger;
 }
@@ -50,7 +54,12 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
     const workspace = notInstalledWorkspace(error);
     if (workspace !== undefined) {
       deps.log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
-      if (typeof (body as { command?: unknown }).command === 'string') throw new ReinstallNeededError(workspace);
+      const b = body as { command?: unknown; team_id?: string; channel_id?: string };
+      if (typeof b.command === 'string') {
+        // Told in the channel's language (`lang fr` is kept in our database, not in the unreadable installation).
+        const lang = await deps.languageOf(slackRequestContext(b.team_id, b.channel_id, undefined));
+        throw new ReinstallNeededError(workspace, lang);
+      }
       return;
     }
     deps.log.error({ err: error }, 'slack listener failed');
@@ -143,21 +152,25 @@ function listenToButtons(app: App, { answer }: SlackListenerDeps): void {
   );
 }
 
-function listenToEvents(app: App, { answer, log, installations, homeAnswers }: SlackListenerDeps): void {
+function listenToEvents(app: App, deps: SlackListenerDeps): void {
+  const { answer, log, installations, homeAnswers } = deps;
   app.event('app_home_opened', async ({ event, body, client, context }) => {
     if (event.tab !== 'home') return;
     const reqLog = (context.requestLog as Logger | undefined) ?? log;
     const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
-    const ctx = slackRequestContext(teamId, undefined, event.user);
+    // The Home tab is the user's own: it speaks the language chosen with `lang` in the app's Messages tab, the
+    // direct-message channel the event names (`event.channel`).
+    const lang = await deps.languageOf(slackRequestContext(teamId, event.channel, event.user));
+    const ctx = { ...slackRequestContext(teamId, undefined, event.user), lang };
     const answers = [await answer({ kind: 'renewals' }, ctx, context)];
     if (teamId && homeAnswers) {
       try {
-        answers.push(...(await homeAnswers(teamId)));
+        answers.push(...(await homeAnswers(teamId, lang)));
       } catch (err) {
         reqLog.warn({ err }, 'slack home: reminders unavailable');
       }
     }
-    await client.views.publish({ user_id: event.user, view: answersToHomeView(answers) as never });
+    await client.views.publish({ user_id: event.user, view: answersToHomeView(answers, lang) as never });
   });
 
   // An uninstalled app's tokens are dead: forget them, so reminders for that workspace stop at once.
