@@ -3,7 +3,7 @@
 // the scheduler, in that order, so that nothing is filled in after it is built. src/main.ts (the process) and the
 // tests call createApp.
 import type { Logger } from 'pino';
-import type { Config } from './config.js';
+import type { Config } from './config/read-config.js';
 import type { Clock } from './core/clock.js';
 import { systemClock } from './core/clock.js';
 import { createCore } from './core/create-core.js';

@@ -6,7 +6,7 @@
 // https://getpino.io/#/docs/redaction
 import { pino } from 'pino';
 import type { DestinationStream, Logger, LoggerOptions } from 'pino';
-import type { Config } from './config.js';
+import type { Config } from './config/read-config.js';
 
 export type { Logger } from 'pino';
 

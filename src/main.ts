@@ -1,7 +1,7 @@
 // The service's entry point (`npm start`): reads the configuration (one line per problem, exit 2), starts the app,
 // and shuts down gracefully on SIGTERM/SIGINT (stop accepting, finish requests in flight, stop the scheduler, close
 // the database). Everything else happens in createApp.
-import { readConfig } from './config.js';
+import { readConfig } from './config/read-config.js';
 
 async function main(): Promise<void> {
   const read = readConfig(process.env);

@@ -1,6 +1,6 @@
 // `caac secrets rotate`, for the command line: reads the service's own environment (the same variables, checked the
 // same way), rewrites every stored Slack token under CAAC_SECRETS_KEY, and says how many rows it rewrote.
-import { readConfig } from './config.js';
+import { readConfig } from './config/read-config.js';
 import { configSecrets, scrubString } from './logging.js';
 import { rotateSecrets } from './storage/rotate-secrets.js';
 import { secretBoxFromKeys } from './storage/secret-box.js';

@@ -1,7 +1,7 @@
 // Log capture: no token, secret or authorization header ever appears in a log line, wherever it hides.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../src/config/read-config.js';
 import { configSecrets, createLogger, scrubString } from '../src/logging.js';
 import { captureLogs } from './support/capture-logs.js';
 

@@ -74,7 +74,7 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
     packages: ['node:*', 'kysely', 'luxon', 'pino'],
   },
   config: {
-    path: 'src/config.ts',
+    path: 'src/config/',
     role: 'environment → typed, frozen config',
     mayImport: ['storage'],
     packages: ['zod'],

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
 import { manualClock } from '../support/manual-clock.js';
 import { createLogger } from '../../src/logging.js';
 import { startSlackStandIn } from '../support/slack-stand-in.js';

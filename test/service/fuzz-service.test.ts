@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
 import { manualClock } from '../support/manual-clock.js';
 import { defaultDataDir } from '../../src/dataset/load-dataset.js';
 import { createRateLimiter } from '../../src/http/rate-limit.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
 import { createReadinessCheck } from '../../src/http/readiness.js';
 import { createLogger } from '../../src/logging.js';
 import { openDatabase } from '../../src/storage/open-database.js';

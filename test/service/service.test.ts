@@ -9,8 +9,8 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartupError, createApp } from '../../src/app.js';
 import type { CaacApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import type { Config } from '../../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
+import type { Config } from '../../src/config/read-config.js';
 import { BODY_LIMITS } from '../../src/http/read-body.js';
 import { createLogger } from '../../src/logging.js';
 

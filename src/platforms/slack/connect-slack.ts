@@ -3,8 +3,8 @@
 // whether they can post), then handed to createSlackAdapter.
 import type { Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { PLATFORM_VARIABLES } from '../../config.js';
-import type { SlackConfig } from '../../config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
+import type { SlackConfig } from '../../config/slack-config.js';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Delivery } from '../../core/delivery.js';

@@ -4,7 +4,7 @@
 // https://docs.slack.dev/tools/bolt-js/
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
-import { PLATFORM_VARIABLES } from '../../config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
 import type { Answer } from '../../core/answer.js';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';

@@ -9,8 +9,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
-import { PLATFORM_VARIABLES } from '../../config.js';
-import type { Config } from '../../config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
+import type { Config } from '../../config/read-config.js';
 import type { Clock } from '../../core/clock.js';
 import type { Delivery } from '../../core/delivery.js';
 import type { Storage } from '../../storage/open-database.js';

@@ -4,7 +4,7 @@
 // 2025; moving to @microsoft/agents-hosting should touch src/platforms/teams/ only.
 // https://learn.microsoft.com/azure/bot-service/bot-builder-basics
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PLATFORM_VARIABLES } from '../../config.js';
+import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
 import type { Core } from '../../core/create-core.js';
 import type { PlatformAdapter, Refusal } from '../../http/platform-adapter.js';
 import { BODY_LIMITS, BodyTooLargeError, readBody, sendBodyTooLarge } from '../../http/read-body.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/config/read-config.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/logging.js';
 import type { SlackBlock } from '../../../src/render/answer-to-block-kit.js';

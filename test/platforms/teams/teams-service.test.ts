@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.js';
 import type { CaacApp } from '../../../src/app.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/config/read-config.js';
 import { fixedClock } from '../../../src/core/clock.js';
 import { createLogger } from '../../../src/logging.js';
 import type { AdaptiveCard } from '../../../src/render/answer-to-adaptive-card.js';

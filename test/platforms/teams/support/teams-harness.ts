@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { TeamsConfig } from '../../../../src/config.js';
+import type { TeamsConfig } from '../../../../src/config/teams-config.js';
 import { fixedClock } from '../../../../src/core/clock.js';
 import { createCore } from '../../../../src/core/create-core.js';
 import type { Core } from '../../../../src/core/create-core.js';

@@ -1,6 +1,6 @@
 // readConfig: the contract's defaults, every problem at once (one line each, secrets never echoed), Slack's modes.
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const OAUTH = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'c', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'st' };
