@@ -73,6 +73,10 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
   ],
 ];
 
+// Every token shape above contains one of these (case aside): a string with none of them is left as it is, after one
+// pass over it instead of one per shape.
+const MAY_HOLD_TOKEN = /xox|xapp|bearer|basic|:\/\/|eyj|[?&;]/i;
+
 const MAX_DEPTH = 6;
 const MAX_KEYS = 60;
 const MAX_STRING = 8_000;
@@ -84,6 +88,7 @@ const MAX_STRING = 8_000;
 export function scrubString(text: string, knownSecrets: readonly string[] = []): string {
   let out = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[truncated]` : text;
   for (const secret of knownSecrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  if (!MAY_HOLD_TOKEN.test(out)) return out;
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
   return out;
 }
@@ -147,6 +152,29 @@ export function scrubValue(
   }
 }
 
+/**
+ * What scrubValue gives for a plain object whose values are all strings, numbers, booleans or null (a request's log
+ * line), made without its recursion and bookkeeping; undefined for any other value, which takes the deep path.
+ */
+function scrubFlat(
+  value: Record<string, unknown>,
+  knownSecrets: readonly string[],
+): Record<string, unknown> | undefined {
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const keys = Object.keys(value);
+  if (keys.length > MAX_KEYS) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    if (v !== null && v !== '' && SECRET_KEY.test(key)) out[key] = REDACTED;
+    else out[key] = typeof v === 'string' ? scrubString(v, knownSecrets) : v;
+  }
+  return out;
+}
+
 /** The secret values of a configuration, for `createLogger({ secrets })`. */
 export function configSecrets(config: Config): string[] {
   const { slack, teams } = config;
@@ -194,7 +222,7 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     // Longest first, so that a secret containing another is replaced whole.
     .sort((a, b) => b.length - a.length);
   const scrubObject = (o: Record<string, unknown>): Record<string, unknown> =>
-    (scrubValue(o, known) as Record<string, unknown> | undefined) ?? {};
+    scrubFlat(o, known) ?? (scrubValue(o, known) as Record<string, unknown> | undefined) ?? {};
   const opts: LoggerOptions = {
     level: options.level ?? 'info',
     base: options.base ?? { service: 'caac-bot' },

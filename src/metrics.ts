@@ -45,7 +45,56 @@ export function createMetrics(options: CreateMetricsOptions = {}): Metrics {
   const prefix = options.prefix ?? 'caac_';
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, prefix });
+  const served: Served = {};
+  const { requests, latency, reminders, refusals, reloads, datasetInfo } = createInstruments(
+    registry,
+    prefix,
+    clock,
+    served,
+  );
+  // Pre-create the reminder series so that dashboards and alerts see zeros, not absent series.
+  for (const outcome of ['delivered', 'late', 'skipped', 'failed', 'disabled'] as const) reminders.inc({ outcome }, 0);
+  for (const result of ['ok', 'refused'] as const) reloads.inc({ result }, 0);
 
+  const observeRequest: Metrics['observeRequest'] = (labels, seconds) => {
+    requests.inc(labels);
+    latency.observe(labels, seconds);
+  };
+  return {
+    registry,
+    observeRequest,
+    startRequest() {
+      const started = performance.now();
+      return (labels) => observeRequest(labels, (performance.now() - started) / 1000);
+    },
+    reminder(outcome, count = 1) {
+      reminders.inc({ outcome }, count);
+    },
+    refused(reason, platform) {
+      refusals.inc({ reason, platform });
+    },
+    setDataset(dataset) {
+      datasetInfo.reset();
+      datasetInfo.set({ version: dataset.version }, 1);
+      const newest = newestAsOfDate(dataset);
+      served.newestAsOf = newest ? partialDateStart(newest) : undefined;
+    },
+    reload(result) {
+      reloads.inc({ result });
+    },
+    async render() {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
+/** What the dataset-age gauge reads when it is collected: set by `setDataset`. */
+interface Served {
+  newestAsOf?: Date | undefined;
+}
+
+/** Registers the service's counters, histogram and gauges (in exposition order) on `registry`. */
+function createInstruments(registry: Registry, prefix: string, clock: Clock, served: Served) {
   const requests = new Counter({
     name: `${prefix}requests_total`,
     help: 'Commands handled, by platform, command kind and outcome.',
@@ -84,49 +133,16 @@ export function createMetrics(options: CreateMetricsOptions = {}): Metrics {
     labelNames: ['version'] as const,
     registers: [registry],
   });
-  let newestAsOf: Date | undefined;
   new Gauge({
     name: `${prefix}dataset_age_seconds`,
     help: 'Seconds since the newest as-of date in the dataset (partial dates count from their first day).',
     registers: [registry],
     collect() {
-      if (newestAsOf) this.set(Math.max(0, (clock.now().getTime() - newestAsOf.getTime()) / 1000));
+      const newest = served.newestAsOf;
+      if (newest) this.set(Math.max(0, (clock.now().getTime() - newest.getTime()) / 1000));
     },
   });
-  // Pre-create the reminder series so that dashboards and alerts see zeros, not absent series.
-  for (const outcome of ['delivered', 'late', 'skipped', 'failed', 'disabled'] as const) reminders.inc({ outcome }, 0);
-  for (const result of ['ok', 'refused'] as const) reloads.inc({ result }, 0);
-
-  const observeRequest: Metrics['observeRequest'] = (labels, seconds) => {
-    requests.inc(labels);
-    latency.observe(labels, seconds);
-  };
-  return {
-    registry,
-    observeRequest,
-    startRequest() {
-      const started = performance.now();
-      return (labels) => observeRequest(labels, (performance.now() - started) / 1000);
-    },
-    reminder(outcome, count = 1) {
-      reminders.inc({ outcome }, count);
-    },
-    refused(reason, platform) {
-      refusals.inc({ reason, platform });
-    },
-    setDataset(dataset) {
-      datasetInfo.reset();
-      datasetInfo.set({ version: dataset.version }, 1);
-      const newest = newestAsOfDate(dataset);
-      newestAsOf = newest ? partialDateStart(newest) : undefined;
-    },
-    reload(result) {
-      reloads.inc({ result });
-    },
-    async render() {
-      return { contentType: registry.contentType, body: await registry.metrics() };
-    },
-  };
+  return { requests, latency, reminders, refusals, reloads, datasetInfo };
 }
 
 /** The newest as-of date in a dataset (facts' `as_of`, else their source's date), as written (`2021`, `2021-06`…). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readConfig } from '../src/config/read-config.js';
-import { configSecrets, createLogger, scrubString } from '../src/logging.js';
+import { configSecrets, createLogger, scrubString, scrubValue } from '../src/logging.js';
 import { captureLogs } from './support/capture-logs.js';
 
 const BOT_TOKEN = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUv';
@@ -164,6 +164,29 @@ describe('createLogger redaction', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes a flat line (a request line) exactly as the deep scrub would (property)', () => {
+    // The logger takes a shorter path for objects of strings, numbers, booleans and nulls: same fields, same values.
+    const key = fc.constantFrom('path', 'reqId', 'method', 'status', 'detail', 'secretive', 'apiKey', 'accessToken');
+    const tokenish = fc.constantFrom(
+      `/slack/${BOT_TOKEN}`,
+      `Bearer ${JWT}`,
+      `a?code=${SIGNING_SECRET}`,
+      SIGNING_SECRET,
+    );
+    const value = fc.oneof(fc.string(), tokenish, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(''));
+    fc.assert(
+      fc.property(fc.dictionary(key, value), (fields) => {
+        const out = captureLogs();
+        createLogger({ destination: out, secrets: [SIGNING_SECRET] }).info(fields, 'request');
+        const line = out.lines()[0]!;
+        const expected = scrubValue(fields, [SIGNING_SECRET]) as Record<string, unknown>;
+        for (const k of Object.keys(fields)) expect(line[k]).toEqual(expected[k]);
+        expectClean(out.text());
+      }),
+      { numRuns: 200 },
     );
   });
 });

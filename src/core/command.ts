@@ -33,6 +33,27 @@ export type Command =
       tz?: string;
     }
   | { kind: 'remind-once'; text: string; at: string }
+  | {
+      kind: 'remind-digest';
+      /** ISO day of the week, 1 Monday … 7 Sunday; default Monday. */
+      weekday: number;
+      /** Local time of day "HH:MM"; default "09:00". */
+      at: string;
+      /** IANA zone, or undefined for the service's default. */
+      tz?: string;
+      /** How many days ahead; default 30. */
+      withinDays: number;
+      /** Country names as typed (none: every country). */
+      countries: string[];
+      /** Post even a week with nothing to say. */
+      always: boolean;
+    }
+  | {
+      kind: 'remind-stale';
+      /** Local time of day "HH:MM" of the morning after; default "09:00". */
+      at: string;
+      tz?: string;
+    }
   | { kind: 'reminders' }
   | { kind: 'forget'; id: string }
   /** `lang` alone shows the channel's language; `lang fr` sets it. */

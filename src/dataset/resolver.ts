@@ -55,6 +55,29 @@ export function resolveName(
 
   const terms = tokenize(query);
   const filter = (r: SearchResult) => allowed(idx.entities.get(r.id as string));
+  const strict = strictResults(idx, terms, filter);
+  const best = strict[0];
+  const second = strict[1];
+  if (best && (!second || best.score >= 2 * second.score)) {
+    return {
+      ok: true,
+      entity: idx.entities.get(best.id as string)!,
+      confidence: 'close',
+      suggestions: strict.slice(1, 5).map((r) => idx.entities.get(r.id as string)!),
+    };
+  }
+  if (strict.length > 1)
+    return { ok: false, suggestions: strict.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
+
+  const broad = broadResults(idx, terms, folded, filter);
+  return { ok: false, suggestions: broad.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
+}
+
+/** Whether a search result is one of the entity kinds asked for. */
+type ResultFilter = (r: SearchResult) => boolean;
+
+/** The close matches: every word matches a name (itself, a prefix, a swap or a small edit), best first. */
+function strictResults(idx: Indexes, terms: string[], filter: ResultFilter): SearchResult[] {
   // A word matches as itself (exactly, as a prefix, or within its typo budget) or with two letters swapped (exactly
   // or as a prefix). The swaps are not also given edits: a swap is already two edits, and each fuzzy walk of the
   // vocabulary costs milliseconds at 20,000 parties.
@@ -79,26 +102,16 @@ export function resolveName(
   // expansion: exact, prefix, edits), skip the search when nothing can match (the usual made-up name), and otherwise
   // score only the entities in the intersection (boostDocument 0 skips the rest): the same results, far less work.
   const candidates = intersection(strictSpecs.map((specs) => candidatesOf(idx, specs)));
-  const strict =
-    candidates.size === 0
-      ? []
-      : topResults(
-          idx,
-          idx.names.search(strictQuery, { boost: { primary: 2 }, filter, boostDocument: only(candidates) }),
-        );
-  const best = strict[0];
-  const second = strict[1];
-  if (best && (!second || best.score >= 2 * second.score)) {
-    return {
-      ok: true,
-      entity: idx.entities.get(best.id as string)!,
-      confidence: 'close',
-      suggestions: strict.slice(1, 5).map((r) => idx.entities.get(r.id as string)!),
-    };
-  }
-  if (strict.length > 1)
-    return { ok: false, suggestions: strict.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
+  return candidates.size === 0
+    ? []
+    : topResults(
+        idx,
+        idx.names.search(strictQuery, { boost: { primary: 2 }, filter, boostDocument: only(candidates) }),
+      );
+}
 
+/** The suggestions for a miss: names matching any distinctive word of the query, with edits, best first. */
+function broadResults(idx: Indexes, terms: string[], folded: string, filter: ResultFilter): SearchResult[] {
   // Suggestions: any word may match, with edits in proportion to its length, at most 2 (3 or more edits on a long
   // word walk most of the vocabulary and suggest names nobody would take for the one typed).
   const broadSpecs = terms.map(
@@ -114,7 +127,7 @@ export function resolveName(
   const sizes = broadSpecs.map((spec) => candidatesOf(idx, [spec]).size);
   const rare = terms.filter((_, i) => sizes[i]! > 0 && sizes[i]! <= idx.commonLimit);
   const text = rare.length > 0 && rare.length < terms.length ? rare.join(' ') : folded;
-  const broad = topResults(
+  return topResults(
     idx,
     idx.names.search(text, {
       boost: { primary: 2 },
@@ -125,7 +138,6 @@ export function resolveName(
       filter,
     }),
   );
-  return { ok: false, suggestions: broad.slice(0, 5).map((r) => idx.entities.get(r.id as string)!) };
 }
 
 const BROAD_FUZZY = 0.34;

@@ -91,8 +91,8 @@ function serveRequest(
   const started = performance.now();
   const header = req.headers['x-request-id'];
   const reqId = typeof header === 'string' && /^[\w.-]{1,64}$/.test(header) ? header : randomUUID();
-  const log = options.logger.child({ reqId });
-  setRequestLogger(req, log);
+  const log = options.logger;
+  setRequestLogger(req, log, reqId);
   res.setHeader('x-request-id', reqId);
   if (state.stopping) res.setHeader('connection', 'close');
   const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -104,7 +104,9 @@ function serveRequest(
     // While stopping, a keep-alive socket is not kept for another request: the server can close as soon as it is sent.
     if (state.stopping) req.socket.end();
     // One line per request: what the adapter noted (command kind, outcome) joins the HTTP fields.
+    // The request's id first, where a child logger's binding would put it: the same line, without a child.
     const line = {
+      reqId,
       method: req.method,
       path,
       status: res.statusCode,
@@ -124,7 +126,7 @@ function serveRequest(
   }
   const answered = adapter ? answerByAdapter(adapter, req, res, routed) : answerOwnRoute(options, res, routed, method);
   answered.catch((err: unknown) => {
-    log.error({ err }, 'request failed');
+    log.error({ reqId, err }, 'request failed');
     if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
     else res.end();
   });

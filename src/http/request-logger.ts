@@ -1,6 +1,8 @@
-// The per-request child logger, attached to the request by the server so that adapters (Bolt's listeners, the
-// Teams handler) log with the request's id without threading it through every SDK. Adapters may also add fields
-// (the command kind, its outcome) to the server's one "request" line instead of writing a line of their own.
+// The per-request logger, attached to the request by the server so that adapters (Bolt's listeners, the Teams
+// handler) log with the request's id without threading it through every SDK. It is created on first use: most
+// requests write only the server's one "request" line, which carries the id itself, and a pino child per request
+// (its bindings scrubbed and serialised) cost more than the line. Adapters may also add fields (the command kind,
+// its outcome) to that line instead of writing a line of their own.
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 
@@ -8,20 +10,25 @@ import type { Logger } from 'pino';
 export type RequestNote = Record<string, string | number | boolean>;
 
 interface Entry {
-  logger: Logger;
+  parent: Logger;
+  reqId: string;
+  logger?: Logger;
   note?: RequestNote;
 }
 
 const entries = new WeakMap<IncomingMessage, Entry>();
 
-/** Attaches a request's child logger. */
-export function setRequestLogger(req: IncomingMessage, logger: Logger): void {
-  entries.set(req, { logger });
+/** Attaches a request's id; its logger is `parent.child({ reqId })`, made when first asked for. */
+export function setRequestLogger(req: IncomingMessage, parent: Logger, reqId: string): void {
+  entries.set(req, { parent, reqId });
 }
 
 /** The request's child logger, or `fallback` for requests the server did not see (Socket Mode). */
 export function requestLogger(req: IncomingMessage | undefined, fallback: Logger): Logger {
-  return (req && entries.get(req)?.logger) ?? fallback;
+  const entry = req && entries.get(req);
+  if (!entry) return fallback;
+  entry.logger ??= entry.parent.child({ reqId: entry.reqId });
+  return entry.logger;
 }
 
 /**
@@ -31,7 +38,7 @@ export function requestLogger(req: IncomingMessage | undefined, fallback: Logger
 export function noteRequest(req: IncomingMessage | undefined, note: RequestNote): boolean {
   const entry = req && entries.get(req);
   if (!entry) return false;
-  entry.note = { ...entry.note, ...note };
+  entry.note = entry.note ? { ...entry.note, ...note } : note;
   return true;
 }
 

@@ -6,6 +6,7 @@ import { actionMessages } from './catalogue/actions.js';
 import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
 import { commonMessages } from './catalogue/common.js';
+import { digestMessages } from './catalogue/digest.js';
 import { formatMessages } from './catalogue/format.js';
 import { helpMessages } from './catalogue/help.js';
 import { languageMessages } from './catalogue/language.js';
@@ -28,6 +29,7 @@ export const catalogue = {
   ...briefMessages,
   ...codesMessages,
   ...commonMessages,
+  ...digestMessages,
   ...formatMessages,
   ...helpMessages,
   ...languageMessages,

@@ -12,7 +12,9 @@ import { t } from '../i18n/translate.js';
 import { cannotPostLines } from './cannot-post-lines.js';
 import { forgetReminder } from './forget-reminder.js';
 import { listReminders } from './list-reminders.js';
+import { remindDigest } from './remind-digest.js';
 import { remindOnce } from './remind-once.js';
+import { remindStale } from './remind-stale.js';
 import { remindSubscription } from './remind-subscription.js';
 import type { Reminder } from './reminder.js';
 import { MAX_REMINDERS_PER_CHANNEL, type ReminderCommandsDeps } from './reminder-commands-deps.js';
@@ -40,12 +42,17 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
         case 'forget':
           return forgetReminder(deps.records, command.id, dataset, here);
         case 'remind':
-        case 'remind-once': {
+        case 'remind-once':
+        case 'remind-digest':
+        case 'remind-stale': {
           // Checked first to answer at once without asking the platform; the store checks again as it adds.
           const existing = await deps.records.listByChannel(here.key);
           const refused = await cannotRemind(command.kind, context, existing, here);
           if (refused) return refused;
           if (command.kind === 'remind-once') return remindOnce(deps.records, command, context, now, defaultTz);
+          const input = { records: deps.records, dataset, now, defaultTz, existing };
+          if (command.kind === 'remind-digest') return remindDigest(command, context, input);
+          if (command.kind === 'remind-stale') return remindStale(command, context, input);
           return remindSubscription(command, context, {
             records: deps.records,
             dataset,
@@ -61,14 +68,17 @@ export function createReminderCommands(deps: ReminderCommandsDeps): ReminderComm
 
   /** Why no reminder can be set in the context's channel now, or undefined when one can. */
   async function cannotRemind(
-    kind: 'remind' | 'remind-once',
+    kind: 'remind' | 'remind-once' | 'remind-digest' | 'remind-stale',
     context: RequestContext,
     existing: Reminder[],
     here: ReminderHere,
   ): Promise<Answer | undefined> {
     const channel = context.channel!;
     const { platform, lang } = here;
-    if (existing.length >= MAX_REMINDERS_PER_CHANNEL) return tooMany(kind, context, MAX_REMINDERS_PER_CHANNEL);
+    // Changing the channel's digest or notices adds nothing: a full channel may still do it.
+    const changes = existing.some((r) => `remind-${r.kind}` === kind && !r.disabled);
+    if (existing.length >= MAX_REMINDERS_PER_CHANNEL && !changes)
+      return tooMany(kind, context, MAX_REMINDERS_PER_CHANNEL);
     const delivery = deps.deliveries[channel.platform];
     if (!delivery) {
       return simple(kind, 'unavailable', t(lang, 'replies.cannotPost.title'), [

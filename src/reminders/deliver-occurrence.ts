@@ -11,6 +11,7 @@ import type { Dataset } from '../dataset/schema.js';
 import type { ChannelPacer } from './channel-pacer.js';
 import type { Deliveries, DeliveryResult } from '../core/delivery.js';
 import { planOccurrences } from './plan-occurrences.js';
+import { channelWideMessage } from './channel-wide-message.js';
 import type { ClaimedOccurrence, OccurrenceOutcome, Reminder } from './reminder.js';
 import { oneOffMessage, reminderMessage } from './reminder-message.js';
 import { NO_ANSWER_ERROR, deliveryNotice, withNotice } from './reminder-notice.js';
@@ -56,6 +57,8 @@ function messageFor(
   lang: Lang,
 ): Answer | string {
   if (reminder.kind === 'once') return oneOffMessage(reminder, lang);
+  if (reminder.kind === 'digest' || reminder.kind === 'stale')
+    return channelWideMessage(reminder, claim, data.dataset, now, lang);
   const event = data.events.find((e) => e.id === claim.eventId);
   if (!event) return 'event no longer in the dataset';
   // The occurrence still stands only if the data still puts it at this instant (a moved date is a new key).

@@ -8,14 +8,24 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema, RemindersTable } from '../storage/database-schema.js';
 import type { Storage } from '../storage/open-database.js';
 import { sqliteImmediate } from '../storage/sqlite-immediate.js';
-import type { NewReminder, Reminder, SubscriptionReminder } from './reminder.js';
-import type { AddOutcome } from './reminder-records.js';
+import type { NewDigest, NewReminder, Reminder } from './reminder.js';
+import type { AddOutcome, ExistingReminder } from './reminder-records.js';
 import { channelColumns, iso, newReminderId, toReminder } from './reminder-rows.js';
 
 /** The unique key of a channel's subscription to a target. */
 export function subscriptionKey(channelKey: string, target: { kind: string; id: string }): string {
   return `${channelKey} ${target.kind}:${target.id}`;
 }
+
+/** The unique key of a channel's one digest, or one set of curator notices. */
+export function channelWideKey(channelKey: string, kind: 'digest' | 'stale'): string {
+  return `${channelKey} ${kind}`;
+}
+
+// Columns a kind leaves empty.
+const NO_TARGET = { target_kind: null, target_id: null, lead_days: null } as const;
+const NO_DIGEST = { weekday: null, within_days: null, countries: null, post_always: null } as const;
+const NO_TEXT = { text: null, fire_at: null } as const;
 
 /** The reminders row of a new reminder (without its id). */
 export function reminderRow(input: NewReminder, now: Date): Omit<RemindersTable, 'id'> {
@@ -28,25 +38,57 @@ export function reminderRow(input: NewReminder, now: Date): Omit<RemindersTable,
     disabled_at: null,
     disabled_reason: null,
   };
-  if (input.kind === 'once') {
-    return {
-      ...common,
-      kind: 'once',
-      ...{ target_kind: null, target_id: null, lead_days: null, time_of_day: null, subscription_key: null },
-      text: input.text,
-      fire_at: iso(input.fireAt),
-    };
+  switch (input.kind) {
+    case 'once':
+      return {
+        ...common,
+        kind: 'once',
+        ...{ ...NO_TARGET, ...NO_DIGEST, time_of_day: null, subscription_key: null },
+        text: input.text,
+        fire_at: iso(input.fireAt),
+      };
+    case 'subscription':
+      return {
+        ...common,
+        ...NO_DIGEST,
+        ...NO_TEXT,
+        kind: 'subscription',
+        target_kind: input.target.kind,
+        target_id: input.target.id,
+        lead_days: input.leadDays.join(','),
+        time_of_day: input.at,
+        subscription_key: subscriptionKey(channel.channel_key, input.target),
+      };
+    case 'digest':
+      return {
+        ...common,
+        ...NO_TARGET,
+        ...NO_TEXT,
+        kind: 'digest',
+        time_of_day: input.at,
+        ...digestColumns(input),
+        subscription_key: channelWideKey(channel.channel_key, 'digest'),
+      };
+    case 'stale':
+      return {
+        ...common,
+        ...NO_TARGET,
+        ...NO_TEXT,
+        ...NO_DIGEST,
+        kind: 'stale',
+        time_of_day: input.at,
+        subscription_key: channelWideKey(channel.channel_key, 'stale'),
+      };
   }
+}
+
+/** A digest's own columns. */
+export function digestColumns(input: Pick<NewDigest, 'weekday' | 'withinDays' | 'countries' | 'always'>) {
   return {
-    ...common,
-    kind: 'subscription',
-    target_kind: input.target.kind,
-    target_id: input.target.id,
-    lead_days: input.leadDays.join(','),
-    time_of_day: input.at,
-    text: null,
-    fire_at: null,
-    subscription_key: subscriptionKey(channel.channel_key, input.target),
+    weekday: input.weekday,
+    within_days: input.withinDays,
+    countries: input.countries.join(','),
+    post_always: input.always ? 1 : 0,
   };
 }
 
@@ -68,7 +110,7 @@ export async function addReminder(
         .selectAll()
         .where('subscription_key', '=', row.subscription_key)
         .executeTakeFirst();
-      if (same) return { kind: 'exists', reminder: toReminder(same) as SubscriptionReminder };
+      if (same) return { kind: 'exists', reminder: toReminder(same) as ExistingReminder };
     }
     const counted = await trx
       .selectFrom('reminders')

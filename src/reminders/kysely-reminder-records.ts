@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely';
 import type { ChannelRef } from '../core/ports.js';
 import type { DatabaseSchema } from '../storage/database-schema.js';
 import type { Storage } from '../storage/open-database.js';
-import { addReminder } from './kysely-add-reminder.js';
+import { addReminder, digestColumns } from './kysely-add-reminder.js';
 import type {
+  ChannelWideReminder,
+  NewDigest,
   NewOneOff,
+  NewStale,
   NewReminder,
   NewSubscription,
   OneOffReminder,
@@ -153,7 +156,38 @@ export class KyselyReminderRecords implements ReminderRecords {
       )
       .execute();
     for (const row of onceRows) found.set(row.id, toReminder(row));
+    // Digests and curator notices plan from their own settings (a week's instant, the calendar's expiries): all of
+    // them, by the kind index; a channel holds one of each at most.
+    const channelWide = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('kind', 'in', ['digest', 'stale'])
+      .where('disabled_at', 'is', null)
+      .execute();
+    for (const row of channelWide) found.set(row.id, toReminder(row));
     return [...found.values()];
+  }
+
+  async update(
+    id: string,
+    key: string,
+    settings: ({ kind: 'digest' } & NewDigest) | ({ kind: 'stale' } & NewStale),
+  ): Promise<ChannelWideReminder | undefined> {
+    const row = await this.db
+      .updateTable('reminders')
+      .set({
+        time_of_day: settings.at,
+        tz: settings.tz,
+        ...(settings.kind === 'digest' ? digestColumns(settings) : {}),
+      })
+      .where('id', '=', id)
+      .where('channel_key', '=', key)
+      .where('kind', '=', settings.kind)
+      .where('disabled_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst();
+    const reminder = row ? toReminder(row) : undefined;
+    return reminder?.kind === 'digest' || reminder?.kind === 'stale' ? reminder : undefined;
   }
 
   async remove(id: string, key: string): Promise<boolean> {

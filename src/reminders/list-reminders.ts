@@ -5,6 +5,7 @@ import { calendarEvents } from '../dataset/calendar-events.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/translate.js';
+import { channelWideLine } from './channel-wide-line.js';
 import { upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder } from './reminder.js';
 import type { ReminderHere } from './reminder-here.js';
@@ -21,18 +22,21 @@ export function listReminders(reminders: Reminder[], dataset: Dataset, now: Date
     };
   }
   const events = calendarEvents(dataset);
-  const items: Item[] = reminders.map((r) => ({
-    label: r.id,
-    text:
-      r.kind === 'once'
-        ? t(lang, 'replies.list.once', { text: r.text, instant: formatInstant(r.fireAt, r.tz, lang) })
-        : t(lang, 'replies.list.subscription', {
-            target: targetName(dataset, r, lang),
-            schedule: describeSchedule(r, lang),
-          }),
-    detail: nextPost(r, dataset, events, now, lang),
-    tone: r.disabled ? 'warning' : 'normal',
-  }));
+  const items: Item[] = reminders.map((r) => {
+    if (r.kind === 'digest' || r.kind === 'stale') return channelWideLine(r, dataset, events, now, lang);
+    return {
+      label: r.id,
+      text:
+        r.kind === 'once'
+          ? t(lang, 'replies.list.once', { text: r.text, instant: formatInstant(r.fireAt, r.tz, lang) })
+          : t(lang, 'replies.list.subscription', {
+              target: targetName(dataset, r, lang),
+              schedule: describeSchedule(r, lang),
+            }),
+      detail: nextPost(r, dataset, events, now, lang),
+      tone: r.disabled ? 'warning' : 'normal',
+    };
+  });
   const count = reminders.length;
   return {
     kind: 'reminders',

@@ -8,6 +8,8 @@
 // distinct (day, lead, time, zone) in a planner's life (one poll).
 import { DateTime } from 'luxon';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
+import { planDigest } from './plan-digest.js';
+import { planStale } from './plan-stale.js';
 import type { PlannedOccurrence, Reminder, ReminderTarget, SubscriptionReminder, TargetLeads } from './reminder.js';
 
 const DAY_MS = 86_400_000;
@@ -68,6 +70,8 @@ interface EventIndex {
   dated: DatedEntry[];
   byCountry: Map<string, DatedEntry[]>;
   byMission: Map<string, DatedEntry[]>;
+  /** The current mandates' expiries, for curator notices. */
+  expiries: CalendarEvent[];
 }
 
 /** A fire instant in ms (null when the date is invalid in the zone), memoised for one poll. */
@@ -88,7 +92,9 @@ function indexEvents(events: readonly CalendarEvent[]): EventIndex {
   const dated: DatedEntry[] = [];
   const byCountry = new Map<string, DatedEntry[]>();
   const byMission = new Map<string, DatedEntry[]>();
+  const expiries: CalendarEvent[] = [];
   for (const event of events) {
+    if (event.kind === 'mandate-expiry') expiries.push(event);
     const day = anchorDay(event.date);
     if (!day) continue;
     const entry = {
@@ -100,7 +106,7 @@ function indexEvents(events: readonly CalendarEvent[]): EventIndex {
     if (event.countryId) push(byCountry, event.countryId, entry);
     if (event.missionId) push(byMission, event.missionId, entry);
   }
-  return { dated, byCountry, byMission };
+  return { dated, byCountry, byMission, expiries };
 }
 
 /** 100,000 subscriptions share a handful of (day, lead, time, zone): luxon runs once for each. */
@@ -133,6 +139,8 @@ function planReminder(
       ? [{ reminderId: reminder.id, key: `once@${reminder.fireAt.toISOString()}`, dueAt: reminder.fireAt }]
       : [];
   }
+  if (reminder.kind === 'digest') return planDigest(reminder, from, to);
+  if (reminder.kind === 'stale') return planStale(reminder, index.expiries, from, to);
   const entries =
     (reminder.target.kind === 'country' ? index.byCountry : index.byMission).get(reminder.target.id) ?? [];
   const out: PlannedOccurrence[] = [];

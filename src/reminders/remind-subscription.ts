@@ -71,8 +71,9 @@ export async function remindSubscription(
     now,
     { maxPerChannel: MAX_REMINDERS_PER_CHANNEL },
   );
-  if (added.kind === 'exists') return alreadyReminded(added.reminder, dataset, context, asked(added.reminder));
-  if (added.kind === 'full' || added.reminder.kind !== 'subscription')
+  if (added.kind === 'exists' && added.reminder.kind === 'subscription')
+    return alreadyReminded(added.reminder, dataset, context, asked(added.reminder));
+  if (added.kind !== 'added' || added.reminder.kind !== 'subscription')
     return tooMany('remind', context, MAX_REMINDERS_PER_CHANNEL);
   return subscriptionSet(added.reminder, dataset, now, input.here);
 }

@@ -10,7 +10,7 @@ import { countryName, missionAcronym } from '../core/names.js';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
 import type { Dataset } from '../dataset/schema.js';
 import { DEFAULT_LANG, type Lang, LOCALES } from '../i18n/lang.js';
-import { messages, t } from '../i18n/translate.js';
+import { type MessageId, messages, t } from '../i18n/translate.js';
 import { anchorDay } from './plan-occurrences.js';
 import type { OneOffReminder, Reminder, SubscriptionReminder } from './reminder.js';
 
@@ -144,10 +144,17 @@ export function oneOffMessage(reminder: OneOffReminder, lang: Lang = DEFAULT_LAN
   };
 }
 
+const STOP_LABEL = {
+  once: 'reminder.cancel',
+  subscription: 'reminder.stop',
+  digest: 'digest.stop',
+  stale: 'stale.stop',
+} as const satisfies Record<Reminder['kind'], MessageId>;
+
 /** The "Stop these reminders" action (a `forget` of this reminder). */
 export function stopAction(reminder: Reminder, lang: Lang = DEFAULT_LANG): Action {
   return {
-    label: t(lang, reminder.kind === 'once' ? 'reminder.cancel' : 'reminder.stop'),
+    label: t(lang, STOP_LABEL[reminder.kind]),
     command: `forget ${reminder.id}`,
     kind: 'forget',
     style: 'danger',

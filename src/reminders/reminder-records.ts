@@ -2,7 +2,10 @@
 // PostgreSQL; test/reminders/ runs one contract suite against both.
 import type { ChannelRef } from '../core/ports.js';
 import type {
+  ChannelWideReminder,
+  NewDigest,
   NewOneOff,
+  NewStale,
   NewReminder,
   NewSubscription,
   OneOffReminder,
@@ -20,19 +23,32 @@ export interface CandidateQuery {
   to: Date;
 }
 
-/** What became of adding a reminder: added, or not because the channel has that subscription or is full. */
+/** The reminder a channel already holds in place of the one asked for: same subscription target, or same kind. */
+export type ExistingReminder = SubscriptionReminder | ChannelWideReminder;
+
+/** What became of adding a reminder: added, or not because the channel has that one already or is full. */
 export type AddOutcome =
   | { kind: 'added'; reminder: Reminder }
-  | { kind: 'exists'; reminder: SubscriptionReminder }
+  | { kind: 'exists'; reminder: ExistingReminder }
   | { kind: 'full'; count: number };
 
 /** Reminders: added, listed, found for a poll, removed, disabled. */
 export interface ReminderRecords {
   /**
-   * Adds a reminder atomically: not when the channel already has an active subscription to that target (`exists`,
-   * with it), nor when it holds `maxPerChannel` reminders (`full`). Safe under concurrent calls on one channel.
+   * Adds a reminder atomically: not when the channel already has an active subscription to that target, or an
+   * active digest or curator notices for a new one of those (`exists`, with it), nor when it holds `maxPerChannel`
+   * reminders (`full`). Safe under concurrent calls on one channel.
    */
   add(input: NewReminder, now: Date, limits: { maxPerChannel: number }): Promise<AddOutcome>;
+  /**
+   * Changes a channel's digest or curator notices in place (same id): its time, zone and, for a digest, its day,
+   * horizon, countries and `always`. Returns it as changed; undefined if there is no such active one in the channel.
+   */
+  update(
+    id: string,
+    channelKey: string,
+    settings: ({ kind: 'digest' } & NewDigest) | ({ kind: 'stale' } & NewStale),
+  ): Promise<ChannelWideReminder | undefined>;
   /** Adds a subscription with no cap; the channel's existing one on that target if it has one. */
   addSubscription(input: NewSubscription, now: Date): Promise<SubscriptionReminder>;
   /** Adds a one-off with no cap. */

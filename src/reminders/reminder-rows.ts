@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { ChannelRef } from '../core/ports.js';
 import { channelKey } from '../core/ports.js';
 import type { OccurrencesTable, RemindersTable } from '../storage/database-schema.js';
-import type { Occurrence, OccurrenceOutcome, Reminder } from './reminder.js';
+import type { Occurrence, OccurrenceOutcome, Reminder, Weekday } from './reminder.js';
 
 // No 0/o, 1/l/i: ids are read aloud and typed by hand.
 const ID_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
@@ -55,6 +55,19 @@ export function toReminder(row: Selectable<RemindersTable>): Reminder {
   };
   if (row.kind === 'once')
     return { ...base, kind: 'once', text: row.text ?? '', fireAt: new Date(row.fire_at ?? row.created_at) };
+  if (row.kind === 'stale') return { ...base, kind: 'stale', at: row.time_of_day ?? '09:00' };
+  if (row.kind === 'digest') {
+    const weekday = Number(row.weekday ?? 1);
+    return {
+      ...base,
+      kind: 'digest',
+      weekday: (weekday >= 1 && weekday <= 7 ? weekday : 1) as Weekday,
+      at: row.time_of_day ?? '09:00',
+      withinDays: Number(row.within_days ?? 30),
+      countries: (row.countries ?? '').split(',').filter((x) => x !== ''),
+      always: Number(row.post_always ?? 0) === 1,
+    };
+  }
   return {
     ...base,
     kind: 'subscription',

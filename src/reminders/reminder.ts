@@ -44,16 +44,57 @@ export interface OneOffReminder extends ReminderBase {
   fireAt: Date;
 }
 
-/** Either kind of reminder. */
-export type Reminder = SubscriptionReminder | OneOffReminder;
+/** Days of the week as ISO numbers: 1 Monday … 7 Sunday (luxon's `weekday`). */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/**
+ * A channel's weekly digest: every mandate expiry and dated event in the next `withinDays` days (of some countries,
+ * or all), posted on a day of the week at a local time; an empty week is not posted unless `always`.
+ */
+export interface DigestReminder extends ReminderBase {
+  kind: 'digest';
+  weekday: Weekday;
+  /** Local time of day "HH:MM". */
+  at: string;
+  withinDays: number;
+  /** Country ids, in the order given; none: every country. */
+  countries: string[];
+  /** Post even a week with nothing to say. */
+  always: boolean;
+}
+
+/**
+ * A channel's curator notices: the morning after a mandate or regime expires with no renewal recorded, one message
+ * naming it (the list of `caac data stale`), at a local time of day.
+ */
+export interface StaleReminder extends ReminderBase {
+  kind: 'stale';
+  /** Local time of day "HH:MM". */
+  at: string;
+}
+
+/** Any kind of reminder. */
+export type Reminder = SubscriptionReminder | OneOffReminder | DigestReminder | StaleReminder;
+
+/** The reminders a channel holds at most one of, whatever their settings: re-issuing the command updates it. */
+export type ChannelWideReminder = DigestReminder | StaleReminder;
 
 /** What a caller gives to create a subscription. */
 export type NewSubscription = Omit<SubscriptionReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
 /** What a caller gives to create a one-off. */
 export type NewOneOff = Omit<OneOffReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
 
-/** What a caller gives to create either kind. */
-export type NewReminder = ({ kind: 'subscription' } & NewSubscription) | ({ kind: 'once' } & NewOneOff);
+/** What a caller gives to create a digest. */
+export type NewDigest = Omit<DigestReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
+/** What a caller gives to create curator notices. */
+export type NewStale = Omit<StaleReminder, 'id' | 'channelKey' | 'createdAt' | 'disabled' | 'kind'>;
+
+/** What a caller gives to create any kind. */
+export type NewReminder =
+  | ({ kind: 'subscription' } & NewSubscription)
+  | ({ kind: 'once' } & NewOneOff)
+  | ({ kind: 'digest' } & NewDigest)
+  | ({ kind: 'stale' } & NewStale);
 
 /** The outcome recorded for an occurrence. */
 export type OccurrenceOutcome = 'delivered' | 'late' | 'skipped' | 'failed' | 'possible-repeat';
@@ -61,7 +102,10 @@ export type OccurrenceOutcome = 'delivered' | 'late' | 'skipped' | 'failed' | 'p
 /** An occurrence due now, as the scheduler plans it from the dataset (before it is stored). */
 export interface PlannedOccurrence {
   reminderId: string;
-  /** Unique per reminder: `<event id>@<fire instant>#<lead>d`, or `once@<instant>`. */
+  /**
+   * Unique per reminder: `<event id>@<fire instant>#<lead>d`, `once@<instant>`, `digest@<week's instant>`, or
+   * `stale:<mission id>@<expiry day>` (one notice per row and expiry, whatever the time it is set to).
+   */
   key: string;
   eventId?: string;
   leadDays?: number;

@@ -23,7 +23,7 @@ export interface TeamsConversationsTable {
   updated_at: string;
 }
 
-/** A channel's reminder: a subscription to a country's or mission's dated events, or a one-off. */
+/** A channel's reminder: a subscription to a country's or mission's dated events, a one-off, a digest, curator notices. */
 export interface RemindersTable {
   /** Short id users type in `forget <id>`. */
   id: string;
@@ -33,13 +33,13 @@ export interface RemindersTable {
   workspace_id: string;
   channel_id: string;
   channel_name: string | null;
-  kind: 'subscription' | 'once';
+  kind: 'subscription' | 'once' | 'digest' | 'stale';
   /** Subscriptions: 'country' or 'mission' and the dataset id. */
   target_kind: string | null;
   target_id: string | null;
   /** Subscriptions: lead days, comma-separated, largest first ("30,7,1"). */
   lead_days: string | null;
-  /** Subscriptions: local time of day "HH:MM". */
+  /** Subscriptions, digests and curator notices: local time of day "HH:MM". */
   time_of_day: string | null;
   /** IANA zone the reminder's times are read in. */
   tz: string;
@@ -53,11 +53,20 @@ export interface RemindersTable {
   disabled_reason: string | null;
   /**
    * Active subscriptions: "<channel key> <target kind>:<target id>", unique, so that a channel holds one subscription
-   * per target (migration 0009). NULL for one-offs, disabled subscriptions and duplicates made before the key.
+   * per target (migration 0006); active digests and curator notices: "<channel key> digest" and "<channel key> stale"
+   * (migration 0010). NULL for one-offs, disabled reminders and duplicates made before the key.
    */
   subscription_key: string | null;
   /** Slack: the workspace's Enterprise Grid org, when it has one (migration 0007). */
   enterprise_id: string | null;
+  /** Digests: ISO day of the week, 1 Monday … 7 Sunday (migration 0010). */
+  weekday: number | null;
+  /** Digests: how many days ahead the digest looks. */
+  within_days: number | null;
+  /** Digests: country ids, comma-separated; '' for every country. */
+  countries: string | null;
+  /** Digests: 1 to post even a week with nothing to say. */
+  post_always: number | null;
 }
 
 /** One occurrence of a reminder: due at an instant, claimed with a lease, delivered once, its outcome recorded. */

@@ -207,6 +207,18 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Two more kinds of reminder (issues 15 and 11): the weekly digest (its day, horizon, countries and whether an empty
+  // week is posted) and curator notices (time of day and zone only, in the existing columns). Both are one per
+  // channel, held by subscription_key; a poll reads them by kind, hence the index.
+  '0010-digest-and-stale-reminders': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('reminders').addColumn('weekday', 'integer').execute();
+      await db.schema.alterTable('reminders').addColumn('within_days', 'integer').execute();
+      await db.schema.alterTable('reminders').addColumn('countries', 'text').execute();
+      await db.schema.alterTable('reminders').addColumn('post_always', 'integer').execute();
+      await db.schema.createIndex('reminders_kind').on('reminders').columns(['kind', 'disabled_at']).execute();
+    },
+  },
 };
 
 /** What a migration may need beyond the database: the secrets key, to seal what an earlier release left in plaintext. */

@@ -12,17 +12,11 @@ const MAX_FILE_LINES = 300;
 const MAX_FUNCTION_LINES = 80;
 
 /**
- * Files and functions over the limits today, being split by issue 12's helpers (structure-core: app, Slack adapter,
- * Teams handler, metrics; reminders: commands, planner; dataset: resolver; curation: renewals;
- * secrets: config). The list only shrinks: once an entry is within the limits, the test asks for it to be deleted.
+ * Files and functions over the limits today, still to be split (issue 12). The list only shrinks: once an entry is
+ * within the limits, the test asks for it to be deleted; new code never goes on it.
  * Keys: a file, or `file#function` (nested functions as `outer > inner`).
  */
-const ALLOWED: ReadonlySet<string> = new Set([
-  'src/core/answers/renewals.ts#renewals',
-  'src/dataset/resolver.ts#resolveName',
-  'src/metrics.ts#createMetrics',
-  'src/platforms/teams/create-teams-bot.ts#createTeamsBot',
-]);
+const ALLOWED: ReadonlySet<string> = new Set(['src/platforms/teams/create-teams-bot.ts#createTeamsBot']);
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

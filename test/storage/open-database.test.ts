@@ -80,6 +80,7 @@ describe.each(backends())('openDatabase on $name', ({ name, make, skip }) => {
       '0007-reminder-enterprise',
       '0008-slack-events',
       '0009-channel-languages',
+      '0010-digest-and-stale-reminders',
     ]);
     await a.close();
     await a.close(); // idempotent

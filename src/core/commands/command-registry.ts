@@ -18,7 +18,8 @@ import { languageWithoutChannel, readLang } from '../answers/language.js';
 import type { MessageId } from '../../i18n/translate.js';
 import type { Command } from '../command.js';
 import { cleanQuery, requireQuery } from './read-query.js';
-import { readRemind, readRemindOnce } from './read-remind.js';
+import { readRemindOnce } from './read-remind.js';
+import { readRemindAnyKind, readRemindDigest, readRemindStale } from './read-remind-digest.js';
 import { readRenewals } from './read-renewals.js';
 import { usageError } from '../answers/usage-error.js';
 
@@ -152,7 +153,7 @@ export const COMMANDS = {
       },
     ],
     needsChannel: true,
-    read: readRemind,
+    read: readRemindAnyKind,
   },
   'remind-once': {
     words: [],
@@ -160,6 +161,22 @@ export const COMMANDS = {
     help: [{ example: 'remind "Mali consultations" at 2026-12-03T09:30:00+01:00', text: 'help.remindOnce' }],
     needsChannel: true,
     read: readRemindOnce,
+  },
+  'remind-digest': {
+    // Reached through `remind digest`.
+    words: [],
+    usage: 'usage.remindDigest',
+    help: [{ example: 'remind digest on monday at 09:00 within 30d', text: 'help.remindDigest' }],
+    needsChannel: true,
+    read: readRemindDigest,
+  },
+  'remind-stale': {
+    // Reached through `remind stale`.
+    words: [],
+    usage: 'usage.remindStale',
+    help: [{ example: 'remind stale', text: 'help.remindStale' }],
+    needsChannel: true,
+    read: readRemindStale,
   },
   reminders: {
     words: ['reminders'],

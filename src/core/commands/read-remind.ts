@@ -120,14 +120,14 @@ function parseLeadDays(text: string): number[] | string {
 }
 
 /** "9:00" or "09:00" -> "09:00"; undefined unless it is a real time of day. */
-function parseTimeOfDay(text: string): string | undefined {
+export function parseTimeOfDay(text: string): string | undefined {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text);
   if (!m) return undefined;
   return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
 
 /** The canonical IANA name of a zone ("europe/paris" -> "Europe/Paris"), or undefined if there is none. */
-function canonicalZone(text: string): string | undefined {
+export function canonicalZone(text: string): string | undefined {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(text) || !IANAZone.isValidZone(text)) return undefined;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;

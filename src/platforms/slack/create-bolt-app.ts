@@ -46,13 +46,13 @@ export function createBoltApp(connection: SlackConnection): BoltApp {
     logger: connection.boltLogger,
     processBeforeResponse: false,
     bodyLimit: BODY_LIMITS.slack,
-    // What a listener needs of the HTTP request: its logger, a way to add to its one log line, and its response
-    // (to send the cached ack body with its headers).
+    // What a listener needs of the HTTP request: its logger (a function: made only if a listener logs), a way to add
+    // to its one log line, and its response (to send the cached ack body with its headers).
     // Once the response has finished (an ack sent before the answer), its line is written: the note is refused.
     customPropertiesExtractor: (req) => {
       const response = responses.get(req);
       return {
-        requestLog: requestLogger(req, log),
+        requestLog: () => requestLogger(req, log),
         noteRequest: (note: RequestNote) =>
           response !== undefined && !response.writableFinished && noteRequest(req, note),
         response,

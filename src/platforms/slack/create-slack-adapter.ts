@@ -134,9 +134,9 @@ function passToBolt(
   res: ServerResponse,
   { connection, signatureClock }: { connection: SlackConnection; signatureClock: Clock },
 ): void {
-  const reqLog = requestLogger(req, connection.log);
+  const reqLog = () => requestLogger(req, connection.log);
   if (!timestampWithinWindow(req, signatureClock)) {
-    reqLog.warn('slack request refused: x-slack-request-timestamp outside the 5-minute window');
+    reqLog().warn('slack request refused: x-slack-request-timestamp outside the 5-minute window');
     res.writeHead(401).end();
     return;
   }
@@ -146,7 +146,7 @@ function passToBolt(
       if (pass) receiver.requestListener(req, res);
     },
     (err: unknown) => {
-      reqLog.error({ err }, 'slack request could not be screened');
+      reqLog().error({ err }, 'slack request could not be screened');
       if (!res.headersSent) res.writeHead(500).end();
     },
   );

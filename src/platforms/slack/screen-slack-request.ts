@@ -28,34 +28,35 @@ export async function screenBody(
   req: IncomingMessage,
   res: ServerResponse,
   signingSecret: string,
-  reqLog: Logger,
+  reqLog: () => Logger,
 ): Promise<boolean> {
   let raw: Buffer;
   try {
     raw = await readBody(req, { limit: BODY_LIMITS.slack });
   } catch (err) {
     if (err instanceof BodyTooLargeError) {
-      reqLog.warn({ limit: err.limit }, 'slack request refused: body over the limit');
+      reqLog().warn({ limit: err.limit }, 'slack request refused: body over the limit');
       sendBodyTooLarge(res, err.limit);
     } else {
-      reqLog.warn({ err }, 'slack request body could not be read');
+      reqLog().warn({ err }, 'slack request body could not be read');
       if (!res.headersSent && !res.destroyed) res.writeHead(400).end();
     }
     return false;
   }
   const buffered = Object.assign(req, { rawBody: raw });
-  const text = raw.toString();
   let problem: string | undefined;
   try {
     problem = slackBodyProblem(HTTPModuleFunctions.parseHTTPRequestBody(buffered));
   } catch {
     return true; // not JSON: Bolt checks the signature, then answers 400 itself
   }
+  if (!problem) return true;
+  const text = raw.toString();
   // Bolt answers ssl_check=1 without a signature and drops the rest of such a body: nothing of it is read.
   const sslCheck =
     req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
     new URLSearchParams(text).get('ssl_check') === '1';
-  if (!problem || sslCheck) return true;
+  if (sslCheck) return true;
   // An unsigned request learns nothing about the shapes we accept: it gets Bolt's 401, as any unsigned request.
   const signed = isValidSlackRequest({
     signingSecret,
@@ -66,11 +67,11 @@ export async function screenBody(
     },
   });
   if (!signed) {
-    reqLog.warn('slack request refused: signature verification failed');
+    reqLog().warn('slack request refused: signature verification failed');
     res.writeHead(401).end();
     return false;
   }
-  reqLog.warn({ problem }, 'slack request refused: a body of a shape Slack does not send');
+  reqLog().warn({ problem }, 'slack request refused: a body of a shape Slack does not send');
   const body = JSON.stringify({
     ok: false,
     error: 'bad_request',

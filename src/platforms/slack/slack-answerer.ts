@@ -19,20 +19,29 @@ export type SlackAnswerer = (command: Command, context: RequestContext, listener
 export function createSlackAnswerer(core: Pick<Core, 'answer' | 'languageOf'>, log: Logger): SlackAnswerer {
   return async (command, context, listener) => {
     const started = performance.now();
-    const reqLog = (listener.requestLog as Logger | undefined) ?? log;
     try {
       const result = await core.answer(command, context);
       const note = { command: command.kind, outcome: result.outcome };
       const noted =
         typeof listener.noteRequest === 'function' && (listener.noteRequest as (n: RequestNote) => boolean)(note);
-      if (!noted) reqLog.info({ ...note, ms: Math.round(performance.now() - started) }, 'slack command answered');
+      if (!noted)
+        listenerLog(listener, log).info(
+          { ...note, ms: Math.round(performance.now() - started) },
+          'slack command answered',
+        );
       return result;
     } catch (err) {
-      reqLog.error({ err, command: command.kind }, 'slack command failed');
+      listenerLog(listener, log).error({ err, command: command.kind }, 'slack command failed');
       // In the channel's language (`lang fr`): the look-up cannot fail (a store that fails counts as no choice).
       return fault(await core.languageOf(context));
     }
   };
+}
+
+/** The request's logger, from a listener's context (made on first use: see create-bolt-app.ts), or `fallback`. */
+export function listenerLog(context: ListenerContext, fallback: Logger): Logger {
+  const logOf = context.requestLog;
+  return typeof logOf === 'function' ? (logOf as () => Logger)() : fallback;
 }
 
 /** Where a Slack command was typed, as the core sees it (no channel on the Home tab). */

@@ -1,26 +1,26 @@
-// What each Slack request means: the slash command, our buttons, the Home tab and the uninstall event, then the
-// fallbacks that acknowledge everything else. Meaning comes from the core, Block Kit from the renderer.
-// https://docs.slack.dev/interactivity/implementing-slash-commands
-import type { ServerResponse } from 'node:http';
-import type { App, BlockAction, ButtonAction, RespondArguments } from '@slack/bolt';
+// What each Slack request means: the slash command, our buttons, the Home tab, mentions, the Workflow Builder steps
+// and the uninstall event, then the fallbacks that acknowledge everything else. One Bolt listener per kind of request
+// (command, action, event, shortcut, view, options), each dispatching by name itself: Bolt runs every registered
+// listener's middleware chain for every request (App.processEvent), so a listener per name costs every request.
+// Meaning comes from the core, Block Kit from the renderer.
+import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
 import type { RequestContext } from '../../core/ports.js';
 import type { Lang } from '../../i18n/lang.js';
-import { needsChannel } from '../../core/commands/command-registry.js';
-import { parseCommand } from '../../core/parse-command.js';
-import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
-import { answerUnknownRequests } from './answer-unknown-requests.js';
-import { answersToHomeView } from './home-view.js';
+import { ackUnknownAction, answerUnknownCommand, answerUnknownRequests } from './answer-unknown-requests.js';
 import { ReinstallNeededError, notInstalledWorkspace } from './not-installed-reply.js';
 import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
-import { KNOWN_ACTION_ID, SLASH_COMMAND } from './slack-manifest.js';
+import { answerHomeOpened, forgetUninstalled } from './slack-app-events.js';
+import type { EventArgs } from './slack-app-events.js';
+import { answerButton, blockActionId } from './slack-buttons.js';
+import { KNOWN_ACTION_ID, SLACK_BOT_EVENTS, SLASH_COMMAND } from './slack-manifest.js';
 import type { SqlInstallationStore } from './sql-installation-store.js';
 import type { SlackEventLedger } from './slack-event-ledger.js';
-import { listenToMentions } from './slack-mention-listener.js';
-import { listenToWorkflowSteps } from './slack-workflow-steps.js';
-import { slashAckBody } from './slash-ack-body.js';
+import { answerMention } from './slack-mention-listener.js';
+import { answerSlashCommand } from './slack-slash-command.js';
+import { workflowSteps } from './slack-workflow-steps.js';
 
 /** What the listeners need. */
 export interface SlackListenerDeps {
@@ -38,22 +38,27 @@ export interface SlackListenerDeps {
 
 /** Registers every listener on Bolt's App. */
 export function listenToSlack(app: App, deps: SlackListenerDeps): void {
-  listenToSlashCommand(app, deps);
-  listenToButtons(app, deps);
-  listenToEvents(app, deps);
-  listenToMentions(app, {
-    answer: deps.answer,
-    log: deps.log,
-    ...(deps.events ? { events: deps.events } : {}),
+  const { answer, log } = deps;
+  // Every slash command: ours, or another the app settings route here (told it is not ours).
+  app.command(/^/, (args) =>
+    args.command.command === SLASH_COMMAND
+      ? answerSlashCommand(args, answer)
+      : answerUnknownCommand(args, SLASH_COMMAND, log),
+  );
+  // Every action: our buttons by their ids; anything else acknowledged (a second ack would throw, so one listener).
+  app.action({}, (args) => {
+    const actionId = blockActionId(args);
+    return actionId !== undefined && KNOWN_ACTION_ID.test(actionId)
+      ? answerButton(args, answer)
+      : ackUnknownAction(args, actionId, log);
   });
-  listenToWorkflowSteps(app, { answer: deps.answer, log: deps.log });
-  // Last, so that they see what the listeners above leave: other slash commands, unknown action ids, shortcuts...
-  answerUnknownRequests(app, { command: SLASH_COMMAND, isKnownActionId: (id) => KNOWN_ACTION_ID.test(id) }, deps.log);
+  listenToEvents(app, deps);
+  answerUnknownRequests(app, log);
   app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     // A workspace without a usable installation is not a fault of ours: a slash command is told to reinstall.
     const workspace = notInstalledWorkspace(error);
     if (workspace !== undefined) {
-      deps.log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
+      log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
       const b = body as { command?: unknown; team_id?: string; channel_id?: string };
       if (typeof b.command === 'string') {
         // Told in the channel's language (`lang fr` is kept in our database, not in the unreadable installation).
@@ -62,131 +67,30 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
       }
       return;
     }
-    deps.log.error({ err: error }, 'slack listener failed');
+    log.error({ err: error }, 'slack listener failed');
   });
 }
 
-function listenToSlashCommand(app: App, { answer }: SlackListenerDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
-    const text = command.text ?? '';
-    const ctx = slackRequestContext(
-      command.team_id,
-      command.channel_id,
-      command.user_id,
-      command.channel_name,
-      command.enterprise_id,
-    );
-    const parsed = parseCommand(text);
-    if (needsChannel(parsed)) {
-      // Reminder commands write to the store and may ask Slack whether the bot can post here: acknowledge first
-      // (Slack's 3 seconds), then answer through response_url.
-      await ack();
-      const result = await answer(parsed, ctx, context);
-      await respond({ response_type: 'ephemeral', ...(answerToBlockKit(result) as RespondArguments) });
-      return;
-    }
-    // Lookups are answered from memory: the answer travels in the acknowledgement itself, nothing outbound.
-    const result = await answer(parsed, ctx, context);
-    const share = result.outcome === 'answered' ? text : undefined;
-    const response = context.response as ServerResponse | undefined;
-    if (response && !response.headersSent) {
-      // Over HTTP, the body serialised once per memoised answer (slash-ack-body.ts); Bolt writes a string body as it
-      // is, so the JSON headers are ours to set.
-      const body = slashAckBody(result, share);
-      response.setHeader('content-type', 'application/json; charset=utf-8');
-      response.setHeader('content-length', body.bytes);
-      await ack(body.json);
-      return;
-    }
-    // Socket Mode sends the ack's object inside its envelope: no HTTP response to write.
-    await ack({
-      response_type: 'ephemeral',
-      ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments),
-    });
-  });
-}
-
-function listenToButtons(app: App, { answer }: SlackListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: KNOWN_ACTION_ID },
-    async ({ ack, body, action, respond, context }) => {
-      await ack();
-      if (!body.response_url) return; // a view's buttons have no response_url; our views carry none
-      const text = action.value ?? '';
-      const ctx = slackRequestContext(
-        body.team?.id ?? body.user.team_id,
-        body.channel?.id,
-        body.user.id,
-        body.channel?.name,
-        body.enterprise?.id,
-      );
-      const result = await answer(parseCommand(text), ctx, context);
-      if (action.action_id.startsWith(SLACK_ACTION_IDS.share)) {
-        // Posted through response_url, which works where the bot is not a member; the sharer is named by id only
-        // when Slack's id has the expected shape, so no text of ours can become a mention.
-        const message = answerToBlockKit(result);
-        if (/^[UW][A-Z0-9]{2,20}$/.test(body.user.id)) {
-          message.blocks.push({
-            type: 'context',
-            elements: [
-              {
-                type: 'mrkdwn',
-                text: `Shared by <@${body.user.id}> with /caac ${escapeCommand(text)}`,
-                verbatim: true,
-              },
-            ],
-          });
-        }
-        await respond({ response_type: 'in_channel', replace_original: false, ...(message as RespondArguments) });
-        return;
-      }
-      // A suggestion or next-command button: answer privately, in place of the ephemeral answer it was on.
-      const ephemeral = body.container?.is_ephemeral === true;
-      const share = result.outcome === 'answered' ? text : undefined;
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: ephemeral,
-        ...(answerToBlockKit(result, share !== undefined ? { shareCommand: share } : {}) as RespondArguments),
-      });
-    },
-  );
-}
-
+// The events the manifest subscribes to, in one listener (Bolt acknowledges events before listeners run, except
+// `function_executed`, which each known step acknowledges as Bolt's own function listeners would).
 function listenToEvents(app: App, deps: SlackListenerDeps): void {
-  const { answer, log, installations, homeAnswers } = deps;
-  app.event('app_home_opened', async ({ event, body, client, context }) => {
-    if (event.tab !== 'home') return;
-    const reqLog = (context.requestLog as Logger | undefined) ?? log;
-    const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
-    // The Home tab is the user's own: it speaks the language chosen with `lang` in the app's Messages tab, the
-    // direct-message channel the event names (`event.channel`).
-    const lang = await deps.languageOf(slackRequestContext(teamId, event.channel, event.user));
-    const ctx = { ...slackRequestContext(teamId, undefined, event.user), lang };
-    const answers = [await answer({ kind: 'renewals' }, ctx, context)];
-    if (teamId && homeAnswers) {
-      try {
-        answers.push(...(await homeAnswers(teamId, lang)));
-      } catch (err) {
-        reqLog.warn({ err }, 'slack home: reminders unavailable');
+  const steps = workflowSteps({ answer: deps.answer, log: deps.log });
+  const subscribed = new RegExp(`^(?:${SLACK_BOT_EVENTS.join('|')})$`);
+  app.event(subscribed, async (args) => {
+    switch (args.event.type) {
+      case 'app_home_opened':
+        return answerHomeOpened(args as EventArgs<'app_home_opened'>, deps);
+      case 'app_uninstalled':
+        return forgetUninstalled(args as EventArgs<'app_uninstalled'>, deps.installations, deps.log);
+      case 'app_mention':
+        return answerMention(args as EventArgs<'app_mention'>, deps);
+      case 'function_executed': {
+        const stepArgs = args as unknown as EventArgs<'function_executed'>;
+        const step = steps.get(stepArgs.event.function?.callback_id ?? '');
+        if (!step) return; // not a step of ours: left unacknowledged, as Bolt leaves a function nobody registered
+        await stepArgs.ack();
+        return step(stepArgs);
       }
     }
-    await client.views.publish({ user_id: event.user, view: answersToHomeView(answers, lang) as never });
   });
-
-  // An uninstalled app's tokens are dead: forget them, so reminders for that workspace stop at once.
-  app.event('app_uninstalled', async ({ body }) => {
-    const b = body as { team_id?: string; enterprise_id?: string; is_enterprise_install?: boolean };
-    if (!installations) return;
-    await installations.deleteInstallation(
-      b.is_enterprise_install
-        ? { isEnterpriseInstall: true, enterpriseId: b.enterprise_id!, teamId: undefined }
-        : { isEnterpriseInstall: false, teamId: b.team_id!, enterpriseId: b.enterprise_id },
-    );
-    log.info({ team: b.team_id }, 'slack app uninstalled: installation removed');
-  });
-}
-
-// The command as the sharer typed it, shortened before escaping so that no entity is cut in half.
-function escapeCommand(text: string): string {
-  return escapeMrkdwn(truncate(text, 200));
 }

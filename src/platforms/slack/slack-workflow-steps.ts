@@ -3,7 +3,6 @@
 // (a message the workflow's author can act on). Outputs are plain text that a later step may post as a message, so
 // they are escaped for mrkdwn like every text we send: no output can ping a channel.
 // https://docs.slack.dev/tools/bolt-js/concepts/custom-steps
-import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
 import { DEFAULT_LANG } from '../../i18n/lang.js';
@@ -12,6 +11,7 @@ import type { Command } from '../../core/command.js';
 import { MAX_WITHIN_DAYS } from '../../core/commands/read-renewals.js';
 import { escapeMrkdwn } from '../../render/answer-to-block-kit.js';
 import { answerSourcesText, answerToPlainText } from '../../render/answer-to-plain-text.js';
+import type { EventArgs } from './slack-app-events.js';
 import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
 import { WORKFLOW_STEPS } from './slack-manifest.js';
@@ -25,9 +25,12 @@ export interface WorkflowStepDeps {
   log: Logger;
 }
 
-/** Registers both steps' listeners. */
-export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDeps): void {
-  app.function(WORKFLOW_STEPS.brief, async ({ inputs, complete, fail, body, context }) => {
+/** A step's listener, given a `function_executed` event already acknowledged. */
+export type WorkflowStep = (args: EventArgs<'function_executed'>) => Promise<void>;
+
+/** Both steps, by their callback ids (a Map: a callback id is the client's text, "constructor" included). */
+export function workflowSteps({ answer, log }: WorkflowStepDeps): ReadonlyMap<string, WorkflowStep> {
+  const brief: WorkflowStep = async ({ inputs, complete, fail, body, context }) => {
     const query = typeof inputs.query === 'string' ? inputs.query.trim() : '';
     if (!query) {
       await fail({ error: t(DEFAULT_LANG, 'workflow.needName') });
@@ -42,9 +45,9 @@ export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDep
       outputs: { answer: escapeMrkdwn(answerToPlainText(result)), sources: escapeMrkdwn(answerSourcesText(result)) },
     });
     log.info({ step: WORKFLOW_STEPS.brief }, 'slack workflow step completed');
-  });
+  };
 
-  app.function(WORKFLOW_STEPS.renewals, async ({ inputs, complete, fail, body, context }) => {
+  const renewals: WorkflowStep = async ({ inputs, complete, fail, body, context }) => {
     const days =
       inputs.days === undefined || inputs.days === null || inputs.days === '' ? DEFAULT_DAYS : Number(inputs.days);
     if (!Number.isInteger(days) || days < 1 || days > MAX_WITHIN_DAYS) {
@@ -62,7 +65,11 @@ export function listenToWorkflowSteps(app: App, { answer, log }: WorkflowStepDep
     }
     await complete({ outputs: { renewals: escapeMrkdwn(answerToPlainText(result)) } });
     log.info({ step: WORKFLOW_STEPS.renewals }, 'slack workflow step completed');
-  });
+  };
+  return new Map([
+    [WORKFLOW_STEPS.brief, brief],
+    [WORKFLOW_STEPS.renewals, renewals],
+  ]);
 }
 
 // A step runs in a workflow, not in a channel the user typed in: no channel (so no reminder command can run) and

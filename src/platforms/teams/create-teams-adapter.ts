@@ -60,7 +60,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
           'without MicrosoftAppId only the Bot Framework Emulator on this machine (a loopback serviceUrl) is served',
       });
     }
-    const reqLog = requestLogger(req, log);
+    const reqLog = () => requestLogger(req, log);
     try {
       // botbuilder's console output and its error texts stay inside: our answer and our log line say what happened.
       await inTeamsRequest(reqLog, (scope) =>
@@ -71,7 +71,7 @@ export function createTeamsAdapter(options: TeamsAdapterOptions): PlatformAdapte
         ),
       );
     } catch (err) {
-      reqLog.error({ err }, 'teams: could not process the activity');
+      reqLog().error({ err }, 'teams: could not process the activity');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal', message: 'the activity could not be processed' });
     }
     if (res.statusCode === 401) {

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 
 /** One Teams request's scope: its logger, and whether the Bot Framework's signing keys could not be fetched. */
 export interface TeamsRequestScope {
-  log: Logger;
+  readonly log: Logger;
   keysUnavailable: boolean;
 }
 
@@ -20,10 +20,18 @@ const current = new AsyncLocalStorage<TeamsRequestScope>();
 // Our wrappers, by identity (a property could be copied onto a function that wraps ours, e.g. a test's spy).
 const routedWriters = new WeakSet<object>();
 
-/** Runs `fn` in a new request scope, with the SDKs' console output routed to `log` (debug level). */
-export function inTeamsRequest<T>(log: Logger, fn: (scope: TeamsRequestScope) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` in a new request scope, with the SDKs' console output routed to the logger `logOf` gives (debug level),
+ * asked for only when something is logged.
+ */
+export function inTeamsRequest<T>(logOf: () => Logger, fn: (scope: TeamsRequestScope) => Promise<T>): Promise<T> {
   install();
-  const scope: TeamsRequestScope = { log, keysUnavailable: false };
+  const scope: TeamsRequestScope = {
+    get log() {
+      return logOf();
+    },
+    keysUnavailable: false,
+  };
   return current.run(scope, () => fn(scope));
 }
 

@@ -27,8 +27,10 @@ describe('the command registry', () => {
 
   it('marks exactly the reminder commands as needing a channel', () => {
     const channel = entries.filter(([, spec]) => spec.needsChannel).map(([kind]) => kind);
-    expect(channel).toEqual(['remind', 'remind-once', 'reminders', 'forget']);
+    expect(channel).toEqual(['remind', 'remind-once', 'remind-digest', 'remind-stale', 'reminders', 'forget']);
     expect(needsChannel(parseCommand('remind mali'))).toBe(true);
+    expect(needsChannel(parseCommand('remind digest on friday'))).toBe(true);
+    expect(needsChannel(parseCommand('remind stale'))).toBe(true);
     expect(needsChannel(parseCommand('remind "x" at 2026-12-03T09:30:00+01:00'))).toBe(true);
     expect(needsChannel(parseCommand('mali'))).toBe(false);
     expect(needsChannel(parseCommand('forget'))).toBe(false); // a usage error is answered from the registry
