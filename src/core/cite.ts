@@ -5,12 +5,14 @@ import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
 import { t } from '../i18n/translate.js';
 import type { Citation } from './answer.js';
 import { datePrecision, formatPartialDate } from './format-date.js';
+import { nameIn, prose } from './prose.js';
 
 /** "Watchlist, Children and Armed Conflict Monthly Update – June 2021": publisher and title. */
-export function sourceLabel(source: Source): string {
+export function sourceLabel(source: Source, lang: Lang = DEFAULT_LANG): string {
+  // Titles stay as published; the publisher's own words ("copy of the report") follow the answer's language.
   return source.title.toLowerCase().startsWith(source.publisher.toLowerCase())
     ? source.title
-    : `${source.publisher}, ${source.title}`;
+    : `${nameIn(source, 'publisher', lang)}, ${source.title}`;
 }
 
 /** The citation of one fact: its source, its as-of date (with its precision), link or symbol, and any caveat. */
@@ -19,14 +21,14 @@ export function citeFact(dataset: Dataset, fact: Provenance, lang: Lang = DEFAUL
   const asOf = asOfOf(dataset, fact);
   const cite: Citation = {
     sourceId: fact.source,
-    label: source ? sourceLabel(source) : fact.source,
+    label: source ? sourceLabel(source, lang) : fact.source,
     asOf: asOf ? formatPartialDate(asOf, lang) : t(lang, 'date.unknown'),
   };
   const precision = asOf ? datePrecision(asOf) : undefined;
   if (precision) cite.precision = precision;
   if (source?.url) cite.url = source.url;
   if (source?.symbol) cite.symbol = source.symbol;
-  if (fact.unverified) cite.unverified = fact.unverified;
+  if (fact.unverified) cite.unverified = prose(fact, 'unverified', lang);
   return cite;
 }
 

@@ -10,6 +10,7 @@ import type { AnswerContext } from './answer-context.js';
 import { citeFact, citeFacts } from './cite.js';
 import { daysUntil, formatDaysLeft, formatPartialDate, partialDateEnd, partialDateStart } from './format-date.js';
 import { missionAcronym, missionName } from './names.js';
+import { prose } from './prose.js';
 
 /** A mission's state at one moment. */
 export type MissionState =
@@ -55,10 +56,10 @@ export function milestonesAhead(ctx: AnswerContext, mission: Mission, expires: s
   );
 }
 
-/** A milestone's text as a clause after "29 days left; …". */
-export function milestoneClause(milestone: Mission['milestones'][number]): string {
-  const text = milestone.text.replace(/\.$/, '');
-  return /^(The|A|An) /.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+/** A milestone's text, in the answer's language, as a clause after "29 days left; …". */
+export function milestoneClause(milestone: Mission['milestones'][number], lang: Lang = DEFAULT_LANG): string {
+  const text = prose(milestone, 'text', lang, (s) => s.replace(/\.$/, ''));
+  return /^(The|A|An|La|Le|Les|Un|Une) /.test(text) ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
 }
 
 /** One line on a mission for a brief or the renewals list, with its citations; undefined before it existed. */
@@ -70,6 +71,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
   const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';
   const date = (d: string) => formatPartialDate(d, lang);
   const res = (r: string) => scr(r, lang);
+  const clause = (x: Mission['milestones'][number]) => milestoneClause(x, lang);
   const under = (m: Mandate) => t(lang, 'mission.under', { measures, scr: res(m.resolution) });
   const cite = (m: Mandate | undefined) => (m ? [citeFact(dataset, m, lang)] : []);
   // A mandate and its milestones or end often share one source (the meeting that adopted and ended it): cited once.
@@ -92,7 +94,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
       return {
         label,
         text: t(lang, 'mission.runsTo', { under: under(m), measures, date: date(m.expires) }),
-        detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map(milestoneClause)].join(semicolon),
+        detail: [formatDaysLeft(state.daysLeft ?? 0, lang), ...next.map(clause)].join(semicolon),
         cite: citeAll(m, ...next),
       };
     }
@@ -118,7 +120,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
           : t(lang, 'mission.expired', values),
         detail: [
           formatDaysLeft(-state.daysAgo, lang),
-          ...reported.map((x) => t(lang, 'mission.unverifiedReport', { date: date(x.date), text: milestoneClause(x) })),
+          ...reported.map((x) => t(lang, 'mission.unverifiedReport', { date: date(x.date), text: clause(x) })),
         ].join(semicolon),
         tone: 'warning',
         cite: citeAll(m, ...reported),
@@ -132,7 +134,7 @@ export function missionStatusItem(ctx: AnswerContext, mission: Mission): Item | 
         : '';
       return {
         label,
-        text: t(lang, 'mission.endBy', { ended, text: end.text, date: date(end.date) }),
+        text: t(lang, 'mission.endBy', { ended, text: prose(end, 'text', lang), date: date(end.date) }),
         detail: formatDaysLeft(state.daysLeft, lang),
         cite: citeAll(m, end),
       };
@@ -156,7 +158,7 @@ function endedItem(ctx: AnswerContext, mission: Mission, m: Mandate | undefined,
     return {
       label,
       text: t(lang, 'mission.endUnconfirmed', {
-        text: end.text,
+        text: prose(end, 'text', lang),
         date: formatPartialDate(end.date, lang),
         under,
         measures,
@@ -166,7 +168,7 @@ function endedItem(ctx: AnswerContext, mission: Mission, m: Mandate | undefined,
     };
   }
   const parts = [
-    `${end.text}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution, lang)})` : ''}`,
+    `${prose(end, 'text', lang)}${end.resolution && end.resolution !== m?.resolution ? ` (${scr(end.resolution, lang)})` : ''}`,
   ];
   if (m?.expires && m.expires < end.date)
     parts.push(

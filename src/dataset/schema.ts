@@ -1,39 +1,10 @@
 // The dataset's shape, as editors write it in data/*.yaml. Every fact carries its provenance (a source id and an
 // as-of date); dates keep the precision they were written with ("2021", "2021-06", "2021-06-30").
 import { z } from 'zod';
+import { DayDate, Id, PartialDate, Provenance, sourced, ViolationCode } from './schema-base.js';
+import { textsOf } from './texts.js';
 
-/** A calendar date at year, month or day precision, as written in the sources: `2021`, `2021-06`, `2021-06-30`. */
-export const PartialDate = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
-export type PartialDate = z.infer<typeof PartialDate>;
-
-/** A full calendar day, `YYYY-MM-DD` (mandate expiries and adoption dates are always days). */
-export const DayDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
-
-/** Stable ids: lower-case kebab, so that reminders and links survive edits of names. */
-export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens');
-
-/** The violation codes of the annexes. */
-export const ViolationCode = z.enum(['a', 'b', 'c', 'd', 'e', 'f']);
-export type ViolationCode = z.infer<typeof ViolationCode>;
-
-/** Provenance shared by every fact: which source says it, and as of when. `as_of` defaults to the source's date. */
-export const Provenance = z.object({
-  source: Id,
-  as_of: PartialDate.optional(),
-  /** Set when a key part of the fact is not confirmed by a primary source; the bot shows this text with the fact. */
-  unverified: z.string().min(1).optional(),
-  /** An editor's note, shown with the fact. */
-  note: z.string().min(1).optional(),
-});
-export type Provenance = z.infer<typeof Provenance>;
-
-const sourced = <T extends z.ZodRawShape>(shape: T) => Provenance.extend(shape).strict();
+export { DayDate, Id, PartialDate, Provenance, ViolationCode };
 
 /** A source: a document, page or press release that facts point at. */
 export const Source = z
@@ -46,6 +17,8 @@ export const Source = z
     symbol: z.string().min(1).optional(),
     /** The language its text (quoted recommendations, statements) is in; English when absent. */
     lang: z.enum(['en', 'fr']).optional(),
+    /** The publisher's words in other languages ("ReliefWeb (copie du rapport…)"); titles stay as published. */
+    texts: textsOf(['publisher']),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -64,14 +37,17 @@ export const Reference = z
 export type Reference = z.infer<typeof Reference>;
 
 /** One annual report's listing of a party: the report year and the violations it is listed for. */
-export const Listing = sourced({
-  report_year: z.number().int().min(2001).max(2100),
-  /** The annual report's symbol, where known (e.g. A/75/873-S/2021/437). */
-  report: z.string().optional(),
-  codes: z.array(ViolationCode).min(1),
-  /** How the annex names the party that year, where it differs (e.g. "as part of JNIM"). */
-  listed_as: z.string().optional(),
-});
+export const Listing = sourced(
+  {
+    report_year: z.number().int().min(2001).max(2100),
+    /** The annual report's symbol, where known (e.g. A/75/873-S/2021/437). */
+    report: z.string().optional(),
+    codes: z.array(ViolationCode).min(1),
+    /** How the annex names the party that year, where it differs (e.g. "as part of JNIM"). */
+    listed_as: z.string().optional(),
+  },
+  ['listed_as'],
+);
 export type Listing = z.infer<typeof Listing>;
 
 /** A yes/no fact with its provenance (persistent perpetrator, action plan marker). */
@@ -98,26 +74,29 @@ export const Party = z
     persistent_perpetrator: SourcedFlag.optional(),
     action_plan_marker: SourcedFlag.optional(),
     /** A short description of the party as the sources give it. */
-    description: sourced({ text: z.string().min(1) }).optional(),
+    description: sourced({ text: z.string().min(1) }, ['text']).optional(),
   })
   .strict();
 export type Party = z.infer<typeof Party>;
 
 /** A dated statement of one value (lead country, committee chair) — several may be kept, the newest is current. */
-export const DatedValue = sourced({ value: z.string().min(1) });
+export const DatedValue = sourced({ value: z.string().min(1) }, ['value']);
 export type DatedValue = z.infer<typeof DatedValue>;
 
 /** A Security Council resolution adopting or renewing a mandate. */
-export const Mandate = sourced({
-  /** The resolution as people cite it: "2531 (2020)". */
-  resolution: z.string().regex(/^\d{3,4} \(\d{4}\)$/, 'must look like "2531 (2020)"'),
-  adopted: DayDate.optional(),
-  /** The day the mandate (or the measures) run to. Absent for open-ended measures. */
-  expires: DayDate.optional(),
-  /** Sanctions regimes: the day the Panel of Experts runs to, which is not the measures' expiry. */
-  panel_expires: DayDate.optional(),
-  summary: z.string().optional(),
-});
+export const Mandate = sourced(
+  {
+    /** The resolution as people cite it: "2531 (2020)". */
+    resolution: z.string().regex(/^\d{3,4} \(\d{4}\)$/, 'must look like "2531 (2020)"'),
+    adopted: DayDate.optional(),
+    /** The day the mandate (or the measures) run to. Absent for open-ended measures. */
+    expires: DayDate.optional(),
+    /** Sanctions regimes: the day the Panel of Experts runs to, which is not the measures' expiry. */
+    panel_expires: DayDate.optional(),
+    summary: z.string().optional(),
+  },
+  ['summary'],
+);
 export type Mandate = z.infer<typeof Mandate>;
 
 /** A mission's or regime's names in another language, where the UN has them (FISNUA for UNISFA). */
@@ -147,60 +126,75 @@ export const Mission = z
     country: Id,
     /** active: running; ended: mandate or measures ended; closed: the mission has left. */
     status: z.enum(['active', 'ended', 'closed']),
-    child_protection: sourced({ text: z.string().min(1) }).optional(),
+    child_protection: sourced({ text: z.string().min(1) }, ['text']).optional(),
     /** For sanctions regimes: the committee and its chairs, as dated statements. */
     committee: z.string().optional(),
     chairs: z.array(DatedValue).default([]),
     /** Adoptions and renewals, in any order; the bot sorts them. */
     mandates: z.array(Mandate).default([]),
     /** The end of the mission or regime, where it has ended. */
-    end: sourced({
-      date: DayDate,
-      /** What ended on that day, in words: "withdrawal completed", "measures lapsed after a veto". */
-      text: z.string().min(1),
-      resolution: z.string().optional(),
-    }).optional(),
+    end: sourced(
+      {
+        date: DayDate,
+        /** What ended on that day, in words: "withdrawal completed", "measures lapsed after a veto". */
+        text: z.string().min(1),
+        resolution: z.string().optional(),
+      },
+      ['text'],
+    ).optional(),
     /** Other dated milestones, e.g. the mandate's termination before withdrawal. */
     milestones: z
-      .array(sourced({ date: PartialDate, text: z.string().min(1), resolution: z.string().optional() }))
+      .array(sourced({ date: PartialDate, text: z.string().min(1), resolution: z.string().optional() }, ['text']))
       .default([]),
   })
   .strict();
 export type Mission = z.infer<typeof Mission>;
 
-/** A quoted recommendation, kept word for word. */
-export const Recommendation = sourced({
+/** A quoted recommendation, kept word for word (never translated); its addressee and topics may be. */
+export const Recommendation = Provenance.extend({
   to: z.string().min(1),
   date: PartialDate,
   topics: z.array(z.string().min(1)).default([]),
   text: z.string().min(1),
-});
+  texts: textsOf(['note', 'unverified', 'to'], { topics: z.array(z.string().min(1)).optional() }),
+})
+  .strict()
+  .refine((r) => !r.texts?.fr?.topics || r.texts.fr.topics.length === r.topics.length, {
+    message: 'texts.fr.topics must translate each of topics, in the same order',
+    path: ['texts', 'fr', 'topics'],
+  });
 export type Recommendation = z.infer<typeof Recommendation>;
 
 /** A verified figure with its period. */
-export const Figure = sourced({
-  metric: z.string().min(1),
-  value: z.number(),
-  unit: z.string().optional(),
-  /** The period the figure covers, e.g. "January–March 2021", and its dates. */
-  period: z.string().min(1),
-  period_start: PartialDate.optional(),
-  period_end: PartialDate.optional(),
-  /** The wording of the source, kept for editors. */
-  wording: z.string().optional(),
-});
+export const Figure = sourced(
+  {
+    metric: z.string().min(1),
+    value: z.number(),
+    unit: z.string().optional(),
+    /** The period the figure covers, e.g. "January–March 2021", and its dates. */
+    period: z.string().min(1),
+    period_start: PartialDate.optional(),
+    period_end: PartialDate.optional(),
+    /** The wording of the source, kept for editors. */
+    wording: z.string().optional(),
+  },
+  ['metric', 'unit', 'period'],
+);
 export type Figure = z.infer<typeof Figure>;
 
 /** A document-by-year fact: SG country reports, Working Group conclusions. */
 export const YearDocument = sourced({ year: z.number().int().min(1990).max(2100), symbol: z.string().optional() });
 
 /** An action plan signed with the UN. */
-export const ActionPlan = sourced({
-  parties: z.array(Id).min(1),
-  date: PartialDate,
-  codes: z.array(ViolationCode).default([]),
-  text: z.string().min(1),
-});
+export const ActionPlan = sourced(
+  {
+    parties: z.array(Id).min(1),
+    date: PartialDate,
+    codes: z.array(ViolationCode).default([]),
+    text: z.string().min(1),
+  },
+  ['text'],
+);
 export type ActionPlan = z.infer<typeof ActionPlan>;
 
 /** A country (situation) on the CAAC agenda or with a mission in the calendar. */
@@ -233,32 +227,26 @@ export const Country = z
     figures: z.array(Figure).default([]),
     recommendations: z.array(Recommendation).default([]),
     /** Free-text statements of what the sources say, e.g. the annual-report summary. */
-    summaries: z.array(sourced({ text: z.string().min(1) })).default([]),
+    summaries: z.array(sourced({ text: z.string().min(1) }, ['text'])).default([]),
   })
   .strict();
 export type Country = z.infer<typeof Country>;
 
 /** A dated event editors add (report due, open debate, Working Group meeting). Mandate expiries come from missions. */
-export const DatedEvent = sourced({
-  id: Id,
-  date: PartialDate,
-  title: z.string().min(1),
-  kind: z.enum(['report', 'open-debate', 'working-group', 'meeting', 'other']),
-  /** The country it concerns, or absent for thematic (global) events. */
-  country: Id.optional(),
-  mission: Id.optional(),
-  symbol: z.string().optional(),
-});
+export const DatedEvent = sourced(
+  {
+    id: Id,
+    date: PartialDate,
+    title: z.string().min(1),
+    kind: z.enum(['report', 'open-debate', 'working-group', 'meeting', 'other']),
+    /** The country it concerns, or absent for thematic (global) events. */
+    country: Id.optional(),
+    mission: Id.optional(),
+    symbol: z.string().optional(),
+  },
+  ['title'],
+);
 export type DatedEvent = z.infer<typeof DatedEvent>;
-
-function isRealDate(text: string): boolean {
-  const [y, m, d] = text.split('-').map(Number);
-  if (m === undefined) return true;
-  if (m < 1 || m > 12) return false;
-  if (d === undefined) return true;
-  const day = new Date(Date.UTC(y!, m - 1, d));
-  return day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-}
 
 // ---- Files ----------------------------------------------------------------------------------------------------
 // data/reference.yaml            the legend (Reference)

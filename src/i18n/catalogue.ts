@@ -6,6 +6,7 @@ import { actionMessages } from './catalogue/actions.js';
 import { briefMessages } from './catalogue/brief.js';
 import { codesMessages } from './catalogue/codes.js';
 import { commonMessages } from './catalogue/common.js';
+import { datasetTextMessages } from './catalogue/dataset-text.js';
 import { digestMessages } from './catalogue/digest.js';
 import { formatMessages } from './catalogue/format.js';
 import { helpMessages } from './catalogue/help.js';
@@ -29,6 +30,7 @@ export const catalogue = {
   ...briefMessages,
   ...codesMessages,
   ...commonMessages,
+  ...datasetTextMessages,
   ...digestMessages,
   ...formatMessages,
   ...helpMessages,

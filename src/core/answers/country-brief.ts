@@ -20,6 +20,7 @@ import {
 } from '../party-facts.js';
 import { councilSection } from './country-council.js';
 import { countryCommand, dataAgeLine, figureItem, latestFigures } from './country-facts.js';
+import { nameIn, prose } from '../prose.js';
 
 /** The brief on one country. */
 export function countryBrief(ctx: AnswerContext, country: Country, note?: string): Answer {
@@ -163,7 +164,7 @@ function listedPartiesSection(ctx: AnswerContext, country: Country, parties: rea
       (f): f is NonNullable<typeof f> => f?.value === true,
     );
     const item: Item = {
-      label: `${listing.listed_as ?? partyShortName(party)}${marks ? ` ${marks}` : ''}`,
+      label: `${listing.listed_as ? nameIn(listing, 'listed_as', lang) : partyShortName(party)}${marks ? ` ${marks}` : ''}`,
       text: spellCodes(reference, listing.codes, false, lang),
       cite: citeFacts(dataset, [listing, ...flags], lang),
     };
@@ -223,7 +224,11 @@ function actionPlansSection(ctx: AnswerContext, country: Country): Section | und
   const items = [...country.action_plans]
     .sort((a, b) => comparePartialDates(a.date, b.date))
     .map(
-      (a): Item => ({ label: formatPartialDate(a.date, lang), text: a.text, cite: [citeFact(ctx.dataset, a, lang)] }),
+      (a): Item => ({
+        label: formatPartialDate(a.date, lang),
+        text: prose(a, 'text', lang),
+        cite: [citeFact(ctx.dataset, a, lang)],
+      }),
     );
   return { heading: messages(lang)('brief.actionPlans'), items };
 }

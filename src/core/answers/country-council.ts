@@ -9,6 +9,7 @@ import { citeFact, citeFacts } from '../cite.js';
 import { missionStateAt } from '../mission-status.js';
 import { countryName } from '../names.js';
 import { currentStatement } from './country-facts.js';
+import { nameIn, prose } from '../prose.js';
 
 /** "as of June 2021", "situation en juin 2021": the as-of date of a fact, for Council lines. */
 function asOfLine(ctx: AnswerContext, fact: Provenance): string {
@@ -34,7 +35,7 @@ export function councilSection(ctx: AnswerContext, country: Country): Section | 
   if (lead)
     items.push({
       label: m('brief.leadCountry'),
-      text: lead.value,
+      text: nameIn(lead, 'value', lang),
       detail: asOfLine(ctx, lead),
       cite: [citeFact(dataset, lead, lang)],
     });
@@ -45,8 +46,8 @@ export function councilSection(ctx: AnswerContext, country: Country): Section | 
     const ended = missionStateAt(mission, ctx.now, ctx.zone).phase === 'ended';
     items.push({
       label: m('brief.chair', { committee: committeeLabel(ctx, mission) }),
-      text: ended ? m('brief.chairEnded', { chair: chair.value }) : chair.value,
-      detail: `${asOfLine(ctx, chair)}${chair.note ? ` (${chair.note})` : ''}`,
+      text: ended ? m('brief.chairEnded', { chair: nameIn(chair, 'value', lang) }) : nameIn(chair, 'value', lang),
+      detail: `${asOfLine(ctx, chair)}${chair.note ? ` (${prose(chair, 'note', lang)})` : ''}`,
       tone: ended ? 'past' : 'normal',
       cite: [citeFact(dataset, chair, lang)],
     });

@@ -8,6 +8,7 @@ import { t } from '../../i18n/translate.js';
 import type { Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { citeFact } from '../cite.js';
+import { prose } from '../prose.js';
 import {
   comparePartialDates,
   datePrecision,
@@ -77,9 +78,9 @@ export function formatNumber(value: number, lang = DEFAULT_LANG): string {
 export function figureItem(ctx: AnswerContext, f: Figure): Item {
   const lang = ctx.lang ?? DEFAULT_LANG;
   return {
-    label: `${formatNumber(f.value, lang)}${f.unit ? ` ${f.unit}` : ''}`,
-    text: f.metric,
-    detail: f.note ? `${f.period} (${f.note})` : f.period,
+    label: `${formatNumber(f.value, lang)}${f.unit ? ` ${prose(f, 'unit', lang)}` : ''}`,
+    text: prose(f, 'metric', lang),
+    detail: f.note ? `${prose(f, 'period', lang)} (${prose(f, 'note', lang)})` : prose(f, 'period', lang),
     cite: [citeFact(ctx.dataset, f, lang)],
   };
 }

@@ -10,6 +10,7 @@ import { daysUntil, formatPartialDate } from '../format-date.js';
 import { missionStatusItem, scr } from '../mission-status.js';
 import { committeeName, countryName, missionAcronym, missionName } from '../names.js';
 import { countryCommand, dataAgeLine } from './country-facts.js';
+import { prose, proseOf } from '../prose.js';
 
 /** The answer about one mission. */
 export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string): Answer {
@@ -25,7 +26,12 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
   if (mission.child_protection)
     sections.push({
       heading: m('missionBrief.childProtection'),
-      items: [{ text: mission.child_protection.text, cite: [citeFact(dataset, mission.child_protection, lang)] }],
+      items: [
+        {
+          text: prose(mission.child_protection, 'text', lang),
+          cite: [citeFact(dataset, mission.child_protection, lang)],
+        },
+      ],
     });
   const known = sortedMandates(mission).filter((x) => !x.adopted || daysUntil(ctx.now, x.adopted, ctx.zone) <= 0);
   if (known.length > 0) {
@@ -38,7 +44,7 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
             [
               x.adopted ? m('missionBrief.adopted', { date: date(x.adopted) }) : undefined,
               x.expires ? m('missionBrief.to', { date: date(x.expires) }) : undefined,
-              x.summary,
+              proseOf(x, 'summary', lang),
             ]
               .filter(Boolean)
               .join(m('punct.semicolon')) || m('missionBrief.noDates'),
@@ -49,11 +55,11 @@ export function missionBrief(ctx: AnswerContext, mission: Mission, note?: string
   }
   const milestones: Item[] = mission.milestones
     .filter((x) => daysUntil(ctx.now, x.date, ctx.zone) <= 0)
-    .map((x) => ({
-      label: date(x.date),
-      text: `${x.text}${x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution, lang)})` : ''}`,
-      cite: [citeFact(dataset, x, lang)],
-    }));
+    .map((x) => {
+      const text = prose(x, 'text', lang);
+      const res = x.resolution && !x.text.includes(x.resolution) ? ` (${scr(x.resolution, lang)})` : '';
+      return { label: date(x.date), text: `${text}${res}`, cite: [citeFact(dataset, x, lang)] };
+    });
   if (milestones.length > 0) sections.push({ heading: m('missionBrief.milestones'), items: milestones });
   return {
     kind: 'mission',

@@ -1,8 +1,8 @@
 // A listed party (`caac mnla`, `group ansar dine`): full name, other names, coalition, listing history by report
 // year with codes in words (consecutive years with the same codes grouped; years the data says nothing about shown
 // as "not in this dataset", never as "not listed"), persistent-perpetrator and action-plan status.
-import type { Listing, Party, ViolationCode } from '../../dataset/schema.js';
-import { DEFAULT_LANG } from '../../i18n/lang.js';
+import type { ActionPlan, Listing, Party, ViolationCode } from '../../dataset/schema.js';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
 import { messages } from '../../i18n/translate.js';
 import type { Action, Answer, Item, Section } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
@@ -20,6 +20,7 @@ import {
   spellCodes,
 } from '../party-facts.js';
 import { countryCommand, dataAgeLine } from './country-facts.js';
+import { nameIn, prose } from '../prose.js';
 
 /** The answer about one party. */
 export function partyProfile(ctx: AnswerContext, party: Party, note?: string): Answer {
@@ -51,7 +52,7 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
     });
   }
   if (party.description)
-    about.push({ text: party.description.text, cite: [citeFact(dataset, party.description, lang)] });
+    about.push({ text: prose(party.description, 'text', lang), cite: [citeFact(dataset, party.description, lang)] });
   if (about.length > 0) sections.push({ items: about });
 
   sections.push({ heading: m('party.listedHeading'), items: listingHistory(ctx, party) });
@@ -67,7 +68,7 @@ export function partyProfile(ctx: AnswerContext, party: Party, note?: string): A
   }
   const plans = actionPlansOf(dataset, party);
   if (party.action_plan_marker || plans.length > 0) {
-    const plan = plans.map((a) => `${a.text} (${formatPartialDate(a.date, lang)})`).join(m('punct.semicolon'));
+    const plan = plans.map((a) => planText(a, lang)).join(m('punct.semicolon'));
     const marker = party.action_plan_marker;
     status.push({
       label: m('party.actionPlan', { symbol: reference.markers.action_plan.symbol }),
@@ -136,13 +137,13 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
       });
     else {
       const l = run.listings[0]!;
-      const as = [...new Set(run.listings.map((x) => x.listed_as).filter(Boolean))];
+      const as = [...new Set(run.listings.filter((x) => x.listed_as).map((x) => nameIn(x, 'listed_as', lang)))];
       const item: Item = {
         label: span,
         text: spellCodes(dataset.reference, l.codes, true, lang),
         cite: citeFacts(dataset, run.listings, lang),
       };
-      const notes = [...new Set(run.listings.map((x) => x.note).filter((n): n is string => Boolean(n)))];
+      const notes = [...new Set(run.listings.filter((x) => x.note).map((x) => prose(x, 'note', lang)))];
       const detail = [
         ...(as.length > 0 ? [m('party.listedAs', { names: as.join('; ') })] : []),
         ...notes.map((note) => m('party.note', { note })),
@@ -176,4 +177,9 @@ export function listingHistory(ctx: AnswerContext, party: Party): Item[] {
 
 function codesKey(codes: readonly ViolationCode[]): string {
   return [...new Set(codes)].sort().join(',');
+}
+
+// An action plan in a party's status: "CMA …, action plan to end … (March 2017)".
+function planText(plan: ActionPlan, lang: Lang): string {
+  return `${prose(plan, 'text', lang)} (${formatPartialDate(plan.date, lang)})`;
 }

@@ -9,6 +9,7 @@ import { citeFact } from '../cite.js';
 import { comparePartialDates, formatPartialDate } from '../format-date.js';
 import { countryName } from '../names.js';
 import { countryCommand } from './country-facts.js';
+import { prose, proseList } from '../prose.js';
 
 /** The recommendations on one country, newest first, grouped by addressee, date and source. */
 export function recommendations(ctx: AnswerContext, country: Country): Answer {
@@ -30,10 +31,11 @@ export function recommendations(ctx: AnswerContext, country: Country): Answer {
     const r = recs[0]!;
     const date = formatPartialDate(r.date, lang);
     return {
-      heading: r.to === 'Security Council' ? m('recs.toCouncil', { date }) : m('recs.to', { to: r.to, date }),
+      heading:
+        r.to === 'Security Council' ? m('recs.toCouncil', { date }) : m('recs.to', { to: prose(r, 'to', lang), date }),
       items: recs.map((x) => {
         const notes = [
-          ...(x.topics.length > 0 ? [m('recs.topics', { topics: x.topics.join(', ') })] : []),
+          ...(x.topics.length > 0 ? [m('recs.topics', { topics: proseList(x, 'topics', lang, ', ') })] : []),
           ...(only === undefined && quoteLang(x) !== lang ? [m('quote.language', { source: quoteLang(x) })] : []),
         ];
         return {

@@ -17,6 +17,7 @@ import {
 } from '../format-date.js';
 import { milestoneClause, milestonesAhead, missionStateAt, missionStatusItem, scr } from '../mission-status.js';
 import { countryName as nameOf, missionAcronym } from '../names.js';
+import { prose, proseOf } from '../prose.js';
 import { countryCommand } from './country-facts.js';
 
 /** How long past events stay on the list when no country is named. */
@@ -155,7 +156,7 @@ function addMission(r: Renewing, mission: Mission, { upcoming, past, expired, no
       item: {
         label: date(mandate.expires!),
         text: `${m('renewals.expiryTitle', { measures, acronym })} (${scr(mandate.resolution, lang)})${where}`,
-        detail: [daysLeft(days), ...next.map(milestoneClause)].join(semicolon),
+        detail: [daysLeft(days), ...next.map((x) => milestoneClause(x, lang))].join(semicolon),
         cite: citeFacts(dataset, [mandate, ...next], lang),
       },
     });
@@ -165,7 +166,7 @@ function addMission(r: Renewing, mission: Mission, { upcoming, past, expired, no
     noExpiry.push({
       label: acronym,
       text: `${m('renewals.noExpiryLine', { scr: scr(mandate.resolution, lang) })}${where}`,
-      detail: mandate.unverified ?? mandate.summary ?? '',
+      detail: proseOf(mandate, 'unverified', lang) ?? proseOf(mandate, 'summary', lang) ?? '',
       cite: [citeFact(dataset, mandate, lang)],
     });
   } else if (state.phase === 'expired') {
@@ -182,7 +183,7 @@ function addMission(r: Renewing, mission: Mission, { upcoming, past, expired, no
       days: state.daysLeft,
       item: {
         label: date(mission.end.date),
-        text: `${m('punct.colon', { label: acronym, text: mission.end.text })}${where}`,
+        text: `${m('punct.colon', { label: acronym, text: prose(mission.end, 'text', lang) })}${where}`,
         detail: daysLeft(state.daysLeft),
         cite: [citeFact(dataset, mission.end, lang)],
       },
@@ -194,7 +195,7 @@ function addMission(r: Renewing, mission: Mission, { upcoming, past, expired, no
       days,
       item: {
         label: date(mission.end.date),
-        text: `${m('punct.colon', { label: acronym, text: mission.end.text })}${where}`,
+        text: `${m('punct.colon', { label: acronym, text: prose(mission.end, 'text', lang) })}${where}`,
         detail: m('renewals.past', { days: daysLeft(days) }),
         tone: 'past',
         cite: [citeFact(dataset, mission.end, lang)],
@@ -216,7 +217,7 @@ function addEvent(r: Renewing, event: DatedEvent, { upcoming, past }: Lists): vo
   const precise = event.date.length === 10;
   const eventCountry = countryId ? dataset.countries.get(countryId) : undefined;
   const where = !country && countryId ? ` — ${eventCountry ? nameOf(eventCountry, lang) : countryId}` : '';
-  const text = `${event.title}${event.symbol ? ` (${event.symbol})` : ''}${where}`;
+  const text = `${prose(event, 'title', lang)}${event.symbol ? ` (${event.symbol})` : ''}${where}`;
   const cite = [citeFact(dataset, event, lang)];
   if (daysToEnd < 0) {
     past.push({

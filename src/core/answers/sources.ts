@@ -1,7 +1,7 @@
 // `sources <country>`: every source behind the country's facts (its own, its parties', missions' and events').
 import type { Country, Dataset, Source } from '../../dataset/schema.js';
 import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
-import { type Messages, messages } from '../../i18n/translate.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer, Item } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { sourceLabel } from '../cite.js';
@@ -37,7 +37,7 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
   const name = countryName(country, lang);
   const items: Item[] = list.map((s) => sourceItem(s, counts.get(s.id) ?? 0, lang));
   const own = new Set(list.flatMap((s) => (s.symbol ? [s.symbol] : [])));
-  const cited = citedDocuments(dataset, country, own, m);
+  const cited = citedDocuments(dataset, country, own, lang);
   const cmd = countryCommand(country);
   return {
     kind: 'sources',
@@ -60,7 +60,7 @@ export function sources(ctx: AnswerContext, country: Country): Answer {
 function sourceItem(s: Source, facts: number, lang: Lang): Item {
   return {
     label: formatPartialDate(s.date, lang),
-    text: sourceLabel(s),
+    text: sourceLabel(s, lang),
     detail: [s.symbol, s.url, messages(lang)('sources.facts', { count: facts })].filter(Boolean).join(' · '),
   };
 }
@@ -72,7 +72,8 @@ const SYMBOL = /\b(?:[AS]\/(?:AC\.\d+\/)?\d{2,4}\/\d+(?:\/Rev\.\d)?(?:[-–][AS]
  * Documents named inside the country's facts (a figure "as cited from S/2021/299", a listing's annual report) that
  * are not themselves a source record: with the sources that cite them, so that a reader can find the original.
  */
-function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>, m: Messages): Item[] {
+function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<string>, lang: Lang): Item[] {
+  const m = messages(lang);
   const found = new Map<string, Set<string>>();
   const visit = (value: unknown, source: string | undefined): void => {
     if (Array.isArray(value)) for (const v of value) visit(v, source);
@@ -95,6 +96,8 @@ function citedDocuments(dataset: Dataset, country: Country, own: ReadonlySet<str
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([symbol, by]) => ({
       label: symbol,
-      text: m('sources.citedBy', { sources: [...by].map((id) => sourceLabel(dataset.sources.get(id)!)).join('; ') }),
+      text: m('sources.citedBy', {
+        sources: [...by].map((id) => sourceLabel(dataset.sources.get(id)!, lang)).join('; '),
+      }),
     }));
 }
