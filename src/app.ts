@@ -230,7 +230,7 @@ function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, c
     slack.adapter({
       core,
       onRefused: (reason) => metrics.refused(reason, 'slack'),
-      homeAnswers: (team) => workspaceReminders(store.records, reminders, 'slack', team),
+      homeAnswers: (team, lang) => workspaceReminders(store.records, reminders, 'slack', team, lang),
     }),
     teams.adapter({ core, onRefused: (reason) => metrics.refused(reason, 'teams') }),
   ];

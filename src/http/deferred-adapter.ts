@@ -48,8 +48,10 @@ export function deferredAdapter(routes: PlatformRoutes, waitMs = DEFAULT_START_W
     get enabled() {
       return real?.enabled ?? false;
     },
-    get delivery() {
-      return real?.delivery ?? STARTING_DELIVERY;
+    // Nothing posts through the stand-in: the deliveries come from the platforms' connections, built before it.
+    get delivery(): Delivery {
+      if (!real) throw new Error("a platform's delivery is not available before the service has started");
+      return real.delivery;
     },
     handles: routes.handles,
     methods: routes.methods,
@@ -79,9 +81,3 @@ function notReady(res: ServerResponse): void {
   res.setHeader('retry-after', '1');
   sendJson(res, 503, { error: 'starting', message: 'the service is starting: try again in a moment' });
 }
-
-// Before the platform is ready nothing posts through the stand-in (the scheduler starts after it), but say why.
-const STARTING_DELIVERY: Delivery = {
-  canPost: async () => ({ ok: false, reason: 'the service is starting', fix: 'try again in a moment' }),
-  deliver: async () => ({ kind: 'retry', afterMs: 1_000, reason: 'the service is starting' }),
-};

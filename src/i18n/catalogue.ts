@@ -16,9 +16,11 @@ import { missMessages } from './catalogue/misses.js';
 import { missionMessages } from './catalogue/mission.js';
 import { partyMessages } from './catalogue/party.js';
 import { reminderPostMessages } from './catalogue/reminder.js';
+import { reminderReplyMessages } from './catalogue/reminder-replies.js';
 import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
+import { serviceReplyMessages } from './catalogue/service-replies.js';
 import { welcomeMessages } from './catalogue/welcome.js';
 import { workflowMessages } from './catalogue/workflow.js';
 
@@ -38,9 +40,11 @@ export const catalogue = {
   ...missionMessages,
   ...partyMessages,
   ...reminderPostMessages,
+  ...reminderReplyMessages,
   ...reminderMessages,
   ...renderMessages,
   ...renewalsMessages,
+  ...serviceReplyMessages,
   ...welcomeMessages,
   ...workflowMessages,
 } as const;

@@ -22,11 +22,7 @@ export const SLACK_ROUTES: Pick<PlatformAdapter, 'handles' | 'methods'> = {
 
 /** Slack off: the delivery refuses every channel, saying how to turn Slack on. */
 export const SLACK_OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Slack is not configured on this service',
-    fix: PLATFORM_VARIABLES.slack,
-  }),
+  canPost: async () => ({ ok: false, problem: 'off', platform: 'slack', variables: PLATFORM_VARIABLES.slack }),
   deliver: async () => ({ kind: 'retry', afterMs: 3_600_000, reason: 'Slack is not configured on this service' }),
 };
 

@@ -20,7 +20,7 @@ import type { TeamsRequestScope } from './teams-request-scope.js';
 /** What the Teams adapter needs. */
 export interface TeamsAdapterOptions {
   connection: TeamsConnection;
-  core: Pick<Core, 'answer' | 'suggest'>;
+  core: Pick<Core, 'answer' | 'suggest' | 'languageOf'>;
   /** Counts refusals (body too large, no valid token); optional for tests of the adapter alone. */
   onRefused?: (reason: Refusal) => void;
 }

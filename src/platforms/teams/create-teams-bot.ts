@@ -106,7 +106,9 @@ export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
     } catch (err) {
       deps.logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
       if (activity.type === 'message') {
-        await context.sendActivity(answerToTeamsActivity(fault())).catch(() => undefined);
+        // In the channel's or the user's language: the look-up cannot fail (a store that fails counts as no choice).
+        const lang = await deps.core.languageOf(requestContextOf(activity));
+        await context.sendActivity(answerToTeamsActivity(fault(lang))).catch(() => undefined);
       } else if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
       }

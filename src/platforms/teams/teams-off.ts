@@ -28,11 +28,7 @@ export function teamsIsOn(teams: Config['teams']): boolean {
 
 /** Teams off: the delivery refuses every channel, saying how to turn Teams on. */
 export const TEAMS_OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Microsoft Teams is not configured on this service',
-    fix: PLATFORM_VARIABLES.teams,
-  }),
+  canPost: async () => ({ ok: false, problem: 'off', platform: 'teams', variables: PLATFORM_VARIABLES.teams }),
   deliver: async () => ({
     kind: 'retry',
     afterMs: 3_600_000,
