@@ -1,7 +1,6 @@
-// The one composition root, wiring only. The server listens first; the dataset, the database and the platforms'
-// SDKs load meanwhile; then the platforms' connections (their deliveries), the reminder commands, the core (metered
-// and rate limited), the platform adapters and the scheduler, built in that order so that nothing is filled in after
-// it is built. src/main.ts (the process) and the tests call createApp.
+// The one composition root, wiring only: the server listens first while the database, the dataset and the platforms'
+// SDKs load; then the platforms' connections (deliveries), the reminder commands, the core (metered, rate limited),
+// the adapters and the scheduler, each built before what uses it. src/main.ts (the process) and the tests call it.
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/read-config.js';
@@ -109,11 +108,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       // while the server listens; a platform request meanwhile waits for them (deferred-adapter.ts).
       const opening = openStorage(config, logger, secrets).then((s) => (storage = s));
       opening.catch(() => undefined); // awaited below; a failure before then is not an unhandled rejection
-      const platforms = Promise.all([
-        loadSlack(config.slack, logger, opening),
-        loadTeams(config.teams, logger, opening),
-      ]);
-      platforms.catch(() => undefined);
+      const platforms = loadPlatforms(config, logger, opening);
       const waiting = [SLACK_ROUTES, TEAMS_ROUTES].map((routes) => deferredAdapter(routes, deps.startWaitMs));
       adapters = waiting;
       let ready = false;
@@ -135,10 +130,7 @@ export function createApp(config: Config, deps: AppDeps = {}): CaacApp {
       logger.info({ port, host: config.host }, 'listening');
       try {
         const loading = openDataset(config, logger, metrics).then((h) => (holder = h));
-        const [d, o] = await Promise.allSettled([loading, opening]);
-        if (d.status === 'rejected') throw d.reason; // a dataset problem first, as when they opened in turn
-        if (o.status === 'rejected') throw o.reason;
-        const [loaded, opened] = [d.value, o.value];
+        const [loaded, opened] = await both(loading, opening);
         if (deps.watchDataset) stopWatch = watchDataset(loaded);
         const dataset = () => loaded.current();
         const wired = wireService({ ...shared, secrets }, opened, dataset, await platforms);
@@ -276,15 +268,27 @@ async function openDataset(config: Config, logger: Logger, metrics: Metrics): Pr
   return opened.holder;
 }
 
+// The platforms' SDKs, imported once `after` has settled; awaited by start(), so a failure is never unhandled.
+function loadPlatforms(config: Config, logger: Logger, after: Promise<unknown>) {
+  const loading = Promise.all([loadSlack(config.slack, logger, after), loadTeams(config.teams, logger, after)]);
+  loading.catch(() => undefined);
+  return loading;
+}
+
+// Both, once both have settled; a dataset problem is reported first, as when they opened in turn.
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 // The database named by the config, or a start-up error that says which variable to fix. Its migrations seal, with
 // the secrets key, Slack tokens an earlier release left in plaintext.
 async function openStorage(config: Config, logger: Logger, secrets: SecretBox | undefined): Promise<Storage> {
   try {
-    const storage = await openDatabase({
-      ...(secrets ? { secrets } : {}),
-      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.dbPath }),
-      logger,
-    });
+    const target = config.databaseUrl ? { databaseUrl: config.databaseUrl } : { sqlitePath: config.dbPath };
+    const storage = await openDatabase({ ...(secrets ? { secrets } : {}), ...target, logger });
     logger.info({ dialect: storage.dialect }, 'database open');
     return storage;
   } catch (err) {
