@@ -4,6 +4,7 @@
 import type { Dataset, Mandate, Mission, Source } from '../dataset/schema.js';
 import type { Reading } from './parse-release.js';
 import type { ReleaseText } from './read-release.js';
+import { type Said, said, say } from './said.js';
 
 /** A mandate row as it will be written. */
 export type MandateRow = Pick<Mandate, 'resolution' | 'source'> &
@@ -14,7 +15,7 @@ export type Change =
   | { status: 'already'; mission: Mission; resolution: string; source: string }
   | { status: 'new'; mission: Mission; row: MandateRow; source: Source; ends: boolean }
   | { status: 'better-source'; mission: Mission; resolution: string; from: string; source: Source }
-  | { status: 'conflict'; mission: Mission; problem: string };
+  | { status: 'conflict'; mission: Mission; problem: Said };
 
 const UN_HOSTS = /(^|\.)(press\.un\.org|un\.org|news\.un\.org|media\.un\.org|unmultimedia\.org|unmissions\.org)$/i;
 
@@ -36,9 +37,13 @@ export function releaseToChange(dataset: Dataset, mission: Mission, reading: Rea
       return {
         status: 'conflict',
         mission,
-        problem:
-          `${resolution} is recorded with adopted ${recorded.adopted ?? '?'}, expires ${recorded.expires ?? '?'}; ` +
-          `the release reads adopted ${reading.adopted ?? '?'}, expires ${reading.expires ?? '?'}: check and edit by hand`,
+        problem: said('import.conflict', {
+          resolution,
+          recordedAdopted: recorded.adopted ?? '?',
+          recordedExpires: recorded.expires ?? '?',
+          adopted: reading.adopted ?? '?',
+          expires: reading.expires ?? '?',
+        }),
       };
     }
     const current = dataset.sources.get(recorded.source);
@@ -53,7 +58,9 @@ export function releaseToChange(dataset: Dataset, mission: Mission, reading: Rea
   if (reading.panelExpires) row.panel_expires = reading.panelExpires;
   row.summary = summaryOf(reading);
   row.source = source.id;
-  if (reading.inferences.length > 0) row.note = `Imported: ${reading.inferences.join('; ')}.`;
+  // The dataset is written in English, whatever language the curator reads the importer in.
+  if (reading.inferences.length > 0)
+    row.note = say('en', said('import.note', { inferences: reading.inferences.map((i) => say('en', i)).join('; ') }));
   return { status: 'new', mission, row, source, ends: reading.kind === 'termination' && mission.status === 'active' };
 }
 

@@ -26,7 +26,7 @@ export async function answerMessagingExtensionQuery(
 ): Promise<MessagingExtensionResponse> {
   const text = queryText(query);
   const attachments: MessagingExtensionAttachment[] = [];
-  for (const { command, title, subtitle } of core.suggest(text)) {
+  for (const { command, title, subtitle } of core.suggest(text, context.lang)) {
     const answer = await core.answer(command, context);
     if (answer.outcome !== 'answered') continue;
     const card = answerToCardAttachment(answer);
