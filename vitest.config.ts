@@ -9,6 +9,11 @@ const SLOW = [
   'test/scripts/**/*.test.ts', // scripts/check-dockerfile.sh runs a Dockerfile's steps
   'test/cli/cli-process.test.ts', // the built binary, spawned
   'test/cli/fuzz-cli.test.ts', // thirty spawns of the built binary
+  'test/cli/data-check-process.test.ts', // the built binary, spawned on alias bombs
+  'test/dataset/yaml-bounds.fuzz.test.ts', // hundreds of hostile data files, and a sample through the built binary
+  'test/dataset/read-yaml-fast.fuzz.test.ts', // 1,500 mutated documents read by both YAML readers
+  'test/dataset/dataset-holder-reload.test.ts', // the service reloading 5,000 generated parties under signed requests
+  'test/platforms/teams/teams-delivery-unreachable.test.ts', // the connector client's waits between attempts
   'test/platforms/slack/slack-oauth-secrets.test.ts', // service restarts, reminders waited for on the real clock
   'test/platforms/teams/playground/**/*.test.ts', // the Agents Playground and headless Chromium, as child processes
 ];

@@ -1,24 +1,14 @@
 // The fast reader (js-yaml) must agree with the yaml package: on data/, on the fixtures, on hand-picked cases and on
 // generated documents (fast-check). Where js-yaml is more lenient than the yaml package about a malformed text (a
-// comment with no space before it, say), it may read a value; where both read one, they must be the same.
+// comment with no space before it, say), it may read a value; where both read one, they must be the same. The fuzz
+// over mutated documents is read-yaml-fast.fuzz.test.ts (slow project).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { parseDocument, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readYamlFast } from '../../src/dataset/read-yaml-fast.js';
-import { CountryFile } from '../../src/dataset/schema.js';
-
-/** What the yaml package makes of a text: its value, or 'error'. */
-function reference(text: string): unknown {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0) return 'error';
-  try {
-    return doc.toJS();
-  } catch {
-    return 'error'; // e.g. an alias whose anchor is not set: the loader reports it as a problem
-  }
-}
+import { json, reference } from '../support/yaml-reference.js';
 
 /** Checks agreement; true when the fast reader answered. */
 function agrees(text: string): boolean {
@@ -28,16 +18,6 @@ function agrees(text: string): boolean {
   if (slow === 'error') return false; // js-yaml's leniency: the loader still validates the value it read
   expect(json(slow), text).toEqual(json(fast));
   return true;
-}
-
-/** Values as the schema sees them (-0 and 0 are the same number to a dataset). */
-function json(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value ?? null));
-}
-
-/** Whether the country schema accepts a value: what matters on a malformed text is the same verdict, not the same garbage. */
-function verdict(value: unknown): boolean {
-  return CountryFile.safeParse(value).success;
 }
 
 function yamlFiles(dir: string): string[] {
@@ -146,43 +126,5 @@ describe('readYamlFast', () => {
       { numRuns: 400 },
     );
     expect(answered).toBeGreaterThan(100); // the fast path is really exercised
-  });
-
-  it('never disagrees on mutated documents', () => {
-    const base = readFileSync(path.join(root, 'test/fixtures/minimal/countries/testland.yaml'), 'utf8');
-    let answered = 0;
-    const chars = fc.constantFrom(
-      ' ',
-      '-',
-      ':',
-      '#',
-      '"',
-      "'",
-      '[',
-      ']',
-      '{',
-      '}',
-      ',',
-      '\n',
-      'a',
-      '1',
-      '>',
-      '|',
-      '&',
-      '*',
-    );
-    fc.assert(
-      fc.property(fc.nat(base.length), fc.nat(3), fc.string({ unit: chars, maxLength: 3 }), (at, del, insert) => {
-        const text = base.slice(0, at) + insert + base.slice(at + del);
-        const fast = readYamlFast(text);
-        const slow = reference(text);
-        if (fast === undefined || slow === 'error') return;
-        answered++;
-        expect(verdict(fast), text).toBe(verdict(slow));
-        if (verdict(slow)) expect(json(fast), text).toEqual(json(slow));
-      }),
-      { numRuns: 1500 },
-    );
-    expect(answered).toBeGreaterThan(300); // most mutations stay readable by both
   });
 });

@@ -1,43 +1,13 @@
-// The Teams app package: the manifest validates against the JSON schema of its manifestVersion shipped by
-// @microsoft/app-manifest (no network), the icons have the sizes Teams requires, and `npm run package:teams` writes
-// the zip with the placeholders filled in, or refuses with one line per problem.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+// The Teams app manifest: it validates against the JSON schema of its manifestVersion shipped by
+// @microsoft/app-manifest (no network), and the icons have the sizes Teams requires. `npm run package:teams` (a
+// spawned script, slow project) is test/scripts/package-teams.test.ts.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { inflateSync } from 'node:zlib';
-import { Ajv } from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { unzipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { manifest, validatorFor } from './support/teams-manifest.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
-const require = createRequire(import.meta.url);
-const run = promisify(execFile);
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-
-const manifest = JSON.parse(readFileSync(join(root, 'manifests/teams/manifest.json'), 'utf8')) as {
-  manifestVersion: string;
-  id: string;
-  icons: { color: string; outline: string };
-  bots: { botId: string; scopes: string[]; commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
-  composeExtensions: { botId: string; commands: { id: string; type: string; parameters: { name: string }[] }[] }[];
-  validDomains: string[];
-};
-
-function validatorFor(version: string): ValidateFunction {
-  const schema = require(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`,
-  ) as Record<string, unknown>;
-  // The schema declares draft-04; its keywords mean the same in Ajv's default draft.
-  const { $schema: _draft, ...body } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(body);
-}
 
 /** A PNG's size from its IHDR chunk, and its pixels as RGBA (8-bit RGBA images only, all five row filters). */
 function readPng(file: string): { width: number; height: number; colourType: number; rgba: Buffer } {
@@ -118,46 +88,5 @@ describe('the Teams manifest', () => {
       if (outline.rgba[i + 3]! > 0) expect([...outline.rgba.subarray(i, i + 3)]).toEqual([255, 255, 255]);
     }
     expect(alphas.has(0) && alphas.has(255)).toBe(true); // transparent background, an opaque mark
-  });
-});
-
-describe('npm run package:teams', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'caac-teams-package-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const script = join(root, 'scripts/package-teams.mjs');
-  const appId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-
-  it('writes a zip with the app id and host filled in, which validates', async () => {
-    const out = join(dir, 'app.zip');
-    const { stdout } = await run(process.execPath, [script, '--host', 'https://caac.example.net/', '--out', out], {
-      env: { ...process.env, MicrosoftAppId: appId, TEAMS_APP_ID: '' },
-    });
-    expect(stdout).toContain(out);
-    const files = unzipSync(readFileSync(out));
-    expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const packed = JSON.parse(Buffer.from(files['manifest.json']!).toString('utf8')) as typeof manifest & {
-      developer: { websiteUrl: string };
-    };
-    expect(packed.id).toBe(appId);
-    expect(packed.bots[0]!.botId).toBe(appId);
-    expect(packed.composeExtensions[0]!.botId).toBe(appId);
-    expect(packed.validDomains).toEqual(['caac.example.net']);
-    expect(packed.developer.websiteUrl).toBe('https://caac.example.net/');
-    expect(JSON.stringify(packed)).not.toContain('00000000-0000-0000-0000-000000000000');
-    expect(validatorFor(packed.manifestVersion)(packed)).toBe(true);
-  });
-
-  it('refuses without an app id or host, one line per problem, exit 2', async () => {
-    const failure = await run(process.execPath, [script, '--out', join(dir, 'none.zip')], {
-      env: { ...process.env, MicrosoftAppId: '', CAAC_PUBLIC_HOST: '' },
-    }).then(
-      () => undefined,
-      (err: { code: number; stderr: string }) => err,
-    );
-    expect(failure?.code).toBe(2);
-    expect(failure?.stderr.trim().split('\n')).toEqual([
-      "package:teams: MicrosoftAppId: required (the bot's app id): set the variable or pass --app-id",
-      'package:teams: CAAC_PUBLIC_HOST: required (the public host name of the service): set the variable or pass --host',
-    ]);
   });
 });

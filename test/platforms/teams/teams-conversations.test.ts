@@ -176,23 +176,6 @@ describe('proactive delivery', () => {
     expect(connector.requests).toHaveLength(2);
   });
 
-  it('reports an unreachable Bot Connector as retry', async () => {
-    const gone = await startBotConnectorStandIn();
-    await gone.close(); // its port now refuses connections
-    const chat = '19:unreachable-connector@thread.v2';
-    await harness.post(
-      fixture('conversation-update-bot-added', {
-        serviceUrl: gone.url,
-        conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: chat },
-      }),
-    );
-    const result = await harness.handler.delivery.deliver(
-      { platform: 'teams', workspaceId: TENANT, channelId: chat },
-      reminder,
-    );
-    expect(result).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/could not reach/) });
-  });
-
   it('reports a conversation it has no reference for as permanent, and other platforms as not postable', async () => {
     const unknown: ChannelRef = { platform: 'teams', workspaceId: TENANT, channelId: '19:never-installed@thread.v2' };
     expect(await harness.handler.delivery.deliver(unknown, reminder)).toMatchObject({ kind: 'permanent' });
