@@ -4,7 +4,6 @@
 // nearest names.
 import { foldName, resolveName, shortName } from '../dataset/resolver.js';
 import type { Dataset, Mission } from '../dataset/schema.js';
-import { countryName } from '../core/names.js';
 import { type Said, said } from './said.js';
 
 const DECISION =
@@ -72,7 +71,9 @@ function unknownBody(dataset: Dataset, text: string, folded: string, sanctions: 
     return {
       ok: false,
       problem: country
-        ? said('import.noRegimeOn', (lang) => ({ country: countryName(country, lang) }))
+        ? said('import.noRegimeOn', (lang) => ({
+            country: (lang === 'fr' ? country.names?.fr : undefined) ?? country.name,
+          }))
         : said('import.noRegimeNamed'),
       suggestions: near,
     };
