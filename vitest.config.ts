@@ -15,6 +15,7 @@ const SLOW = [
   'test/dataset/dataset-holder-reload.test.ts', // the service reloading 5,000 generated parties under signed requests
   'test/platforms/teams/teams-delivery-unreachable.test.ts', // the connector client's waits between attempts
   'test/platforms/slack/slack-oauth-secrets.test.ts', // service restarts, reminders waited for on the real clock
+  'test/platforms/slack/slack-digest.test.ts', // the service's scheduler polling on real timers for the digest
   'test/platforms/teams/playground/**/*.test.ts', // the Agents Playground and headless Chromium, as child processes
 ];
 

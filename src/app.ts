@@ -203,7 +203,7 @@ function wireService(shared: Shared, storage: Storage, dataset: () => Dataset, s
       connection: slackConnection,
       core,
       onRefused: (reason) => metrics.refused(reason, 'slack'),
-      homeAnswers: (team) => workspaceReminders(store.records, reminders, 'slack', team),
+      homeAnswers: (team, lang) => workspaceReminders(store.records, reminders, 'slack', team, lang),
     }),
     createTeamsAdapter({ connection: teamsConnection, core, onRefused: (reason) => metrics.refused(reason, 'teams') }),
   ];

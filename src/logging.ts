@@ -1,8 +1,10 @@
-// The service's logger: pino, with secrets kept out of every line. Two layers, because either alone leaks:
-// pino's `redact` paths catch the well-known places (request headers, SDK error configs) cheaply, and a deep scrub
-// in `formatters.log` catches what paths cannot name: secrets at any depth, Error objects from the Slack and Bot
-// Framework SDKs (axios errors carry `config.headers.Authorization`, `request._header`, `response.data`), and
-// tokens pasted into free text (messages, error messages, stacks).
+// The service's logger: pino, with secrets kept out of every line. Two layers, because either alone leaks: a deep
+// scrub in `formatters.log` catches secrets at any depth by their key's name, Error objects from the Slack and Bot
+// Framework SDKs (axios errors carry `config.headers.Authorization`, `request._header`, `response.data`), and tokens
+// pasted into free text (messages, error messages, stacks); then pino's `redact` censors the places the scrub cannot
+// know by a key's name (an SDK request's body, `err.config.data`). pino runs `formatters.log` before its redaction,
+// so a secret-named path listed for `redact` too would change no line, yet costs every line: pino's redaction of 37
+// paths with wildcards took ~30 µs a line, 8 times the rest of pino.
 // https://getpino.io/#/docs/redaction
 import { pino } from 'pino';
 import type { DestinationStream, Logger, LoggerOptions } from 'pino';
@@ -13,45 +15,11 @@ export type { Logger } from 'pino';
 /** What replaces a secret in a log line. */
 export const REDACTED = '[Redacted]';
 
-/** Paths pino redacts before the deep scrub sees the line (fast, and a second line of defence). */
-export const REDACT_PATHS: readonly string[] = [
-  'token',
-  'bot_token',
-  'botToken',
-  'client_secret',
-  'clientSecret',
-  'signing_secret',
-  'signingSecret',
-  'password',
-  'MicrosoftAppPassword',
-  'authorization',
-  'cookie',
-  'headers.authorization',
-  'headers.cookie',
-  'headers["x-slack-signature"]',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["set-cookie"]',
-  'req.headers["x-slack-signature"]',
-  'res.headers["set-cookie"]',
-  '*.token',
-  '*.bot_token',
-  '*.client_secret',
-  '*.password',
-  '*.MicrosoftAppPassword',
-  '*.authorization',
-  '*.headers.authorization',
-  '*.headers.Authorization',
-  '*.headers.cookie',
-  '*.headers["x-slack-signature"]',
-  'err.config.headers.Authorization',
-  'err.config.headers.authorization',
-  'err.config.data',
-  'err.request.headers.authorization',
-  'err.request.headers.Authorization',
-  'err.response.config.headers.Authorization',
-  'err.data.token',
-];
+/**
+ * Paths pino redacts after the deep scrub: only those whose key's name says nothing (every secret-named key, such as
+ * token, authorization, cookie, x-slack-signature or MicrosoftAppPassword, is censored by the scrub at any depth).
+ */
+export const REDACT_PATHS: readonly string[] = ['err.config.data'];
 
 // Key names whose values are secrets wherever they appear. Deliberately broad: a false positive costs a field in a
 // log line, a false negative costs a rotated credential.

@@ -35,6 +35,11 @@ export interface Core {
   answer(command: Command, context: RequestContext): Promise<Answer>;
   /** The countries and parties a partly typed name may mean, each with its command (a search box's list). */
   suggest(text: string, lang?: Lang): Suggestion[];
+  /**
+   * The language to answer `context` in: the channel's `lang`, else the request's (a Teams locale), else English.
+   * Never fails (a store that fails counts as no choice), so a fault or rate-limit answer can use it.
+   */
+  languageOf(context: RequestContext): Promise<Lang>;
 }
 
 /** Creates the core. */
@@ -43,6 +48,7 @@ export function createCore(deps: CoreDeps): Core {
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
     suggest: (text, lang) => suggest(deps.dataset(), text, lang),
+    languageOf: async (context) => (await storedLanguage(deps.languages, context)) ?? context.lang ?? DEFAULT_LANG,
     async answer(command, context) {
       const stored = await storedLanguage(deps.languages, context);
       const lang = stored ?? context.lang ?? DEFAULT_LANG;
@@ -54,7 +60,8 @@ export function createCore(deps: CoreDeps): Core {
       if (needsChannel(command)) {
         if (!context.channel) return inLang(remindersUnavailable(command.kind, 'no-channel', lang), lang);
         if (!deps.reminders) return inLang(remindersUnavailable(command.kind, 'not-configured', lang), lang);
-        return inLang(await deps.reminders.handle(command, context), lang);
+        // The channel's language, not only the request's: reminder replies follow `lang fr` like every answer.
+        return inLang(await deps.reminders.handle(command, { ...context, lang }), lang);
       }
       const dataset = deps.dataset();
       const now = deps.clock.now();

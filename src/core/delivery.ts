@@ -17,10 +17,18 @@ export type DeliveryResult =
   /** Never going to work: the channel is gone, archived, or has removed the bot. The reminder is disabled. */
   | { kind: 'permanent'; reason: string };
 
+/**
+ * Why a delivery cannot post to a channel: a code, said (with its fix) in the answer's language by the reminder
+ * commands. `off`: the platform is not configured on this service; `variables` names the settings that turn it on.
+ */
+export type CannotPost =
+  | { ok: false; problem: 'not-installed' | 'archived' | 'not-member' | 'not-visible' | 'not-teams' | 'not-added' }
+  | { ok: false; problem: 'off'; platform: ChannelRef['platform']; variables: string };
+
 /** Posts an answer (a rendered reminder) to a channel, proactively. */
 export interface Delivery {
   /** Whether this delivery can post to that channel at all (used by `remind` to warn at once, not on the day). */
-  canPost(channel: ChannelRef): Promise<{ ok: true } | { ok: false; reason: string; fix: string }>;
+  canPost(channel: ChannelRef): Promise<{ ok: true } | CannotPost>;
   deliver(channel: ChannelRef, message: Answer): Promise<DeliveryResult>;
 }
 

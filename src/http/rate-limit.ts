@@ -94,6 +94,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 /** The part of the core a rate limit wraps (structurally the `Core` of create-core.ts). */
 export interface CommandAnswerer {
   answer(command: Command, context: RequestContext): Promise<Answer>;
+  /** The language to answer `context` in (the core's `languageOf`); the request's, else English, without it. */
+  languageOf?(context: RequestContext): Promise<NonNullable<RequestContext['lang']>>;
 }
 
 /** The rate-limit key of a request: its platform-qualified user and channel (none in the terminal). */
@@ -123,7 +125,9 @@ export function limitCore<T extends CommandAnswerer>(
       const decision = limiter.take(rateKeyOf(context));
       if (!decision.ok) {
         onLimited?.(context, decision);
-        return rateLimited(decision);
+        // Only a refused command pays for this look-up (one read of the channel's `lang`), and it cannot fail.
+        const lang = (await core.languageOf?.(context)) ?? context.lang;
+        return rateLimited(decision, lang);
       }
       return core.answer(command, context);
     },

@@ -20,9 +20,11 @@ import { missionMessages } from './catalogue/mission.js';
 import { parseMessages } from './catalogue/parse.js';
 import { partyMessages } from './catalogue/party.js';
 import { reminderPostMessages } from './catalogue/reminder.js';
+import { reminderReplyMessages } from './catalogue/reminder-replies.js';
 import { reminderMessages } from './catalogue/reminders.js';
 import { renderMessages } from './catalogue/render.js';
 import { renewalsMessages } from './catalogue/renewals.js';
+import { serviceReplyMessages } from './catalogue/service-replies.js';
 import { suggestMessages } from './catalogue/suggest.js';
 import { welcomeMessages } from './catalogue/welcome.js';
 import { workflowMessages } from './catalogue/workflow.js';
@@ -47,9 +49,11 @@ export const catalogue = {
   ...parseMessages,
   ...partyMessages,
   ...reminderPostMessages,
+  ...reminderReplyMessages,
   ...reminderMessages,
   ...renderMessages,
   ...renewalsMessages,
+  ...serviceReplyMessages,
   ...suggestMessages,
   ...welcomeMessages,
   ...workflowMessages,

@@ -31,10 +31,16 @@ export function digestCountries(dataset: Dataset, digest: Pick<DigestReminder, '
   });
 }
 
-/** "Mali, Democratic Republic of the Congo" or "all countries", in the channel's language. */
+/** "Mali, Democratic Republic of the Congo" or "all countries", in the channel's language (an id if it is gone). */
 export function digestScope(dataset: Dataset, digest: Pick<DigestReminder, 'countries'>, lang: Lang): string {
-  const countries = digestCountries(dataset, digest);
-  return countries.length > 0 ? countries.map((c) => countryName(c, lang)).join(', ') : t(lang, 'digest.allCountries');
+  if (digest.countries.length === 0) return t(lang, 'digest.allCountries');
+  // A country no longer in the dataset is named by its id rather than silently dropped.
+  return digest.countries
+    .map((id) => {
+      const country = dataset.countries.get(id);
+      return country ? countryName(country, lang) : id;
+    })
+    .join(', ');
 }
 
 /** "Mondays at 09:00 Europe/Paris, the next 30 days, all countries": how a digest is set. */

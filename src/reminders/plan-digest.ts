@@ -14,20 +14,35 @@ export function digestKey(dueAt: Date): string {
   return `digest@${dueAt.toISOString()}`;
 }
 
+// A poll plans every digest over the same window: digests that share a day, time and zone (most of them) share one
+// computation. Cleared when it grows, since each poll brings a new window.
+const memo = new Map<string, readonly number[]>();
+const MEMO_MAX = 512;
+
 /** The instants a digest fires at in [from, to] (inclusive), soonest first, at most a year of them. */
 export function digestInstants(digest: Pick<DigestReminder, 'weekday' | 'at' | 'tz'>, from: Date, to: Date): Date[] {
+  const key = `${digest.weekday}|${digest.at}|${digest.tz}|${from.getTime()}|${to.getTime()}`;
+  let instants = memo.get(key);
+  if (!instants) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    instants = weeklyInstants(digest, from.getTime(), to.getTime());
+    memo.set(key, instants);
+  }
+  return instants.map((t) => new Date(t));
+}
+
+function weeklyInstants(digest: Pick<DigestReminder, 'weekday' | 'at' | 'tz'>, lo: number, to: number): number[] {
   const [hour = 9, minute = 0] = digest.at.split(':').map(Number);
-  const lo = from.getTime();
-  const hi = Math.min(to.getTime(), lo + MAX_SPAN_MS);
+  const hi = Math.min(to, lo + MAX_SPAN_MS);
   const start = DateTime.fromMillis(lo, { zone: digest.tz });
   if (!start.isValid) return [];
   // The first local date on that day of the week, on or after the local date of `from`.
   let day = start.startOf('day').plus({ days: (digest.weekday - start.weekday + 7) % 7 });
-  const out: Date[] = [];
+  const out: number[] = [];
   for (;;) {
     const t = day.set({ hour, minute, second: 0, millisecond: 0 }).toMillis();
     if (t > hi) break;
-    if (t >= lo) out.push(new Date(t));
+    if (t >= lo) out.push(t);
     day = day.plus({ weeks: 1 });
   }
   return out;

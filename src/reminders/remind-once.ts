@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import type { Answer } from '../core/answer.js';
 import type { ChannelCommand } from '../core/commands/command-registry.js';
 import type { RequestContext } from '../core/ports.js';
+import { t } from '../i18n/translate.js';
+import { listAction } from './forget-reminder.js';
+import { DEFAULT_LANG } from '../i18n/lang.js';
 import { MAX_REMINDERS_PER_CHANNEL } from './reminder-commands-deps.js';
 import { formatInstant, stopAction } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
@@ -16,15 +19,14 @@ export async function remindOnce(
   now: Date,
   defaultTz: string,
 ): Promise<Answer> {
+  const lang = context.lang ?? DEFAULT_LANG;
   const at = DateTime.fromISO(command.at, { zone: defaultTz });
   if (!at.isValid) {
-    return simple('remind-once', 'usage', 'That date-time is not valid', [
-      'Write it in ISO 8601, e.g. 2026-12-03T09:30:00+01:00.',
-    ]);
+    return simple('remind-once', 'usage', t(lang, 'replies.once.invalid'), [t(lang, 'replies.once.invalidHint')]);
   }
   if (at.toMillis() <= now.getTime()) {
-    return simple('remind-once', 'usage', 'That time has passed', [
-      `It is now ${formatInstant(now, defaultTz)}; give a time in the future.`,
+    return simple('remind-once', 'usage', t(lang, 'replies.once.past'), [
+      t(lang, 'replies.once.pastHint', { instant: formatInstant(now, defaultTz, lang) }),
     ]);
   }
   if (at.toMillis() > latestFireAt(now).getTime()) return tooFarAhead(context, now, defaultTz);
@@ -42,23 +44,14 @@ export async function remindOnce(
   );
   if (added.kind !== 'added' || added.reminder.kind !== 'once')
     return tooMany('remind-once', context, MAX_REMINDERS_PER_CHANNEL);
-  const reminder = added.reminder;
+  const { id, fireAt, tz, text } = added.reminder;
+  const instant = formatInstant(fireAt, tz, lang);
   return {
     kind: 'remind-once',
     outcome: 'answered',
-    title: `Reminder ${reminder.id} set`,
-    sections: [
-      {
-        items: [
-          {
-            label: formatInstant(reminder.fireAt, reminder.tz),
-            text: reminder.text,
-            detail: `reminder ${reminder.id}`,
-          },
-        ],
-      },
-    ],
-    actions: [stopAction(reminder), { label: 'List reminders', command: 'reminders', kind: 'command' }],
-    summary: `Reminder ${reminder.id} set for ${formatInstant(reminder.fireAt, reminder.tz)}`,
+    title: t(lang, 'replies.once.title', { id }),
+    sections: [{ items: [{ label: instant, text, detail: t(lang, 'reminder.id', { id }) }] }],
+    actions: [stopAction(added.reminder, lang), listAction(lang)],
+    summary: t(lang, 'replies.once.summary', { id, instant }),
   };
 }

@@ -7,10 +7,20 @@ import type { CalendarEvent } from '../dataset/calendar-event.js';
 import { calendarEvents } from '../dataset/calendar-events.js';
 import { listEntities, resolveName, shortName } from '../dataset/resolver.js';
 import type { Dataset } from '../dataset/schema.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
 import { eventsForTarget, upcomingOccurrences } from './plan-occurrences.js';
 import type { Reminder, ReminderTarget, SubscriptionReminder } from './reminder.js';
 import { MAX_REMINDERS_PER_CHANNEL } from './reminder-commands-deps.js';
-import { describeSchedule, formatInstant, stopAction, targetCommand, targetName } from './reminder-message.js';
+import type { ReminderHere } from './reminder-here.js';
+import {
+  describeSchedule,
+  eventTitleIn,
+  formatInstant,
+  stopAction,
+  targetCommand,
+  targetName,
+} from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
 import { alreadyReminded, simple, tooMany } from './reminder-refusals.js';
 
@@ -23,7 +33,7 @@ export interface RemindInput {
   now: Date;
   defaultTz: string;
   existing: Reminder[];
-  here: string;
+  here: ReminderHere;
 }
 
 /** Sets a subscription in the context's channel (which the caller has checked exists and can be posted to). */
@@ -34,7 +44,7 @@ export async function remindSubscription(
 ): Promise<Answer> {
   const { records, dataset, now, existing } = input;
   const resolution = resolveName(dataset, command.target, { kinds: ['country', 'mission'] });
-  if (!resolution.ok) return noTarget(command.target, resolution.suggestions, dataset);
+  if (!resolution.ok) return noTarget(command.target, resolution.suggestions, dataset, input.here.lang);
   const target: ReminderTarget = {
     kind: resolution.entity.kind === 'mission' ? 'mission' : 'country',
     id: resolution.entity.id,
@@ -69,11 +79,12 @@ export async function remindSubscription(
 }
 
 /** Nothing in the dataset is a country or mission by that name: say so, with names to try. */
-function noTarget(asked: string, found: ReturnType<typeof listEntities>, dataset: Dataset): Answer {
+function noTarget(asked: string, found: ReturnType<typeof listEntities>, dataset: Dataset, lang: Lang): Answer {
   const suggestions = found.length > 0 ? found : listEntities(dataset, 'country');
+  const names = suggestions.slice(0, 8).map(shortName).join(', ');
   return {
-    ...simple('remind', 'no-match', `No country or mission matches "${asked.slice(0, 80)}"`, [
-      `Reminders follow a country's or a mission's dated events. Try one of: ${suggestions.slice(0, 8).map(shortName).join(', ')}.`,
+    ...simple('remind', 'no-match', t(lang, 'replies.remind.noMatch', { asked: asked.slice(0, 80) }), [
+      t(lang, 'replies.remind.noMatchHint', { names }),
     ]),
     actions: suggestions.slice(0, 3).map((e) => ({
       label: shortName(e),
@@ -84,50 +95,48 @@ function noTarget(asked: string, found: ReturnType<typeof listEntities>, dataset
 }
 
 /** The answer to a subscription just set: its schedule and the next reminders it will post. */
-function subscriptionSet(reminder: SubscriptionReminder, dataset: Dataset, now: Date, here: string): Answer {
-  const name = targetName(dataset, reminder);
+function subscriptionSet(reminder: SubscriptionReminder, dataset: Dataset, now: Date, here: ReminderHere): Answer {
+  const { lang, platform } = here;
+  const target = targetName(dataset, reminder, lang);
+  const schedule = describeSchedule(reminder, lang);
+  const { id } = reminder;
   return {
     kind: 'remind',
     outcome: 'answered',
-    title: `Reminders set for ${name} in ${here}`,
-    subtitle: `Reminder ${reminder.id}: ${describeSchedule(reminder)}`,
-    sections: [{ heading: 'Next reminders', items: nextReminders(reminder, dataset, now) }],
+    title: t(lang, 'replies.remind.title', { target, platform }),
+    subtitle: t(lang, 'replies.remind.subtitle', { id, schedule }),
+    sections: [{ heading: t(lang, 'replies.remind.next'), items: nextReminders(reminder, dataset, now, lang) }],
     actions: [
-      { label: `Open the ${name} brief`, command: targetCommand(dataset, reminder), kind: 'command' },
-      stopAction(reminder),
+      { label: t(lang, 'reminder.open', { target }), command: targetCommand(dataset, reminder), kind: 'command' },
+      stopAction(reminder, lang),
     ],
-    summary: `Reminders set for ${name} (${describeSchedule(reminder)}), reminder ${reminder.id}`,
+    summary: t(lang, 'replies.remind.summary', { target, schedule, id }),
   };
 }
 
 /** The next five reminders a subscription will post, or a gap saying why there are none. */
-function nextReminders(reminder: SubscriptionReminder, dataset: Dataset, now: Date): Item[] {
+function nextReminders(reminder: SubscriptionReminder, dataset: Dataset, now: Date, lang: Lang): Item[] {
   const events = calendarEvents(dataset);
   const items: Item[] = upcomingOccurrences(reminder, events, now, 5).map((o) => {
     const event = events.find((e) => e.id === o.eventId)!;
     return {
-      label: formatInstant(o.dueAt, reminder.tz),
-      text: `${o.leadDays}d before: ${event.title}`,
-      detail: formatEventDate(event),
+      label: formatInstant(o.dueAt, reminder.tz, lang),
+      text: t(lang, 'replies.remind.before', { days: o.leadDays ?? 0, title: eventTitleIn(dataset, event, lang) }),
+      detail: formatEventDate(event, lang),
     };
   });
   if (items.length > 0) return items;
   const known = eventsForTarget(reminder, events).length;
   return [
     {
-      text:
-        known > 0
-          ? 'No reminder falls due from now on: the dated events on record are past or too close.'
-          : 'No dated events on record for it now.',
-      detail:
-        'Reminders follow the dataset: a date added or moved by the editors is picked up without setting this again.',
+      text: t(lang, known > 0 ? 'replies.remind.tooLate' : 'replies.remind.noEvents'),
+      detail: t(lang, 'replies.remind.followsData'),
       tone: 'gap',
     },
   ];
 }
 
-function formatEventDate(event: CalendarEvent): string {
-  return event.date.length === 7
-    ? `${formatPartialDate(event.date)} (known to the month only)`
-    : formatPartialDate(event.date);
+function formatEventDate(event: CalendarEvent, lang: Lang): string {
+  const date = formatPartialDate(event.date, lang);
+  return event.date.length === 7 ? t(lang, 'replies.remind.monthOnly', { date }) : date;
 }

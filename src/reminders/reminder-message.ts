@@ -35,12 +35,6 @@ export function targetCommand(dataset: Dataset, reminder: SubscriptionReminder):
   return name && name.length <= 24 ? name.toLowerCase() : id;
 }
 
-/** "this channel" in Slack, "this conversation" in Teams (a channel, a group chat or a one-to-one chat). */
-export function conversationName(channel: { platform: 'slack' | 'teams' }): string {
-  // A Teams ChannelRef may be a chat as well as a channel, and Teams users call both a conversation.
-  return channel.platform === 'teams' ? 'this conversation' : 'this channel';
-}
-
 /** "30d, 7d, 1d at 09:00 Europe/Paris": how a subscription is set, in the words of the command. */
 export function describeSchedule(reminder: SubscriptionReminder, lang: Lang = DEFAULT_LANG): string {
   const leads = reminder.leadDays.map((d) => `${d}d`).join(', ');
@@ -64,7 +58,7 @@ export function reminderMessage(input: {
   const days = daysUntil(now, day, reminder.tz);
   const when = formatPartialDate(event.date, lang);
   const relative = formatRelativeDays(days, lang);
-  const eventTitle = titleOf(dataset, event, lang);
+  const eventTitle = eventTitleIn(dataset, event, lang);
   const title = monthOnly
     ? m('reminder.titleMonth', { title: eventTitle, when, away: m('reminder.away', { days }) })
     : m('reminder.title', { title: eventTitle, relative, when });
@@ -127,7 +121,7 @@ export function reminderMessage(input: {
 }
 
 /** An event's title in the channel's language: a mandate expiry is the core's words; editors' events stay as written. */
-function titleOf(dataset: Dataset, event: CalendarEvent, lang: Lang): string {
+export function eventTitleIn(dataset: Dataset, event: CalendarEvent, lang: Lang): string {
   const mission = event.missionId ? dataset.missions.get(event.missionId) : undefined;
   if (lang === DEFAULT_LANG || event.kind !== 'mandate-expiry' || !mission) return event.title;
   const measures = mission.kind === 'sanctions-regime' ? 'yes' : 'no';

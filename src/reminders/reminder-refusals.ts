@@ -29,10 +29,10 @@ export function alreadyReminded(
 ): Answer {
   const lang = context.lang ?? DEFAULT_LANG;
   const platform = context.channel?.platform ?? 'slack';
-  const title = t(lang, 'reminders.already.title', { platform, target: targetName(dataset, same) });
-  const lines = [t(lang, 'reminders.already.existing', { id: same.id, schedule: describeSchedule(same) })];
+  const title = t(lang, 'reminders.already.title', { platform, target: targetName(dataset, same, lang) });
+  const lines = [t(lang, 'reminders.already.existing', { id: same.id, schedule: describeSchedule(same, lang) })];
   if (!sameSchedule) lines.push(t(lang, 'reminders.already.change', { id: same.id }));
-  return { ...simple('remind', 'answered', title, lines), actions: [stopAction(same)] };
+  return { ...simple('remind', 'answered', title, lines), actions: [stopAction(same, lang)] };
 }
 
 /** The channel holds as many reminders as it may. */

@@ -88,7 +88,7 @@ describe('reminder commands', () => {
     expect(a.title).toBe('Reminders are not available here.');
   });
 
-  it('go to the reminders module, parsed, with the context', async () => {
+  it('go to the reminders module, parsed, with the context and the language to answer in', async () => {
     const seen: Array<[Command, RequestContext]> = [];
     const reminders: ReminderCommands = {
       async handle(command, context) {
@@ -99,7 +99,10 @@ describe('reminder commands', () => {
     const core = createCore({ dataset: () => real, clock: at('2026-11-28T00:00:00Z'), reminders });
     await core.answer(parseCommand('caac remind Mali 7d at 8:00 tz Europe/Paris'), channel);
     expect(seen).toEqual([
-      [{ kind: 'remind', target: 'Mali', leadDays: [7], at: '08:00', tz: 'Europe/Paris' }, channel],
+      [
+        { kind: 'remind', target: 'Mali', leadDays: [7], at: '08:00', tz: 'Europe/Paris' },
+        { ...channel, lang: 'en' },
+      ],
     ]);
   });
 });

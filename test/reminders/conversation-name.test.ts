@@ -5,7 +5,6 @@ import { fixedClock } from '../../src/core/clock.js';
 import type { ChannelRef, RequestContext } from '../../src/core/ports.js';
 import { createReminderCommands } from '../../src/reminders/create-reminder-commands.js';
 import { createReminderStore } from '../../src/reminders/kysely-reminder-store.js';
-import { conversationName } from '../../src/reminders/reminder-message.js';
 import { RecordingDelivery, makeDataset, slackChannel } from './fixtures.js';
 import { sqliteBackend } from '../support/test-databases.js';
 import type { TestBackend } from '../support/test-databases.js';
@@ -30,13 +29,6 @@ async function commandsFor() {
     defaultTz: 'Europe/Paris',
   });
 }
-
-describe('conversationName', () => {
-  it('says "this channel" in Slack and "this conversation" in Teams', () => {
-    expect(conversationName(slackChannel())).toBe('this channel');
-    expect(conversationName(teamsChat)).toBe('this conversation');
-  });
-});
 
 describe('reminder replies', () => {
   it('speak of a conversation in Teams', async () => {

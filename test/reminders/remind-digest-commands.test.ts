@@ -118,9 +118,14 @@ describe('remind digest', () => {
     const { store, run } = await setUp();
     await run('remind digest on tuesday within 60d');
     await run('remind stale at 08:00');
-    const [digest, stale] = await store.records.listByChannel('slack:T1:C100');
+    // Both set at the same instant: listed by id then, so found by kind here.
+    const listed = await store.records.listByChannel('slack:T1:C100');
+    const digest = listed.find((r) => r.kind === 'digest');
+    const stale = listed.find((r) => r.kind === 'stale');
     const list = await run('reminders');
-    expect(list.sections[0]!.items).toEqual([
+    const byId = (a: { label?: string }, b: { label?: string }) =>
+      a.label === digest!.id ? -1 : b.label === digest!.id ? 1 : 0;
+    expect([...list.sections[0]!.items].sort(byId)).toEqual([
       {
         label: digest!.id,
         text: 'Weekly digest: Tuesdays at 09:00 Europe/Paris, the next 60 days, all countries',
@@ -135,7 +140,7 @@ describe('remind digest', () => {
         tone: 'normal',
       },
     ]);
-    expect(list.actions.map((x) => x.label)).toEqual(['Stop this digest', 'Stop curator notices']);
+    expect(list.actions.map((x) => x.label).sort()).toEqual(['Stop curator notices', 'Stop this digest']);
     const forgot = await run(`forget ${digest!.id}`);
     expect(forgot.title).toBe(`Reminder ${digest!.id} removed`);
     expect(JSON.stringify(forgot.sections)).toContain('the weekly digest');

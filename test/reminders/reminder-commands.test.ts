@@ -78,16 +78,12 @@ describe('reminder commands', () => {
 
   it('says at once when the bot cannot post in the channel, and how to fix it, storing nothing', async () => {
     const { commands, delivery, store } = await setUp();
-    delivery.canPostResult = {
-      ok: false,
-      reason: 'This is a private channel the app is not in.',
-      fix: 'invite the app: /invite @caac',
-    };
+    delivery.canPostResult = { ok: false, problem: 'not-member' };
     const a = await commands.handle({ kind: 'remind', target: 'mali', leadDays: [7], at: '09:00' }, ctx());
     expect(a.outcome).toBe('unavailable');
     expect(a.sections[0]!.items.map((i) => i.text)).toEqual([
-      'This is a private channel the app is not in.',
-      'To fix it: invite the app: /invite @caac',
+      'the bot is not a member of this channel',
+      'To fix it: invite it with /invite @caac, then try again',
     ]);
     expect(await store.records.listByChannel('slack:T1:C100')).toEqual([]);
   });

@@ -1,4 +1,6 @@
 // A command over the rate limit (src/http/rate-limit.ts): a polite "one moment", saying whose limit and how long to wait.
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
+import { messages } from '../../i18n/translate.js';
 import type { Answer } from '../answer.js';
 
 /** Whose bucket ran dry, and when it has a token again. */
@@ -7,26 +9,17 @@ export interface RateLimitHit {
   retryAfterMs: number;
 }
 
-/** The polite answer to a command over the limit (outcome `rate-limited`). */
-export function rateLimited(hit: RateLimitHit): Answer {
+/** The polite answer to a command over the limit (outcome `rate-limited`), in `lang`. */
+export function rateLimited(hit: RateLimitHit, lang: Lang = DEFAULT_LANG): Answer {
+  const m = messages(lang);
   const seconds = Math.max(1, Math.ceil(hit.retryAfterMs / 1000));
-  const wait = seconds === 1 ? 'a second' : `${seconds} seconds`;
-  const who = hit.scope === 'user' ? 'You have' : 'This channel has';
   return {
     kind: 'rate-limited',
     outcome: 'rate-limited',
-    title: 'One moment, please',
-    sections: [
-      {
-        items: [
-          {
-            text: `${who} sent a lot of commands in a short time. Please try again in ${wait}.`,
-            tone: 'warning',
-          },
-        ],
-      },
-    ],
+    title: m('rateLimited.title'),
+    sections: [{ items: [{ text: m('rateLimited.detail', { scope: hit.scope, seconds }), tone: 'warning' }] }],
     actions: [],
-    summary: `Too many commands: please try again in ${wait}.`,
+    summary: m('rateLimited.summary', { seconds }),
+    ...(lang !== DEFAULT_LANG ? { lang } : {}),
   };
 }

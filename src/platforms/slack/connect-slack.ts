@@ -116,11 +116,7 @@ export function connectSlack(options: SlackConnectionOptions): SlackConnection {
 
 // Slack off: the delivery refuses every channel, saying how to turn Slack on.
 const OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Slack is not configured on this service',
-    fix: PLATFORM_VARIABLES.slack,
-  }),
+  canPost: async () => ({ ok: false, problem: 'off', platform: 'slack', variables: PLATFORM_VARIABLES.slack }),
   deliver: async () => ({ kind: 'retry', afterMs: 3_600_000, reason: 'Slack is not configured on this service' }),
 };
 

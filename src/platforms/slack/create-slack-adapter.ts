@@ -9,6 +9,7 @@ import type { Answer } from '../../core/answer.js';
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import type { Core } from '../../core/create-core.js';
+import type { Lang } from '../../i18n/lang.js';
 import type { PlatformAdapter, Refusal } from '../../http/platform-adapter.js';
 import { requestLogger } from '../../http/request-logger.js';
 import { sendJson } from '../../http/send-json.js';
@@ -22,13 +23,13 @@ import { screenBody, timestampWithinWindow } from './screen-slack-request.js';
 /** Options of `createSlackAdapter`. */
 export interface SlackAdapterOptions {
   connection: SlackConnection;
-  core: Pick<Core, 'answer'>;
+  core: Pick<Core, 'answer' | 'languageOf'>;
   /** Counts refusals (bad signature, body too large); optional for tests of the adapter alone. */
   onRefused?: (reason: Refusal) => void;
   /** For the signature window: real time, like Bolt's own check, even when answers run on a test or `--now` clock. */
   signatureClock?: Clock;
   /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
-  homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  homeAnswers?: (workspaceId: string, lang: Lang) => Promise<Answer[]>;
 }
 
 /** Creates the Slack adapter: Bolt in the configured mode, or only the "off" answer when Slack is off. */
@@ -39,6 +40,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   if (bolt) {
     listenToSlack(bolt.app, {
       answer: createSlackAnswerer(options.core, log),
+      languageOf: options.core.languageOf,
       log,
       ...(connection.installations ? { installations: connection.installations } : {}),
       ...(options.homeAnswers ? { homeAnswers: options.homeAnswers } : {}),

@@ -6,16 +6,18 @@
 import type { ServerResponse } from 'node:http';
 import { HTTPModuleFunctions } from '@slack/bolt';
 import type { ReceiverProcessEventErrorHandlerArgs } from '@slack/bolt';
+import { DEFAULT_LANG, type Lang } from '../../i18n/lang.js';
+import { t } from '../../i18n/translate.js';
 import { SlackNotInstalledError } from './sql-installation-store.js';
-
-/** What a user of a workspace without a usable installation is told. */
-export const NOT_INSTALLED_TEXT =
-  'The bot is not installed in this workspace, or its installation can no longer be read. Ask a workspace admin to install it again from the install page (/slack/install on the bot’s address).';
 
 /** Thrown by the app's error handler so that the receiver writes the reinstall answer (see below). */
 export class ReinstallNeededError extends Error {
   readonly code = 'slack_reinstall_needed';
-  constructor(readonly workspaceId: string) {
+  constructor(
+    readonly workspaceId: string,
+    /** The language to tell the user in: the channel's `lang`, else English. */
+    readonly lang: Lang = DEFAULT_LANG,
+  ) {
     super(`no usable Slack installation for ${workspaceId}`);
     this.name = 'ReinstallNeededError';
   }
@@ -33,12 +35,12 @@ export function notInstalledWorkspace(error: unknown): string | undefined {
 /** The receiver's processEventErrorHandler: the reinstall answer for a slash command, Bolt's default otherwise. */
 export async function answerProcessEventError(args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
   if (!(args.error instanceof ReinstallNeededError)) return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
-  if (!args.response.headersSent) sendReinstall(args.response);
+  if (!args.response.headersSent) sendReinstall(args.response, args.error.lang);
   return true;
 }
 
-function sendReinstall(response: ServerResponse): void {
-  const body = JSON.stringify({ response_type: 'ephemeral', text: NOT_INSTALLED_TEXT });
+function sendReinstall(response: ServerResponse, lang: Lang): void {
+  const body = JSON.stringify({ response_type: 'ephemeral', text: t(lang, 'slack.notInstalled') });
   response
     .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
     .end(body);

@@ -16,7 +16,7 @@ export type ListenerContext = Record<string, unknown>;
 export type SlackAnswerer = (command: Command, context: RequestContext, listener: ListenerContext) => Promise<Answer>;
 
 /** Creates the answerer over the core. */
-export function createSlackAnswerer(core: Pick<Core, 'answer'>, log: Logger): SlackAnswerer {
+export function createSlackAnswerer(core: Pick<Core, 'answer' | 'languageOf'>, log: Logger): SlackAnswerer {
   return async (command, context, listener) => {
     const started = performance.now();
     try {
@@ -32,7 +32,8 @@ export function createSlackAnswerer(core: Pick<Core, 'answer'>, log: Logger): Sl
       return result;
     } catch (err) {
       listenerLog(listener, log).error({ err, command: command.kind }, 'slack command failed');
-      return fault();
+      // In the channel's language (`lang fr`): the look-up cannot fail (a store that fails counts as no choice).
+      return fault(await core.languageOf(context));
     }
   };
 }

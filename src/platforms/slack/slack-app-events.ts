@@ -4,6 +4,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
+import type { RequestContext } from '../../core/ports.js';
+import type { Lang } from '../../i18n/lang.js';
 import { answersToHomeView } from './home-view.js';
 import type { SlackAnswerer } from './slack-answerer.js';
 import { listenerLog, slackRequestContext } from './slack-answerer.js';
@@ -16,27 +18,32 @@ export type EventArgs<T extends string = string> = SlackEventMiddlewareArgs<T> &
 export interface HomeDeps {
   answer: SlackAnswerer;
   log: Logger;
-  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
-  homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** The language to answer a request in (the core's `languageOf`). */
+  languageOf: (context: RequestContext) => Promise<Lang>;
+  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run, in the viewer's language. */
+  homeAnswers?: (workspaceId: string, lang: Lang) => Promise<Answer[]>;
 }
 
 /** Publishes the Home tab when a user opens it. */
 export async function answerHomeOpened(
   { event, body, client, context }: EventArgs<'app_home_opened'>,
-  { answer, log, homeAnswers }: HomeDeps,
+  { answer, log, homeAnswers, languageOf }: HomeDeps,
 ): Promise<void> {
   if (event.tab !== 'home') return;
   const teamId = (body as { team_id?: string }).team_id ?? context.teamId;
-  const ctx = slackRequestContext(teamId, undefined, event.user);
+  // The Home tab is the user's own: it speaks the language chosen with `lang` in the app's Messages tab, the
+  // direct-message channel the event names (`event.channel`).
+  const lang = await languageOf(slackRequestContext(teamId, event.channel, event.user));
+  const ctx = { ...slackRequestContext(teamId, undefined, event.user), lang };
   const answers = [await answer({ kind: 'renewals' }, ctx, context)];
   if (teamId && homeAnswers) {
     try {
-      answers.push(...(await homeAnswers(teamId)));
+      answers.push(...(await homeAnswers(teamId, lang)));
     } catch (err) {
       listenerLog(context, log).warn({ err }, 'slack home: reminders unavailable');
     }
   }
-  await client.views.publish({ user_id: event.user, view: answersToHomeView(answers) as never });
+  await client.views.publish({ user_id: event.user, view: answersToHomeView(answers, lang) as never });
 }
 
 /** An uninstalled app's tokens are dead: forgets the installation. */

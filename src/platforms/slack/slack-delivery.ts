@@ -55,33 +55,19 @@ export function createSlackDelivery(options: SlackDeliveryOptions): Delivery {
       const token = await options.tokenFor(channel);
       // A refresh that failed for now is not a "no": the first delivery will tell.
       if (typeof token === 'object' && token.kind === 'retry') return { ok: true };
-      if (typeof token !== 'string')
-        return {
-          ok: false,
-          reason: 'the app is not installed in this workspace',
-          fix: 'install it again from /slack/install',
-        };
+      if (typeof token !== 'string') return { ok: false, problem: 'not-installed' };
       try {
         const info = await client.conversations.info({ token, channel: channel.channelId });
         const c = info.channel;
-        if (c?.is_archived)
-          return { ok: false, reason: 'this channel is archived', fix: 'use a channel that is not archived' };
+        if (c?.is_archived) return { ok: false, problem: 'archived' };
         if (c && !c.is_im && c.is_member === false) {
-          return {
-            ok: false,
-            reason: 'the bot is not a member of this channel',
-            fix: 'invite it with /invite @caac, then try again',
-          };
+          return { ok: false, problem: 'not-member' };
         }
         return { ok: true };
       } catch (err) {
         const code = slackErrorCode(err);
         if (code === 'channel_not_found') {
-          return {
-            ok: false,
-            reason: 'the bot cannot see this channel',
-            fix: 'invite it with /invite @caac, then try again',
-          };
+          return { ok: false, problem: 'not-visible' };
         }
         // Anything else (no scope for this kind of conversation, a network fault) is not a "no": the first delivery will tell.
         return { ok: true };

@@ -6,9 +6,12 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Answer } from '../../core/answer.js';
+import type { RequestContext } from '../../core/ports.js';
+import type { Lang } from '../../i18n/lang.js';
 import { ackUnknownAction, answerUnknownCommand, answerUnknownRequests } from './answer-unknown-requests.js';
 import { ReinstallNeededError, notInstalledWorkspace } from './not-installed-reply.js';
 import type { SlackAnswerer } from './slack-answerer.js';
+import { slackRequestContext } from './slack-answerer.js';
 import { answerHomeOpened, forgetUninstalled } from './slack-app-events.js';
 import type { EventArgs } from './slack-app-events.js';
 import { answerButton, blockActionId } from './slack-buttons.js';
@@ -25,8 +28,10 @@ export interface SlackListenerDeps {
   log: Logger;
   /** OAuth installations, forgotten when the app is uninstalled. */
   installations?: SqlInstallationStore;
-  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run. */
-  homeAnswers?: (workspaceId: string) => Promise<Answer[]>;
+  /** The language to answer a request in (the core's `languageOf`: the channel's `lang`, else English). */
+  languageOf: (context: RequestContext) => Promise<Lang>;
+  /** Extra answers for a workspace's Home tab, e.g. its reminders, when reminders run, in the viewer's language. */
+  homeAnswers?: (workspaceId: string, lang: Lang) => Promise<Answer[]>;
   /** Slack event ids already taken (mentions are answered once, across replicas). */
   events?: SlackEventLedger;
 }
@@ -54,7 +59,12 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
     const workspace = notInstalledWorkspace(error);
     if (workspace !== undefined) {
       log.warn({ team: workspace }, 'slack request from a workspace without a usable installation');
-      if (typeof (body as { command?: unknown }).command === 'string') throw new ReinstallNeededError(workspace);
+      const b = body as { command?: unknown; team_id?: string; channel_id?: string };
+      if (typeof b.command === 'string') {
+        // Told in the channel's language (`lang fr` is kept in our database, not in the unreadable installation).
+        const lang = await deps.languageOf(slackRequestContext(b.team_id, b.channel_id, undefined));
+        throw new ReinstallNeededError(workspace, lang);
+      }
       return;
     }
     log.error({ err: error }, 'slack listener failed');

@@ -8,6 +8,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
+import type { ClaimsIdentity, UserTokenClient } from 'botframework-connector';
 import type { Logger } from 'pino';
 import { PLATFORM_VARIABLES } from '../../config/platform-variables.js';
 import type { Config } from '../../config/read-config.js';
@@ -18,6 +19,7 @@ import { createTeamsConversationStore } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import { createTeamsDelivery } from './teams-delivery.js';
 import { noteKeysUnavailable } from './teams-request-scope.js';
+import { clientAppId, reusedBotClients } from './reused-bot-clients.js';
 import { createWelcomeLedger } from './welcome.js';
 import type { WelcomeLedger } from './welcome.js';
 
@@ -97,11 +99,7 @@ export function connectTeams(options: TeamsConnectionOptions): TeamsConnection {
 
 // Teams off: the delivery refuses every channel, saying how to turn Teams on.
 const OFF_DELIVERY: Delivery = {
-  canPost: async () => ({
-    ok: false,
-    reason: 'Microsoft Teams is not configured on this service',
-    fix: PLATFORM_VARIABLES.teams,
-  }),
+  canPost: async () => ({ ok: false, problem: 'off', platform: 'teams', variables: PLATFORM_VARIABLES.teams }),
   deliver: async () => ({
     kind: 'retry',
     afterMs: 3_600_000,
@@ -111,10 +109,24 @@ const OFF_DELIVERY: Delivery = {
 
 /**
  * botbuilder answers 500 when a token's signature does not verify (jsonwebtoken's JsonWebTokenError is not its
- * AuthenticationError); a bad token is the caller's fault, so every token failure becomes 401.
+ * AuthenticationError); a bad token is the caller's fault, so every token failure becomes 401. The clients an
+ * activity's turn gets are made once per key and reused (reused-bot-clients.ts).
  */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = reusedBotClients();
+
   override async authenticateRequest(activity: Activity, authHeader: string) {
+    const result = await this.strictlyAuthenticated(activity, authHeader);
+    if (!result.connectorFactory) return result;
+    const appId = clientAppId(result.claimsIdentity);
+    return { ...result, connectorFactory: this.clients.connectorFactory(result.connectorFactory, appId) };
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.clients.userTokenClient(clientAppId(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+
+  private async strictlyAuthenticated(activity: Activity, authHeader: string) {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (err) {

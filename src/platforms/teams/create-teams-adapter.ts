@@ -22,7 +22,7 @@ export const TEAMS_PATH = '/api/messages';
 /** What the Teams adapter needs. */
 export interface TeamsAdapterOptions {
   connection: TeamsConnection;
-  core: Pick<Core, 'answer' | 'suggest'>;
+  core: Pick<Core, 'answer' | 'suggest' | 'languageOf'>;
   /** Counts refusals (body too large, no valid token); optional for tests of the adapter alone. */
   onRefused?: (reason: Refusal) => void;
 }

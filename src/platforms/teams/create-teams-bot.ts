@@ -2,8 +2,7 @@
 // and card buttons run a command through the core; installs and first messages store the conversation reference;
 // uninstalls remove it; the search messaging extension answers its invoke.
 // https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events
-import { TurnContext } from 'botbuilder';
-import type { Activity, ChannelAccount, MessagingExtensionQuery } from 'botbuilder';
+import type { Activity, ChannelAccount, MessagingExtensionQuery, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { fault } from '../../core/answers/fault.js';
 import type { Core } from '../../core/create-core.js';
@@ -12,6 +11,8 @@ import { parseLang } from '../../i18n/lang.js';
 import type { RequestContext } from '../../core/ports.js';
 import { answerToTeamsActivity } from './answer-to-teams-activity.js';
 import { answerMessagingExtensionQuery } from './messaging-extension.js';
+import { conversationMemory } from './teams-conversation-memory.js';
+import type { ConversationMemory } from './teams-conversation-memory.js';
 import { baseConversationId } from './teams-conversation-store.js';
 import type { TeamsConversationStore } from './teams-conversation-store.js';
 import { welcomeOnce } from './welcome.js';
@@ -87,93 +88,77 @@ export function requestContextOf(activity: Partial<Activity>): RequestContext {
 
 /** Creates the turn logic for the Teams adapter. */
 export function createTeamsBot(deps: TeamsBotDeps): TurnLogic {
-  const { core, store, logger } = deps;
-  // Conversations whose reference this process has stored, so a busy chat does not write on every message.
-  const known = new Set<string>();
-
-  const remember = async (context: TurnContext): Promise<void> => {
-    const id = baseConversationId(context.activity.conversation?.id ?? '');
-    if (!id || known.has(id)) return;
-    await store.save(TurnContext.getConversationReference(context.activity));
-    known.add(id);
-    logger.info(
-      { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
-      'teams: conversation reference stored',
-    );
-  };
-
-  const forget = async (context: TurnContext): Promise<void> => {
-    const id = baseConversationId(context.activity.conversation?.id ?? '');
-    if (!id) return;
-    await store.remove(id);
-    known.delete(id);
-    await deps.welcome?.release(id);
-    logger.info(
-      { platform: 'teams', conversationType: context.activity.conversation?.conversationType },
-      'teams: conversation reference removed',
-    );
-  };
-
-  const botIsIn = (members: ChannelAccount[] | undefined, activity: Partial<Activity>) =>
-    (members ?? []).some((m) => m.id === activity.recipient?.id);
-
-  const onMessage = async (context: TurnContext): Promise<void> => {
-    const activity = context.activity;
-    const text = submittedCommand(activity) ?? messageText(activity);
-    // A card button pressed with no command and no text (e.g. an old card): nothing to answer.
-    if (!text && activity.value !== undefined) return;
-    await remember(context).catch((err: unknown) =>
-      logger.error({ err }, 'teams: could not store the conversation reference'),
-    );
-    const answer = await core.answer(parseCommand(text), requestContextOf(activity));
-    await context.sendActivity(answerToTeamsActivity(answer));
-  };
-
-  const onInvoke = async (context: TurnContext): Promise<void> => {
-    const activity = context.activity;
-    if (activity.name === 'composeExtension/query') {
-      const body = await answerMessagingExtensionQuery(
-        core,
-        (activity.value ?? {}) as MessagingExtensionQuery,
-        requestContextOf(activity),
-      );
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
-      return;
-    }
-    // Other invokes (task modules, card actions of other apps) are not this bot's: say so, as ActivityHandler does.
-    await context.sendActivity({ type: 'invokeResponse', value: { status: 501 } });
-  };
-
+  const memory = conversationMemory(deps.store, deps.logger, deps.welcome);
   return async (context) => {
     const activity = context.activity;
     try {
       switch (activity.type) {
         case 'message':
-          return await onMessage(context);
+          return await answerMessage(context, deps, memory);
         case 'invoke':
-          return await onInvoke(context);
+          return await answerInvoke(context, deps.core);
         case 'conversationUpdate':
-          // The bot added to a team or group chat (or a personal chat opened): store; the bot removed: forget.
-          if (botIsIn(activity.membersAdded, activity)) await remember(context);
-          if (botIsIn(activity.membersRemoved, activity)) await forget(context);
-          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
-          return;
         case 'installationUpdate':
-          if (activity.action === 'add' || activity.action === 'add-upgrade') await remember(context);
-          // 'remove-upgrade' is an update that keeps the app installed: only 'remove' means the bot is gone.
-          if (activity.action === 'remove') await forget(context);
-          if (deps.welcome) await welcomeOnce(context, deps.welcome, logger);
-          return;
+          return await followMembership(context, deps, memory);
         default:
           return;
       }
     } catch (err) {
-      logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
+      deps.logger.error({ err, activityType: activity.type, activityName: activity.name }, 'teams: turn failed');
       if (activity.type === 'message') {
-        await context.sendActivity(answerToTeamsActivity(fault())).catch(() => undefined);
+        // In the channel's or the user's language: the look-up cannot fail (a store that fails counts as no choice).
+        const lang = await deps.core.languageOf(requestContextOf(activity));
+        await context.sendActivity(answerToTeamsActivity(fault(lang))).catch(() => undefined);
       } else if (activity.type === 'invoke') {
         await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } }).catch(() => undefined);
       }
     }
   };
+}
+
+// A message or a card button: the command through the core, the answer as a card.
+async function answerMessage(context: TurnContext, deps: TeamsBotDeps, memory: ConversationMemory): Promise<void> {
+  const activity = context.activity;
+  const text = submittedCommand(activity) ?? messageText(activity);
+  // A card button pressed with no command and no text (e.g. an old card): nothing to answer.
+  if (!text && activity.value !== undefined) return;
+  await memory
+    .remember(context)
+    .catch((err: unknown) => deps.logger.error({ err }, 'teams: could not store the conversation reference'));
+  const answer = await deps.core.answer(parseCommand(text), requestContextOf(activity));
+  await context.sendActivity(answerToTeamsActivity(answer));
+}
+
+// The search messaging extension; other invokes (task modules, card actions of other apps) are not this bot's: say
+// so, as ActivityHandler does.
+async function answerInvoke(context: TurnContext, core: Core): Promise<void> {
+  const activity = context.activity;
+  if (activity.name === 'composeExtension/query') {
+    const body = await answerMessagingExtensionQuery(
+      core,
+      (activity.value ?? {}) as MessagingExtensionQuery,
+      requestContextOf(activity),
+    );
+    await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+    return;
+  }
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 501 } });
+}
+
+// The bot added to a team or group chat, a personal chat opened, the app installed: store the conversation (and
+// greet it once); the bot removed or the app uninstalled: forget it. 'remove-upgrade' is an update that keeps the
+// app installed: only 'remove' means the bot is gone.
+async function followMembership(context: TurnContext, deps: TeamsBotDeps, memory: ConversationMemory): Promise<void> {
+  const activity = context.activity;
+  const botIsIn = (members: ChannelAccount[] | undefined) =>
+    (members ?? []).some((m) => m.id === activity.recipient?.id);
+  const added =
+    activity.type === 'conversationUpdate'
+      ? botIsIn(activity.membersAdded)
+      : activity.action === 'add' || activity.action === 'add-upgrade';
+  const removed =
+    activity.type === 'conversationUpdate' ? botIsIn(activity.membersRemoved) : activity.action === 'remove';
+  if (added) await memory.remember(context);
+  if (removed) await memory.forget(context);
+  if (deps.welcome) await welcomeOnce(context, deps.welcome, deps.logger);
 }

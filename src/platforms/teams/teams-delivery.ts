@@ -25,19 +25,11 @@ export function createTeamsDelivery(deps: TeamsDeliveryDeps): Delivery {
   return {
     async canPost(channel: ChannelRef) {
       if (channel.platform !== 'teams') {
-        return {
-          ok: false,
-          reason: 'this is not a Teams conversation',
-          fix: 'set the reminder from the conversation it is for',
-        };
+        return { ok: false, problem: 'not-teams' };
       }
       const reference = await store.get(channel.channelId);
       if (!reference) {
-        return {
-          ok: false,
-          reason: 'the bot has not been added to this conversation',
-          fix: 'add the bot to this chat or team first (Apps, then caac-bot, then Add), then set the reminder again',
-        };
+        return { ok: false, problem: 'not-added' };
       }
       return { ok: true };
     },

@@ -13,6 +13,10 @@ import type { Core } from '../../../../src/core/create-core.js';
 import { defaultDataDir, loadDataset } from '../../../../src/dataset/load-dataset.js';
 import type { Dataset } from '../../../../src/dataset/schema.js';
 import { createLogger } from '../../../../src/logging.js';
+import { limitCore } from '../../../../src/http/rate-limit.js';
+import type { RateLimiter } from '../../../../src/http/rate-limit.js';
+import { createReminderCommands } from '../../../../src/reminders/create-reminder-commands.js';
+import { createReminderStore } from '../../../../src/reminders/kysely-reminder-store.js';
 import type { PlatformAdapter } from '../../../../src/http/platform-adapter.js';
 import { connectTeams } from '../../../../src/platforms/teams/connect-teams.js';
 import type { TeamsConnectionOptions } from '../../../../src/platforms/teams/connect-teams.js';
@@ -61,6 +65,10 @@ export async function startTeamsHarness(
     teams?: Partial<TeamsConfig>;
     botFramework?: TeamsConnectionOptions['botFramework'];
     storage?: Storage;
+    /** Wire the reminder commands (the real store on this database, the Teams delivery), as the service does. */
+    reminders?: boolean;
+    /** Put the core behind this rate limiter, as the service does. */
+    rateLimiter?: RateLimiter;
   } = {},
 ): Promise<TeamsHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'caac-teams-'));
@@ -70,7 +78,6 @@ export async function startTeamsHarness(
   const clock = fixedClock(NOW);
   // Channels' languages on the same database, as the service wires them (`lang fr`).
   const languages = createChannelLanguageStore(storage.db, () => clock.now());
-  const core = createCore({ dataset: () => dataset, clock, languages });
   const logs: Record<string, unknown>[] = [];
   const logger = createLogger({
     level: 'debug',
@@ -84,6 +91,16 @@ export async function startTeamsHarness(
     clock,
     ...(options.botFramework ? { botFramework: options.botFramework } : {}),
   });
+  const reminders = options.reminders
+    ? createReminderCommands({
+        records: createReminderStore(storage).records,
+        dataset: () => dataset,
+        clock,
+        deliveries: { teams: connection.delivery },
+      })
+    : undefined;
+  const bare = createCore({ dataset: () => dataset, clock, languages, ...(reminders ? { reminders } : {}) });
+  const core = options.rateLimiter ? limitCore(bare, options.rateLimiter) : bare;
   const handler = createTeamsAdapter({ connection, core });
   const server = createServer((req, res) => {
     if (!handler.handles(req.method ?? 'GET', req.url ?? '/')) {
