@@ -32,6 +32,10 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: SLOW,
+          // Both cores: vitest's default is one worker fewer than the CPUs (one worker on a 2-core machine). Projects
+          // with different worker counts run one after the other (groupOrder): the unit files first, then the slow.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
           // Files share their worker's module cache (botbuilder, Bolt and the dataset load once per worker, not once
           // per file: a third of the CPU time). So a test file leaves what it changes (cwd, env, globals) as it was.
           isolate: false,
@@ -42,6 +46,7 @@ export default defineConfig({
         test: {
           name: 'slow',
           include: SLOW,
+          sequence: { groupOrder: 1 },
           // Builds dist/ once per run (skipped when up to date) for the tests that spawn the CLI and the service.
           globalSetup: ['test/global-setup.ts'],
         },

@@ -1,4 +1,4 @@
-// How `reminders` and `forget` name a channel's digest and curator notices, in the channel's language.
+// How `reminders` shows a channel's digest and curator notices, in the channel's language.
 import type { Item } from '../core/answer.js';
 import { missionAcronym } from '../core/names.js';
 import type { CalendarEvent } from '../dataset/calendar-event.js';
@@ -24,7 +24,7 @@ export function channelWideLine(
   const line = (text: string, detail: string): Item => ({
     label: reminder.id,
     text,
-    detail: reminder.disabled ? reminder.disabled.reason : detail,
+    detail: reminder.disabled ? m('replies.list.disabled', { reason: reminder.disabled.reason }) : detail,
     tone: reminder.disabled ? 'warning' : 'normal',
   });
   if (reminder.kind === 'digest')
@@ -40,9 +40,4 @@ export function channelWideLine(
       ? m('stale.nextAt', { instant: when, acronym: missionAcronym(mission, lang) })
       : m('stale.noneAhead'),
   );
-}
-
-/** "the weekly digest", "curator notices": what `forget` says it removed. */
-export function channelWideName(reminder: ChannelWideReminder, lang: Lang = DEFAULT_LANG): string {
-  return messages(lang)(reminder.kind === 'digest' ? 'digest.named' : 'stale.named');
 }

@@ -3,7 +3,6 @@ import type { Answer } from '../core/answer.js';
 import type { Dataset } from '../dataset/schema.js';
 import type { Lang } from '../i18n/lang.js';
 import { t } from '../i18n/translate.js';
-import { channelWideName } from './channel-wide-line.js';
 import type { ReminderHere } from './reminder-here.js';
 import { targetName } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
@@ -28,12 +27,13 @@ export async function forgetReminder(
       actions: [listAction(lang)],
     };
   }
+  // A digest and curator notices are named by the message itself.
   const what =
     existing.kind === 'once'
       ? existing.text
-      : existing.kind === 'digest' || existing.kind === 'stale'
-        ? channelWideName(existing, lang)
-        : targetName(dataset, existing, lang);
+      : existing.kind === 'subscription'
+        ? targetName(dataset, existing, lang)
+        : '';
   return simple('forget', 'answered', t(lang, 'replies.forget.title', { id }), [
     t(lang, 'replies.forget.detail', { kind: existing.kind, what }),
   ]);

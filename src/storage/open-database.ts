@@ -122,7 +122,7 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
       await client.query('select pg_advisory_lock(hashtext($1))', [`caac-bot:migrate:${target}`]);
       try {
         if (schema) await client.query(`create schema if not exists "${schema}"`);
-        await migrate(db, opts, target);
+        await migrateDespiteDroppedSchemas(db, opts, target);
       } finally {
         await client.query('select pg_advisory_unlock(hashtext($1))', [`caac-bot:migrate:${target}`]);
       }
@@ -134,6 +134,29 @@ async function openPostgres(url: string, opts: OpenDatabaseOptions): Promise<Sto
     throw err;
   }
   return storage(db, 'postgres', opts.logger);
+}
+
+// Kysely's migrator looks for its bookkeeping table by reading every schema's tables from the catalogue (with
+// functions that look each schema up by name); a schema or table dropped meanwhile by someone else on the same
+// database (another application, parallel test runs) fails that read with "schema/relation does not exist". Nothing
+// of ours raced, so the run is tried again, a few times; a migration of ours that fails so fails every time.
+const DROPPED_MEANWHILE = new Set(['3F000', '42P01']);
+
+async function migrateDespiteDroppedSchemas(
+  db: Kysely<DatabaseSchema>,
+  opts: OpenDatabaseOptions,
+  pgSchema: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrate(db, opts, pgSchema);
+      return;
+    } catch (err) {
+      const code = (err as { cause?: { code?: unknown } }).cause?.code;
+      if (attempt >= 3 || typeof code !== 'string' || !DROPPED_MEANWHILE.has(code)) throw err;
+      opts.logger?.warn({ err, attempt }, 'database migration: the catalogue changed while read; trying again');
+    }
+  }
 }
 
 async function migrate(

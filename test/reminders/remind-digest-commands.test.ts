@@ -143,12 +143,12 @@ describe('remind digest', () => {
     expect(list.actions.map((x) => x.label).sort()).toEqual(['Stop curator notices', 'Stop this digest']);
     const forgot = await run(`forget ${digest!.id}`);
     expect(forgot.title).toBe(`Reminder ${digest!.id} removed`);
-    expect(JSON.stringify(forgot.sections)).toContain('the weekly digest');
+    expect(forgot.sections[0]!.items[0]!.text).toBe('The weekly digest will not be posted any more.');
     expect((await store.records.listByChannel('slack:T1:C100')).map((r) => r.kind)).toEqual(['stale']);
   });
 
-  it('answers in the channel’s language', async () => {
-    const { run } = await setUp();
+  it('answers in the channel’s language, listing and forgetting included', async () => {
+    const { run, store } = await setUp();
     const a = await run('remind digest on lundi', ctx({ lang: 'fr' }));
     expect(a).toMatchObject({ lang: 'fr', title: 'Digest hebdomadaire programmé pour ce canal' });
     expect(a.sections[0]!.items[0]).toMatchObject({
@@ -156,6 +156,15 @@ describe('remind digest', () => {
       text: '30 novembre 2026, 09:00 Europe/Paris',
       detail: 'le lundi à 09:00 Europe/Paris, les 30 prochains jours, tous les pays',
     });
+    await run('remind stale', ctx({ lang: 'fr' }));
+    const list = await run('reminders', ctx({ lang: 'fr' }));
+    expect(list.sections[0]!.items.map((i) => i.text).sort()).toEqual([
+      'Alertes de curation\u00a0: le lendemain d’une expiration sans renouvellement enregistré, à 09:00 Europe/Paris',
+      'Digest hebdomadaire\u00a0: le lundi à 09:00 Europe/Paris, les 30 prochains jours, tous les pays',
+    ]);
+    const digest = (await store.records.listByChannel('slack:T1:C100')).find((r) => r.kind === 'digest');
+    const forgot = await run(`forget ${digest!.id}`, ctx({ lang: 'fr' }));
+    expect(forgot.sections[0]!.items[0]!.text).toBe('Le digest hebdomadaire ne sera plus publié.');
   });
 });
 

@@ -1,7 +1,8 @@
 // Every command, declared once: the words that start it, how it is written (its usage line), what `help` says of it
 // (with an example), whether it belongs to a channel, how the words after it are read and, for the commands that need
 // only the dataset, which answer builds its reply. The parser, `help`, usage errors, the core and the adapters all
-// read this table. Adding a command: a variant in command.ts, an entry here, and its answer in answers/.
+// read this table. Adding a command: a variant in command.ts, an entry here, its answer in answers/, and its usage,
+// help and answer strings in the catalogue (src/i18n/catalogue/, English and French).
 import type { Answer } from '../answer.js';
 import type { AnswerContext } from '../answer-context.js';
 import { codes } from '../answers/codes.js';

@@ -67,7 +67,6 @@ export const digestMessages = {
   },
   'digest.listed': { en: 'Weekly digest: {schedule}', fr: 'Digest hebdomadaire\u00a0: {schedule}' },
   'digest.nextAt': { en: 'next digest: {instant}', fr: 'prochain digest\u00a0: {instant}' },
-  'digest.named': { en: 'the weekly digest', fr: 'le digest hebdomadaire' },
 
   'stale.title': {
     en: '⚠️ {acronym}: {measures, select, yes {measures expired} other {mandate expired}} on {date}, no renewal recorded',
@@ -118,7 +117,6 @@ export const digestMessages = {
     fr: 'prochaine alerte possible\u00a0: {instant}, si aucun renouvellement de {acronym} n’est enregistré d’ici là',
   },
   'stale.noneAhead': { en: 'no expiry ahead on record', fr: 'aucune expiration à venir enregistrée' },
-  'stale.named': { en: 'curator notices', fr: 'les alertes de curation' },
 
   'help.remindDigest': {
     en: 'a weekly digest here of what falls due in the next 30 days (Mondays at 09:00 unless told)',

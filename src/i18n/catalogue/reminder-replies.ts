@@ -64,8 +64,8 @@ export const reminderReplyMessages = {
   'replies.forget.title': { en: 'Reminder {id} removed', fr: 'Rappel {id} supprimé' },
   // `kind` once: `what` is the one-off's own text; otherwise the country or mission it followed.
   'replies.forget.detail': {
-    en: '{kind, select, once {No more reminders for "{what}" from it.} other {No more reminders for {what} from it.}}',
-    fr: '{kind, select, once {Le rappel « {what} » ne sera pas publié.} other {Plus aucun rappel ne sera publié pour {what}.}}',
+    en: '{kind, select, once {No more reminders for "{what}" from it.} digest {The weekly digest will not be posted any more.} stale {No more curator notices will be posted.} other {No more reminders for {what} from it.}}',
+    fr: '{kind, select, once {Le rappel « {what} » ne sera pas publié.} digest {Le digest hebdomadaire ne sera plus publié.} stale {Plus aucune alerte de curation ne sera publiée.} other {Plus aucun rappel ne sera publié pour {what}.}}',
   },
 
   'replies.once.invalid': {

@@ -34,6 +34,16 @@ export const serviceReplyMessages = {
     fr: 'Tapez `/caac help` dans n’importe quel canal pour voir tout ce que le bot sait faire.',
   },
   'home.channelReminders': { en: 'Reminders in {channel}', fr: 'Rappels dans {channel}' },
+  // Under an answer shared in a Slack channel: `user` is the sharer's mention, `command` what they typed.
+  'slack.sharedBy': { en: 'Shared by {user} with /caac {command}', fr: 'Partagé par {user} avec /caac {command}' },
+  'slack.unknownCommand': {
+    en: 'This app does not know the command {name}. Try `{known} help` to see what it answers.',
+    fr: 'Cette application ne connaît pas la commande {name}. Tapez `{known} help` pour voir ce à quoi elle répond.',
+  },
+  'teams.searchNoMatch': {
+    en: 'No country or party matches "{text}". Try a country (mali, drc) or a party (mnla).',
+    fr: 'Aucun pays ni aucune partie ne correspond à « {text} ». Essayez un pays (mali, rdc) ou une partie (mnla).',
+  },
 
   // Why a reminder cannot be posted in a channel (Delivery.canPost), and what fixes it.
   'cannotPost.notInstalled': {

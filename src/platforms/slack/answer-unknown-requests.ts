@@ -6,22 +6,31 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
-import { listenerLog as reqLogOf } from './slack-answerer.js';
+import type { RequestContext } from '../../core/ports.js';
+import type { Lang } from '../../i18n/lang.js';
+import { t } from '../../i18n/translate.js';
+import { listenerLog as reqLogOf, slackRequestContext } from './slack-answerer.js';
 import type { ActionArgs } from './slack-buttons.js';
 import type { SlashCommandArgs } from './slack-slash-command.js';
 
-/** Tells the user that `args`' slash command is not ours, naming ours (`known`, e.g. "/caac"). */
-export async function answerUnknownCommand({ command, ack, context }: SlashCommandArgs, known: string, log: Logger) {
+/**
+ * Tells the user that `args`' slash command is not ours, naming ours (`known`, e.g. "/caac"), in the channel's
+ * language (`languageOf`: the core's).
+ */
+export async function answerUnknownCommand(
+  { command, ack, context }: SlashCommandArgs,
+  known: string,
+  log: Logger,
+  languageOf: (context: RequestContext) => Promise<Lang>,
+) {
   reqLogOf(context, log).warn(
     { slashCommand: truncate(command.command, 40) },
     'slack: unknown slash command acknowledged',
   );
   // Ephemeral, and the command's name escaped: a name is the client's text, and `text` is parsed by Slack.
   const name = escapeMrkdwn(truncate(command.command, 40));
-  await ack({
-    response_type: 'ephemeral',
-    text: `This app does not know the command ${name}. Try \`${known} help\` to see what it answers.`,
-  });
+  const lang = await languageOf(slackRequestContext(command.team_id, command.channel_id, command.user_id));
+  await ack({ response_type: 'ephemeral', text: t(lang, 'slack.unknownCommand', { name, known }) });
 }
 
 /** Acknowledges an action (block buttons and menus, legacy attachment buttons, dialogs) that is not one of ours. */

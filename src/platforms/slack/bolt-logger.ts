@@ -11,6 +11,8 @@ export function boltLogger(pinoLogger: Logger): BoltLogger {
   const line =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...msg: unknown[]) => {
+      // Bolt writes debug lines on every request: at info, they are dropped before any text is made of them.
+      if (!log.isLevelEnabled(level)) return;
       const err = msg.find((m) => m instanceof Error);
       const text = msg
         .filter((m) => !(m instanceof Error))

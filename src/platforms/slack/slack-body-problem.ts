@@ -13,7 +13,7 @@ type Json = Record<string, unknown>;
 /** Why Bolt could not safely handle this parsed body, or undefined when it can. */
 export function slackBodyProblem(body: unknown): string | undefined {
   if (!isObject(body)) return 'the body is not a JSON object';
-  if (workspaceIds(body).some((id) => typeof id === 'string' && id in Object.prototype)) {
+  if (hasPrototypeId(body)) {
     // Bolt keeps its Web API clients in a plain object keyed by team or enterprise id: an id such as "valueOf" finds
     // Object.prototype's function there, and the request fails with a 500 (fast-check found it).
     return 'a team or enterprise id must be a Slack id';
@@ -76,12 +76,28 @@ function eventProblem(body: Json): string | undefined {
   return undefined;
 }
 
-/** The team and enterprise ids a body may carry, wherever Bolt reads them from. */
-function workspaceIds(body: Json): unknown[] {
+/** Whether a team or enterprise id the body carries, wherever Bolt reads one from, names a property of Object. */
+function hasPrototypeId(body: Json): boolean {
   const first = Array.isArray(body.authorizations) ? body.authorizations[0] : undefined;
-  return [body.team_id, body.enterprise_id, body.team, body.enterprise, first].flatMap((v) =>
-    isObject(v) ? [v.id, v.team_id, v.enterprise_id] : [v],
+  // Checked one by one rather than gathered in an array: this runs on every request.
+  return (
+    prototypeId(body.team_id) ||
+    prototypeId(body.enterprise_id) ||
+    prototypeId(body.team) ||
+    prototypeId(body.enterprise) ||
+    prototypeId(first)
   );
+}
+
+// A string naming a property of Object.prototype, or an object whose id, team_id or enterprise_id is one.
+function prototypeId(value: unknown): boolean {
+  if (isObject(value))
+    return isPrototypeKey(value.id) || isPrototypeKey(value.team_id) || isPrototypeKey(value.enterprise_id);
+  return isPrototypeKey(value);
+}
+
+function isPrototypeKey(id: unknown): boolean {
+  return typeof id === 'string' && id in Object.prototype;
 }
 
 function isObject(value: unknown): value is Json {

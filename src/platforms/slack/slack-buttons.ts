@@ -3,6 +3,8 @@
 // https://docs.slack.dev/interactivity/handling-user-interaction
 import type { AllMiddlewareArgs, BlockAction, RespondArguments, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../core/parse-command.js';
+import { DEFAULT_LANG } from '../../i18n/lang.js';
+import { t } from '../../i18n/translate.js';
 import { SLACK_ACTION_IDS, answerToBlockKit, escapeMrkdwn, truncate } from '../../render/answer-to-block-kit.js';
 import type { SlackAnswerer } from './slack-answerer.js';
 import { slackRequestContext } from './slack-answerer.js';
@@ -40,7 +42,15 @@ export async function answerButton(args: ActionArgs, answer: SlackAnswerer): Pro
       message.blocks.push({
         type: 'context',
         elements: [
-          { type: 'mrkdwn', text: `Shared by <@${body.user.id}> with /caac ${escapeCommand(text)}`, verbatim: true },
+          {
+            type: 'mrkdwn',
+            // In the answer's language, which follows the channel's `lang`.
+            text: t(result.lang ?? DEFAULT_LANG, 'slack.sharedBy', {
+              user: `<@${body.user.id}>`,
+              command: escapeCommand(text),
+            }),
+            verbatim: true,
+          },
         ],
       });
     }

@@ -43,7 +43,7 @@ export function listenToSlack(app: App, deps: SlackListenerDeps): void {
   app.command(/^/, (args) =>
     args.command.command === SLASH_COMMAND
       ? answerSlashCommand(args, answer)
-      : answerUnknownCommand(args, SLASH_COMMAND, log),
+      : answerUnknownCommand(args, SLASH_COMMAND, log, deps.languageOf),
   );
   // Every action: our buttons by their ids; anything else acknowledged (a second ack would throw, so one listener).
   app.action({}, (args) => {

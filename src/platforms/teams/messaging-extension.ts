@@ -5,6 +5,7 @@
 import type { MessagingExtensionAttachment, MessagingExtensionQuery, MessagingExtensionResponse } from 'botbuilder';
 import type { Core } from '../../core/create-core.js';
 import type { RequestContext } from '../../core/ports.js';
+import { t } from '../../i18n/translate.js';
 import { answerToCardAttachment } from './answer-to-teams-activity.js';
 
 /** The command id of the search in the manifest's composeExtensions. */
@@ -20,7 +21,7 @@ export function queryText(query: MessagingExtensionQuery): string {
 
 /** Answers a composeExtension/query: matching countries and parties as result cards; an empty query, suggestions. */
 export async function answerMessagingExtensionQuery(
-  core: Pick<Core, 'answer' | 'suggest'>,
+  core: Pick<Core, 'answer' | 'suggest' | 'languageOf'>,
   query: MessagingExtensionQuery,
   context: RequestContext,
 ): Promise<MessagingExtensionResponse> {
@@ -44,12 +45,9 @@ export async function answerMessagingExtensionQuery(
     });
   }
   if (attachments.length === 0) {
-    return {
-      composeExtension: {
-        type: 'message',
-        text: `No country or party matches "${text}". Try a country (mali, drc) or a party (mnla).`,
-      },
-    };
+    // In the user's Teams language, or the conversation's `lang`.
+    const lang = await core.languageOf(context);
+    return { composeExtension: { type: 'message', text: t(lang, 'teams.searchNoMatch', { text }) } };
   }
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
 }

@@ -14,6 +14,10 @@ import type { TestService } from '../../support/start-test-service.js';
 
 const fixtures = new URL('../../fixtures/slack/', import.meta.url);
 const slash = JSON.parse(readFileSync(new URL('slash-command.json', fixtures), 'utf8')) as Record<string, string>;
+const shareAction = JSON.parse(readFileSync(new URL('block-actions-share.json', fixtures), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const homeOpened = JSON.parse(readFileSync(new URL('event-app-home-opened.json', fixtures), 'utf8')) as {
   event: { channel: string };
 };
@@ -137,6 +141,30 @@ describe('Slack reminder replies after `lang fr`', () => {
     const body = await remindCommand('reminders', EN);
     expect(body).toContain('No reminders in this channel');
     expect(body).toContain('Try: remind mali');
+  });
+});
+
+describe('the other Slack replies in a French channel', () => {
+  it('signs a shared answer in French', async () => {
+    const payload = { ...shareAction, response_url: slack.responseUrl('share') };
+    const res = await postSigned(
+      service.base,
+      SECRET,
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    );
+    expect(res.status).toBe(200);
+    await slack.waitFor(() => slack.responses.length === 1);
+    const shared = JSON.stringify(slack.responses[0]!.body);
+    expect(shared).toContain('Partagé par <@U0123USER> avec /caac mali');
+    expect(shared).toContain('Mali — enfants et conflits armés');
+  });
+
+  it('says in French that a slash command is not ours', async () => {
+    const body = slashCommandBody({ ...slash, command: '/caac-old', text: 'mali', channel_id: FR });
+    const res = await postSigned(service.base, SECRET, body);
+    expect(((await res.json()) as { text: string }).text).toBe(
+      'Cette application ne connaît pas la commande /caac-old. Tapez `/caac help` pour voir ce à quoi elle répond.',
+    );
   });
 });
 

@@ -101,6 +101,22 @@ describe('Teams reminder replies for a fr-FR user', () => {
   });
 });
 
+describe('the Teams search box for a fr-FR user', () => {
+  it('says in French that nothing matches', async () => {
+    const harness = await start({});
+    const activity = fixture('compose-extension-query', { serviceUrl: connector.url, locale: 'fr-FR' });
+    activity.value = { commandId: 'searchQuery', parameters: [{ name: 'searchQuery', value: 'zzqx' }] };
+    const res = await harness.post(activity);
+    expect(res.status).toBe(200);
+    expect(res.json()).toEqual({
+      composeExtension: {
+        type: 'message',
+        text: 'Aucun pays ni aucune partie ne correspond à « zzqx ». Essayez un pays (mali, rdc) ou une partie (mnla).',
+      },
+    });
+  });
+});
+
 describe('Teams over the rate limit', () => {
   it('asks a fr-FR user for a moment in French', async () => {
     const rateLimiter = createRateLimiter({ clock: fixedClock(NOW), perUser: { capacity: 1, perMinute: 2 } });
