@@ -122,6 +122,7 @@ function endMission(text: string, missionId: string, row: MandateRow): string {
     'end:',
     `  date: "${row.expires}"`,
     '  text: mandate terminated',
+    '  texts: { fr: { text: fin du mandat } }',
     `  resolution: ${row.resolution}`,
     `  source: ${row.source}`,
   ];

@@ -4,11 +4,13 @@
 import type { Dataset, Mandate, Mission, Source } from '../dataset/schema.js';
 import type { Reading } from './parse-release.js';
 import type { ReleaseText } from './read-release.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
 import { type Said, said, say } from './said.js';
 
 /** A mandate row as it will be written. */
 export type MandateRow = Pick<Mandate, 'resolution' | 'source'> &
-  Partial<Pick<Mandate, 'adopted' | 'expires' | 'panel_expires' | 'summary' | 'note'>>;
+  Partial<Pick<Mandate, 'adopted' | 'expires' | 'panel_expires' | 'summary' | 'note' | 'texts'>>;
 
 /** What importing the release changes. */
 export type Change =
@@ -56,26 +58,28 @@ export function releaseToChange(dataset: Dataset, mission: Mission, reading: Rea
   if (reading.adopted) row.adopted = reading.adopted;
   if (reading.expires) row.expires = reading.expires;
   if (reading.panelExpires) row.panel_expires = reading.panelExpires;
-  row.summary = summaryOf(reading);
+  // The dataset is written in English, whatever language the curator reads the importer in, with its French beside
+  // it (texts: { fr }), so that French answers need no hand translation of an imported row.
+  const summary = summaryOf(reading);
+  const note = (lang: Lang) =>
+    say(
+      lang,
+      said('import.note', { inferences: reading.inferences.map((i) => say(lang, i)).join(t(lang, 'import.and')) }),
+    );
+  row.summary = say('en', summary);
   row.source = source.id;
-  // The dataset is written in English, whatever language the curator reads the importer in.
-  if (reading.inferences.length > 0)
-    row.note = say('en', said('import.note', { inferences: reading.inferences.map((i) => say('en', i)).join('; ') }));
+  if (reading.inferences.length > 0) row.note = note('en');
+  row.texts = { fr: { summary: say('fr', summary), ...(row.note ? { note: note('fr') } : {}) } };
   return { status: 'new', mission, row, source, ends: reading.kind === 'termination' && mission.status === 'active' };
 }
 
-function summaryOf(reading: Reading): string {
-  const until = reading.expires ? ` to ${reading.expires}` : '';
-  switch (reading.kind) {
-    case 'termination':
-      return `Terminates the mandate${reading.expires ? ` as of ${reading.expires}` : ''}.`;
-    case 'rollover':
-      return `A technical rollover${until}.`;
-    case 'sanctions-renewal':
-      return `Renews the measures${until}${reading.panelExpires ? `; the Panel of Experts to ${reading.panelExpires}` : ''}.`;
-    default:
-      return `Extends the mandate${until}.`;
-  }
+function summaryOf(reading: Reading): Said {
+  return said('import.summary', {
+    // ICU select keys are plain words: 'sanctions-renewal' is 'sanctions' there.
+    kind: reading.kind === 'sanctions-renewal' ? 'sanctions' : (reading.kind ?? 'extension'),
+    expires: reading.expires ?? 'none',
+    panel: reading.panelExpires ?? 'none',
+  });
 }
 
 /** The source record for the release: an existing one with the same address, or a new one. */

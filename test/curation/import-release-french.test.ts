@@ -78,6 +78,15 @@ describe('caac --lang fr data import', () => {
     expect(await data.read('countries/sudan.yaml')).toContain(
       'note: \'Imported: adopted "Friday December 1st": the year (2023) is inferred from the date line (2023-12-04).\'',
     );
+    // The row carries its French (texts: { fr }), so French answers show no English left by the import.
+    const sudan = await data.read('countries/sudan.yaml');
+    expect(sudan).toContain('summary: Terminates the mandate as of 2023-12-03.');
+    expect(sudan).toContain('summary: Met fin au mandat le 2023-12-03.');
+    expect(sudan).toContain('texts: { fr: { text: fin du mandat } }');
+    const brief = await run(['--lang', 'fr', '--now', '2026-12-05', '--data', data.dir, 'unitams']);
+    expect(brief.code, brief.stderr).toBe(0);
+    expect(brief.stdout).toContain('Met fin au mandat le 2023-12-03.');
+    expect(brief.stdout).not.toContain('(en anglais)');
     const again = await run(['--lang', 'fr', ...args]);
     expect(again.stdout).toContain('Résultat\u00a0: déjà enregistré\u00a0: rien à modifier.');
   });

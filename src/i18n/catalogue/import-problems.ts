@@ -97,4 +97,10 @@ export const importProblemMessages = {
     fr: 'la source de la résolution {resolution} est introuvable',
   },
   'import.note': { en: 'Imported: {inferences}.', fr: 'Importé\u00a0: {inferences}.' },
+  'import.and': { en: '; ', fr: '\u202f; ' },
+  // The summary of an imported mandate row, written into the dataset in both languages. A date is "none" if unread.
+  'import.summary': {
+    en: '{kind, select, termination {Terminates the mandate{expires, select, none {} other { as of {expires}}}.} rollover {A technical rollover{expires, select, none {} other { to {expires}}}.} sanctions {Renews the measures{expires, select, none {} other { to {expires}}}{panel, select, none {} other {; the Panel of Experts to {panel}}}.} other {Extends the mandate{expires, select, none {} other { to {expires}}}.}}',
+    fr: '{kind, select, termination {Met fin au mandat{expires, select, none {} other { le {expires}}}.} rollover {Une prorogation technique{expires, select, none {} other { jusqu’au {expires}}}.} sanctions {Renouvelle les mesures{expires, select, none {} other { jusqu’au {expires}}}{panel, select, none {} other {\u202f; le Groupe d’experts jusqu’au {panel}}}.} other {Proroge le mandat{expires, select, none {} other { jusqu’au {expires}}}.}}',
+  },
 } as const satisfies Area;
