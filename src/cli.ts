@@ -13,7 +13,8 @@ import { checkDataset } from './dataset/check-dataset.js';
 import { defaultDataDir, formatProblem, loadDataset } from './dataset/load-dataset.js';
 import { staleReport } from './dataset/stale-report.js';
 import { importRelease } from './curation/import-release.js';
-import { type Lang, LANGS, parseLang } from './i18n/lang.js';
+import { DEFAULT_LANG, type Lang, LANGS, parseLang } from './i18n/lang.js';
+import { type MessageId, type MessageValues, messages, t } from './i18n/translate.js';
 import { answerToPlainText } from './render/answer-to-plain-text.js';
 import { secretsRotate } from './secrets-rotate.js';
 import { newSecretsKey } from './storage/secret-box.js';
@@ -37,18 +38,14 @@ export interface CliOptions {
   words: string[];
 }
 
-const USAGE = [
-  'usage: caac [--now <ISO date or date-time>] [--json] [--data <dir>] [--lang en|fr] <text…>',
-  '       caac data check [--data <dir>]',
-  '       caac data stale [--now <ISO date>] [--data <dir>] [--json]',
-  '       caac data import <file or http(s) URL> [--data <dir>] [--write] [--json]',
-  '       caac secrets new-key  (prints a random CAAC_SECRETS_KEY)',
-  "       caac secrets rotate   (with the service's environment: CAAC_SECRETS_KEY, CAAC_SECRETS_KEY_PREVIOUS, database)",
-  'Flags may stand anywhere. Try: caac help, caac mali, caac mnla, caac renewals',
-].join('\n');
+/** What is wrong with the arguments: a catalogue message, written in the language asked for. */
+interface ArgsError {
+  error: MessageId;
+  values?: MessageValues;
+}
 
 /** Splits flags (anywhere in the arguments) from the words of the command, or says what is wrong. */
-export function parseArgs(argv: readonly string[]): CliOptions | { error: string } {
+export function parseArgs(argv: readonly string[]): CliOptions | ArgsError {
   const options: CliOptions = { json: false, words: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -72,28 +69,24 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
     };
     switch (name) {
       case '--json':
-        if (inline !== undefined) return { error: '--json takes no value' };
+        if (inline !== undefined) return { error: 'cli.noValue', values: { flag: '--json' } };
         options.json = true;
         break;
       case '--write':
-        if (inline !== undefined) return { error: '--write takes no value' };
+        if (inline !== undefined) return { error: 'cli.noValue', values: { flag: '--write' } };
         options.write = true;
         break;
       case '--now': {
         const v = value();
-        if (v === undefined)
-          return { error: '--now needs a date, e.g. --now 2021-06-01 or --now 2021-06-01T09:00:00+02:00' };
+        if (v === undefined) return { error: 'cli.nowNeeds' };
         const at = parseNow(v);
-        if (!at)
-          return {
-            error: `--now: "${v}" is not an ISO 8601 date or date-time (e.g. 2021-06-01 or 2021-06-01T09:00:00Z)`,
-          };
+        if (!at) return { error: 'cli.nowBad', values: { value: v } };
         options.now = at;
         break;
       }
       case '--data': {
         const v = value();
-        if (!v) return { error: '--data needs a folder, e.g. --data ./data' };
+        if (!v) return { error: 'cli.dataNeeds' };
         options.data = v;
         break;
       }
@@ -103,7 +96,8 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         // Only a bare code: "--lang fr-FR" is accepted as fr, "--lang french" is not guessed at.
         if (!v || !lang || !/^[a-z]{2}([-_][a-z0-9]+)?$/i.test(v))
           return {
-            error: `--lang: ${v ? `"${v}" is not a language caac speaks` : 'needs a language'}; available: ${LANGS.join(', ')}`,
+            error: v ? 'cli.langBad' : 'cli.langNeeds',
+            values: { value: v ?? '', available: LANGS.join(', ') },
           };
         options.lang = lang;
         break;
@@ -112,7 +106,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | { error: string
         options.words.unshift('help');
         break;
       default:
-        return { error: `unknown option ${name}` };
+        return { error: 'cli.unknownOption', values: { name } };
     }
   }
   return options;
@@ -128,37 +122,34 @@ export function parseNow(text: string): Date | undefined {
 /** Runs the command line with these arguments (without `node caac`); `env` is read by `secrets rotate`. */
 export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   const parsed = parseArgs(argv);
-  if ('error' in parsed) return { code: 2, stdout: '', stderr: `caac: ${parsed.error}\n${USAGE}\n` };
+  // Bad usage is said in the language asked for, even when another flag is what is wrong.
+  const lang = 'error' in parsed ? langAskedFor(argv) : (parsed.lang ?? DEFAULT_LANG);
+  const usage = (error: MessageId, values?: MessageValues): CliResult => {
+    const m = messages(lang);
+    return { code: 2, stdout: '', stderr: `${m('cli.error', { message: m(error, values) })}\n${m('cli.usage')}\n` };
+  };
+  if ('error' in parsed) return usage(parsed.error, parsed.values);
   const dir = parsed.data ?? defaultDataDir();
   const [first, second] = parsed.words.map((w) => w.toLowerCase());
-  if (parsed.write && !(first === 'data' && second === 'import'))
-    return { code: 2, stdout: '', stderr: `caac: --write is only for \`data import\`\n${USAGE}\n` };
+  if (parsed.write && !(first === 'data' && second === 'import')) return usage('cli.writeOnlyImport');
 
   if (first === 'data') {
-    if (second === 'check' && parsed.words.length === 2) return dataCheck(dir);
+    if (second === 'check' && parsed.words.length === 2) return dataCheck(dir, lang);
     if (second === 'stale' && parsed.words.length === 2) return dataStale(dir, parsed);
     if (second === 'import' && parsed.words.length === 3)
-      return importRelease(parsed.words[2]!, { dataDir: dir, write: parsed.write === true, json: parsed.json });
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `caac: unknown data command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n`,
-    };
+      return importRelease(parsed.words[2]!, { dataDir: dir, write: parsed.write === true, json: parsed.json, lang });
+    return usage('cli.unknownData', { words: parsed.words.slice(1).join(' ') });
   }
 
   if (first === 'secrets') {
     if (second === 'rotate' && parsed.words.length === 2) return secretsRotate(env);
     if (second === 'new-key' && parsed.words.length === 2)
       return { code: 0, stdout: `${newSecretsKey()}\n`, stderr: '' };
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `caac: unknown secrets command "${parsed.words.slice(1).join(' ')}"\n${USAGE}\n`,
-    };
+    return usage('cli.unknownSecrets', { words: parsed.words.slice(1).join(' ') });
   }
 
   const loaded = await loadDataset(dir);
-  if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem));
+  if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem), lang);
   const dataset = loaded.dataset;
   const core = createCore({ dataset: () => dataset, clock: parsed.now ? fixedClock(parsed.now) : systemClock });
   const answer = await core.answer(parseCommand(parsed.words.join(' ')), {
@@ -181,17 +172,24 @@ export function exitCode(answer: Answer): 0 | 1 | 2 {
   }
 }
 
-function invalidDataset(lines: readonly string[]): CliResult {
-  return {
-    code: 2,
-    stdout: '',
-    stderr: `${lines.join('\n')}\n${lines.length} problem${lines.length === 1 ? '' : 's'}: the dataset was not loaded\n`,
-  };
+/** The language of `--lang` in arguments that did not parse (English when it is absent or is what is wrong). */
+function langAskedFor(argv: readonly string[]): Lang {
+  const end = argv.indexOf('--');
+  const args = end === -1 ? argv : argv.slice(0, end);
+  const at = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const arg = at === -1 ? undefined : args[at]!;
+  const code = arg?.startsWith('--lang=') ? arg.slice('--lang='.length) : args[at + 1];
+  return (at !== -1 && parseLang(code)) || DEFAULT_LANG;
 }
 
-async function dataCheck(dir: string): Promise<CliResult> {
+function invalidDataset(lines: readonly string[], lang: Lang = DEFAULT_LANG): CliResult {
+  const count = lines.length;
+  return { code: 2, stdout: '', stderr: `${lines.join('\n')}\n${t(lang, 'cli.datasetInvalid', { count })}\n` };
+}
+
+async function dataCheck(dir: string, lang: Lang): Promise<CliResult> {
   const result = await checkDataset(dir);
-  if (!result.ok) return invalidDataset(result.problems.map(formatProblem));
+  if (!result.ok) return invalidDataset(result.problems.map(formatProblem), lang);
   const warnings = result.warnings.map((w) => `warning: ${w}\n`).join('');
   return { code: 0, stdout: `ok: ${result.summary}\n`, stderr: warnings };
 }
@@ -229,7 +227,8 @@ if (isMain()) {
       if (r.stdout) process.stdout.write(r.stdout);
     },
     (err: unknown) => {
-      process.stderr.write(`caac: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      const message = err instanceof Error ? err.message : String(err);
+      process.stderr.write(`${t(langAskedFor(process.argv.slice(2)), 'cli.internalError', { message })}\n`);
       process.exitCode = 2;
     },
   );

@@ -34,7 +34,7 @@ export interface Core {
   /** Answers a parsed command (see parse-command.ts) asked from `context`. */
   answer(command: Command, context: RequestContext): Promise<Answer>;
   /** The countries and parties a partly typed name may mean, each with its command (a search box's list). */
-  suggest(text: string): Suggestion[];
+  suggest(text: string, lang?: Lang): Suggestion[];
   /**
    * The language to answer `context` in: the channel's `lang`, else the request's (a Teams locale), else English.
    * Never fails (a store that fails counts as no choice), so a fault or rate-limit answer can use it.
@@ -47,7 +47,7 @@ export function createCore(deps: CoreDeps): Core {
   const zone = deps.defaultTz ?? 'UTC';
   const memo = createAnswerMemo(deps.memoSize ?? 300);
   return {
-    suggest: (text) => suggest(deps.dataset(), text),
+    suggest: (text, lang) => suggest(deps.dataset(), text, lang),
     languageOf: async (context) => (await storedLanguage(deps.languages, context)) ?? context.lang ?? DEFAULT_LANG,
     async answer(command, context) {
       const stored = await storedLanguage(deps.languages, context);

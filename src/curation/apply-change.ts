@@ -8,6 +8,7 @@ import type { YAMLMap, YAMLSeq } from 'yaml';
 import type { Source } from '../dataset/schema.js';
 import type { DatasetFile } from './dataset-files.js';
 import type { Change, MandateRow } from './release-to-change.js';
+import { type Said, said } from './said.js';
 
 /** The files a change touches, before and after (a new file has `before` empty). */
 export interface FileEdit {
@@ -22,10 +23,10 @@ export interface FileEdit {
 export const RELEASES_FILE = path.join('sources', 'releases.yaml');
 
 /** The edits for `change` (a 'new' or 'better-source' change), or a problem if the mission cannot be located. */
-export function applyChange(files: DatasetFile[], dataDir: string, change: Change): FileEdit[] | { problem: string } {
+export function applyChange(files: DatasetFile[], dataDir: string, change: Change): FileEdit[] | { problem: Said } {
   if (change.status !== 'new' && change.status !== 'better-source') return [];
   const file = files.find((f) => f.role === 'country' && missionNode(parseDocument(f.text), change.mission.id));
-  if (!file) return { problem: `mission ${change.mission.id} was not found in the country files` };
+  if (!file) return { problem: said('import.missionNotFound', { id: change.mission.id }) };
   const doc = parseDocument(file.text);
   const mission = missionNode(doc, change.mission.id)!;
   let after: string;
@@ -33,7 +34,7 @@ export function applyChange(files: DatasetFile[], dataDir: string, change: Chang
     const item = mandateItems(mission)?.items.find((m) => isMap(m) && m.get('resolution') === change.resolution);
     const scalar = isMap(item) ? item.get('source', true) : undefined;
     if (!(scalar instanceof Scalar) || !scalar.range)
-      return { problem: `the source of ${change.resolution} was not found` };
+      return { problem: said('import.sourceNotFound', { resolution: change.resolution }) };
     after = splice(file.text, scalar.range[0], scalar.range[1], change.source.id);
   } else {
     after = insertMandate(file.text, mission, change.row);
@@ -121,6 +122,7 @@ function endMission(text: string, missionId: string, row: MandateRow): string {
     'end:',
     `  date: "${row.expires}"`,
     '  text: mandate terminated',
+    '  texts: { fr: { text: fin du mandat } }',
     `  resolution: ${row.resolution}`,
     `  source: ${row.source}`,
   ];

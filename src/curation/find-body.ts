@@ -4,12 +4,13 @@
 // nearest names.
 import { foldName, resolveName, shortName } from '../dataset/resolver.js';
 import type { Dataset, Mission } from '../dataset/schema.js';
+import { type Said, said } from './said.js';
 
 const DECISION =
   /\b(until|extend|renew|terminat|adopt|rollover)|jusqu[’']?\s?au|prorog|recondu|renouvel|met(?:tre|tant)? fin|mis fin|adopt/i;
 
 /** The body found, or why none can be chosen. */
-export type BodyMatch = { ok: true; mission: Mission } | { ok: false; problem: string; suggestions: string[] };
+export type BodyMatch = { ok: true; mission: Mission } | { ok: false; problem: Said; suggestions: string[] };
 
 /** Finds the body `text` is about; `sanctions` says whether it speaks of sanctions measures. */
 export function findBody(dataset: Dataset, fullText: string, sanctions: boolean): BodyMatch {
@@ -27,7 +28,7 @@ export function findBody(dataset: Dataset, fullText: string, sanctions: boolean)
   if (candidates.length > 1) {
     return {
       ok: false,
-      problem: `two readings of the body: ${candidates.map((m) => m.acronym).join(', ')}`,
+      problem: said('import.twoBodies', { list: candidates.map((m) => m.acronym).join(', ') }),
       suggestions: [],
     };
   }
@@ -70,8 +71,10 @@ function unknownBody(dataset: Dataset, text: string, folded: string, sanctions: 
     return {
       ok: false,
       problem: country
-        ? `no sanctions regime on ${country.name} is in the dataset`
-        : 'no sanctions regime of the dataset is named',
+        ? said('import.noRegimeOn', (lang) => ({
+            country: (lang === 'fr' ? country.names?.fr : undefined) ?? country.name,
+          }))
+        : said('import.noRegimeNamed'),
       suggestions: near,
     };
   }
@@ -80,9 +83,9 @@ function unknownBody(dataset: Dataset, text: string, folded: string, sanctions: 
     const r = resolveName(dataset, acronym, { kinds: ['mission'] });
     return {
       ok: false,
-      problem: `${acronym} is not a mission in the dataset`,
+      problem: said('import.notAMission', { acronym }),
       suggestions: r.suggestions.map(shortName),
     };
   }
-  return { ok: false, problem: 'no mission or regime of the dataset is named', suggestions: [] };
+  return { ok: false, problem: said('import.noBodyNamed'), suggestions: [] };
 }

@@ -6,12 +6,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { formatProblem, loadDataset, loadDatasetFromFiles } from '../dataset/load-dataset.js';
+import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
 import { applyChange, type FileEdit } from './apply-change.js';
 import { readDatasetFiles } from './dataset-files.js';
 import { findBody } from './find-body.js';
 import { parseRelease, type Reading } from './parse-release.js';
 import { type FetchLimits, readRelease, type ReleaseText } from './read-release.js';
 import { type Change, releaseToChange } from './release-to-change.js';
+import { type Said, said, say } from './said.js';
 
 /** How to import. */
 export interface ImportOptions {
@@ -19,6 +22,8 @@ export interface ImportOptions {
   write: boolean;
   json: boolean;
   limits?: FetchLimits;
+  /** The language of what is printed (`--lang fr`); English when absent. What is written to data/ is English. */
+  lang?: Lang;
 }
 
 /** What to print and the exit code. */
@@ -30,23 +35,27 @@ export interface ImportResult {
 
 /** Imports one release (see the file comment). Never throws for a bad release or dataset. */
 export async function importRelease(target: string, options: ImportOptions): Promise<ImportResult> {
+  const lang = options.lang ?? DEFAULT_LANG;
   const release = await readRelease(target, options.limits);
-  if ('error' in release)
-    return { code: 1, stdout: '', stderr: `caac data import: ${release.error}\nNothing written.\n` };
+  if ('error' in release) {
+    const error = t(lang, 'import.error', { error: say(lang, release.error) });
+    return { code: 1, stdout: '', stderr: `${error}\n${t(lang, 'import.nothingWritten')}\n` };
+  }
   const loaded = await loadDataset(options.dataDir);
   if (!loaded.ok) {
     const lines = loaded.problems.map(formatProblem);
-    return {
-      code: 2,
-      stdout: '',
-      stderr: `${lines.join('\n')}\n${lines.length} problem(s): the dataset was not loaded\n`,
-    };
+    const count = lines.length;
+    return { code: 2, stdout: '', stderr: `${lines.join('\n')}\n${t(lang, 'cli.datasetInvalid', { count })}\n` };
   }
   const reading = parseRelease(release.text);
   const body = findBody(loaded.dataset, release.text, reading.sanctions);
   const problems = [...reading.problems];
   if (!body.ok)
-    problems.push(`${body.problem}${body.suggestions.length > 0 ? ` (nearest: ${body.suggestions.join(', ')})` : ''}`);
+    problems.push(
+      body.suggestions.length > 0
+        ? said('import.nearest', { problem: say(lang, body.problem), names: body.suggestions.join(', ') })
+        : body.problem,
+    );
   if (body.ok && body.mission.kind === 'sanctions-regime' && reading.kind !== 'termination')
     reading.kind = 'sanctions-renewal';
   const report = { target, release, reading, mission: body.ok ? body.mission.id : undefined };
@@ -54,22 +63,20 @@ export async function importRelease(target: string, options: ImportOptions): Pro
 
   const change = releaseToChange(loaded.dataset, body.mission, reading, release);
   if (change.status === 'conflict') return refuse(report, [change.problem], options);
-  if (change.status === 'already') return done(report, change, [], options, 'already recorded: nothing to change');
+  if (change.status === 'already') return done(report, change, [], options, t(lang, 'import.already'));
   const files = await readDatasetFiles(options.dataDir);
   const edits = applyChange(files, options.dataDir, change);
   if ('problem' in edits) return refuse(report, [edits.problem], options);
   const invalid = validate(files, edits);
-  if (invalid.length > 0) return refuse(report, ['the change would leave the dataset invalid:', ...invalid], options);
+  if (invalid.length > 0) return refuse(report, [said('import.invalidAfter'), ...invalid], options);
   if (options.write) {
     for (const e of edits) {
       await mkdir(path.dirname(e.abs), { recursive: true });
       await writeFile(e.abs, e.after, 'utf8');
     }
   }
-  const what = change.status === 'better-source' ? 'a better source for a recorded row' : 'a new mandate row';
-  const outcome = options.write
-    ? `written (${what}); the dataset was validated first`
-    : `${what}; nothing written: run again with --write to apply`;
+  const what = t(lang, 'import.what', { what: change.status === 'better-source' ? 'better' : 'new' });
+  const outcome = t(lang, options.write ? 'import.written' : 'import.dryRun', { what });
   return done(report, change, edits, options, outcome);
 }
 
@@ -90,8 +97,12 @@ interface Report {
   mission: string | undefined;
 }
 
-function readJson(report: Report, problems: string[], extra: object): string {
+// A problem: a message of the importer, or a line of `data check` (file:line: field: message) shown as it is.
+type Problem = Said | string;
+
+function readJson(report: Report, problems: Problem[], extra: object, lang: Lang): string {
   const r = report.reading;
+  const text = (p: Problem) => (typeof p === 'string' ? p : say(lang, p));
   return `${JSON.stringify(
     {
       kind: r.kind ?? null,
@@ -107,8 +118,8 @@ function readJson(report: Report, problems: string[], extra: object): string {
         dateLine: r.dateLine ?? null,
       },
       language: r.language,
-      inferences: r.inferences,
-      problems,
+      inferences: r.inferences.map(text),
+      problems: problems.map(text),
       ...extra,
     },
     null,
@@ -116,30 +127,34 @@ function readJson(report: Report, problems: string[], extra: object): string {
   )}\n`;
 }
 
-function readLines(report: Report): string[] {
+function readLines(report: Report, lang: Lang): string[] {
   const r = report.reading;
-  const field = (label: string, value: string | undefined, missing: string) =>
-    `  ${label}: ${value ?? `not read (${missing})`}`;
+  const field = (name: string, value: string | undefined, why: string) =>
+    t(lang, 'import.field', {
+      field: name,
+      value: value ?? t(lang, 'import.notRead', { why, dateLine: r.dateLine ?? '' }),
+    });
   return [
-    `Read ${report.release.url ?? report.target} (${r.language === 'fr' ? 'French' : 'English'}):`,
-    field('kind', r.kind, 'no decision recognised'),
-    field('body', report.mission, 'see below'),
-    field('resolution', r.resolution, 'see below'),
-    field('adopted', r.adopted, r.dateLine ? `date line ${r.dateLine} gives no day for it` : 'no date line'),
-    field('expires', r.expires, 'see below'),
-    ...(r.panelExpires ? [`  Panel of Experts: ${r.panelExpires} (recorded apart from the measures)`] : []),
-    ...(r.symbol ? [`  symbol: ${r.symbol}`] : []),
-    ...r.inferences.map((i) => `Inferred: ${i}`),
+    t(lang, 'import.read', { where: report.release.url ?? report.target, language: r.language }),
+    field('kind', r.kind && t(lang, 'import.kind', { kind: r.kind }), 'noDecision'),
+    field('body', report.mission, 'below'),
+    field('resolution', r.resolution, 'below'),
+    field('adopted', r.adopted, r.dateLine ? 'noDayInDateLine' : 'noDateLine'),
+    field('expires', r.expires, 'below'),
+    ...(r.panelExpires ? [t(lang, 'import.panel', { date: r.panelExpires })] : []),
+    ...(r.symbol ? [field('symbol', r.symbol, 'below')] : []),
+    ...r.inferences.map((i) => t(lang, 'import.inferred', { text: say(lang, i) })),
   ];
 }
 
-function refuse(report: Report, problems: string[], options: ImportOptions): ImportResult {
-  if (options.json) return { code: 1, stdout: readJson(report, problems, { status: 'refused' }), stderr: '' };
+function refuse(report: Report, problems: Problem[], options: ImportOptions): ImportResult {
+  const lang = options.lang ?? DEFAULT_LANG;
+  if (options.json) return { code: 1, stdout: readJson(report, problems, { status: 'refused' }, lang), stderr: '' };
   const lines = [
-    ...readLines(report),
-    'Could not read safely:',
-    ...problems.map((p) => `  - ${p}`),
-    'Nothing written.',
+    ...readLines(report, lang),
+    t(lang, 'import.couldNotRead'),
+    ...problems.map((p) => `  - ${typeof p === 'string' ? p : say(lang, p)}`),
+    t(lang, 'import.nothingWritten'),
   ];
   return { code: 1, stdout: '', stderr: `${lines.join('\n')}\n` };
 }
@@ -151,6 +166,7 @@ function done(
   options: ImportOptions,
   outcome: string,
 ): ImportResult {
+  const lang = options.lang ?? DEFAULT_LANG;
   // Paths as the curator will `git add` them: from the dataset folder's parent ("data/countries/mali.yaml").
   const shown = (e: FileEdit) =>
     path
@@ -167,7 +183,8 @@ function done(
       files: edits.map((e) => e.path),
       diff,
     };
-    return { code: 0, stdout: readJson(report, [], extra), stderr: '' };
+    return { code: 0, stdout: readJson(report, [], extra, lang), stderr: '' };
   }
-  return { code: 0, stdout: `${[...readLines(report), `Result: ${outcome}.`].join('\n')}\n${diff}`, stderr: '' };
+  const lines = [...readLines(report, lang), t(lang, 'import.result', { outcome })];
+  return { code: 0, stdout: `${lines.join('\n')}\n${diff}`, stderr: '' };
 }

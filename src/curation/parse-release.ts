@@ -4,6 +4,7 @@
 import { type AdoptionReading, readAdoption } from './read-adoption.js';
 import { readExpiry } from './read-expiry.js';
 import { findDates, isoDay } from './release-dates.js';
+import { type Said, said } from './said.js';
 
 /** What kind of decision a release announces. */
 export type ReleaseKind = 'extension' | 'rollover' | 'termination' | 'sanctions-renewal';
@@ -22,8 +23,8 @@ export interface Reading {
   panelExpires?: string;
   /** Whether the text speaks of sanctions measures (decides which bodies it can be about). */
   sanctions: boolean;
-  inferences: string[];
-  problems: string[];
+  inferences: Said[];
+  problems: Said[];
 }
 
 const FRENCH = /\b(le conseil de sécurité|résolution|jusqu[’']au|proroge|mandat de la)\b/i;
@@ -64,15 +65,13 @@ export function parseRelease(text: string): Reading {
   if (expiry.expires) reading.expires = expiry.expires;
   else if (termination && reading.adopted) {
     reading.expires = reading.adopted;
-    reading.inferences.push(
-      `the end of the mandate is not dated apart: taken as the adoption day (${reading.adopted})`,
-    );
-  } else if (termination) reading.problems.push('the end of the mandate is not dated, and no adoption date was read');
+    reading.inferences.push(said('import.endTakenAsAdoption', { adopted: reading.adopted }));
+  } else if (termination) reading.problems.push(said('import.endNotDated'));
   if (expiry.panelExpires && reading.sanctions) reading.panelExpires = expiry.panelExpires;
   return reading;
 }
 
-function merge(into: Reading, from: { inferences: string[]; problems: string[] }): void {
+function merge(into: Reading, from: { inferences: Said[]; problems: Said[] }): void {
   into.inferences.push(...from.inferences);
   into.problems.push(...from.problems);
 }
@@ -132,18 +131,16 @@ function readResolution(text: string, reading: Reading): void {
   }
   if (found.size === 0) {
     const mentioned = [...new Set([...text.matchAll(/\br[ée]solution\s+(\d{3,4}\s*\(\d{4}\))/gi)].map((m) => m[1]))];
-    reading.problems.push(
-      `no resolution number adopted is named${mentioned.length > 0 ? ` (mentioned only: ${mentioned.join(', ')})` : ''}`,
-    );
+    reading.problems.push(said('import.noResolution', { mentioned: mentioned.join(', ') || 'none' }));
     return;
   }
   if (found.size > 1) {
-    reading.problems.push(`two readings of the resolution adopted: ${[...found.keys()].join(', ')}`);
+    reading.problems.push(said('import.twoResolutions', { list: [...found.keys()].join(', ') }));
     return;
   }
   const [number, year] = [...found.entries()][0]!;
   if (year === undefined) {
-    reading.problems.push(`resolution ${number} is given without its year ("${number} (YYYY)")`);
+    reading.problems.push(said('import.noYear', { number }));
     return;
   }
   reading.resolution = `${number} (${year})`;

@@ -11,12 +11,13 @@ import {
   WEEKDAY_NAMES,
   weekdayOf,
 } from './release-dates.js';
+import { type Said, said } from './said.js';
 
 /** The adoption date read, and what was inferred or could not be read. */
 export interface AdoptionReading {
   adopted?: string;
-  inferences: string[];
-  problems: string[];
+  inferences: Said[];
+  problems: Said[];
 }
 
 const DECISION =
@@ -36,17 +37,14 @@ export function readAdoption(text: string, dateLine: string | undefined): Adopti
       out.adopted = isoDay(explicit.year, explicit.month, explicit.day);
     } else if (dateLine?.length === 10) {
       out.adopted = lastOnOrBefore(dateLine, explicit.month, explicit.day);
-      out.inferences.push(
-        `adopted "${explicit.text.trim()}": the year (${out.adopted.slice(0, 4)}) is inferred from the date line (${dateLine})`,
-      );
+      const values = { text: explicit.text.trim(), year: out.adopted.slice(0, 4), dateLine };
+      out.inferences.push(said('import.adoptedYearInferred', values));
     } else {
-      out.problems.push(`adopted "${explicit.text.trim()}" has no year, and there is no date line to infer it from`);
+      out.problems.push(said('import.adoptedNoYear', { text: explicit.text.trim() }));
       return out;
     }
     if (explicit.weekday !== undefined && dayOfWeek(out.adopted) !== explicit.weekday) {
-      out.problems.push(
-        `"${explicit.text.trim()}" and the weekday given do not agree: two readings of the adoption date`,
-      );
+      out.problems.push(said('import.weekdayDisagrees', { text: explicit.text.trim() }));
       delete out.adopted;
     }
     return out;
@@ -60,9 +58,7 @@ export function readAdoption(text: string, dateLine: string | undefined): Adopti
   const wd = weekday ? weekdayOf(weekday[1] ?? '') : undefined;
   if (wd !== undefined) {
     out.adopted = lastWeekday(dateLine, wd);
-    out.inferences.push(
-      `adopted "${weekday![0].trim()}": taken as ${out.adopted}, the last such day on or before the date line (${dateLine})`,
-    );
+    out.inferences.push(said('import.weekdayTaken', { text: weekday![0].trim(), day: out.adopted, dateLine }));
   }
   return out;
 }

@@ -4,13 +4,14 @@
 // is not a date, and is refused rather than counted.
 import type { DateMention } from './release-dates.js';
 import { findDates, firstAfter, isoDay } from './release-dates.js';
+import { type Said, said } from './said.js';
 
 /** The expiry read, and what was inferred or could not be read. */
 export interface ExpiryReading {
   expires?: string;
   panelExpires?: string;
-  inferences: string[];
-  problems: string[];
+  inferences: Said[];
+  problems: Said[];
 }
 
 const UNTIL = /(?:\buntil|\btill|\bthrough|jusqu[’']?\s?(?:au|à)|\bproroger au|\bprorogé au)\s+(?:(?:le|the)\s+)?$/i;
@@ -42,17 +43,13 @@ export function readExpiry(text: string, termination: boolean, adopted: string |
   }
   const mains = [...new Set(main)];
   const panels = [...new Set(panel)];
-  if (mains.length > 1) out.problems.push(`two readings of the expiry: ${mains.join(', ')}`);
+  if (mains.length > 1) out.problems.push(said('import.twoExpiries', { list: mains.join(', ') }));
   else if (mains.length === 1) out.expires = mains[0]!;
-  if (panels.length > 1) out.problems.push(`two readings of the Panel of Experts' date: ${panels.join(', ')}`);
+  if (panels.length > 1) out.problems.push(said('import.twoPanels', { list: panels.join(', ') }));
   else if (panels.length === 1) out.panelExpires = panels[0]!;
   if (mains.length === 0 && !termination && !unresolved) {
     const duration = DURATION.exec(text);
-    out.problems.push(
-      duration
-        ? `the expiry is given only as "${duration[0]}", not as a date`
-        : 'no expiry date read ("until <date>" / "jusqu\'au <date>")',
-    );
+    out.problems.push(duration ? said('import.durationOnly', { duration: duration[0] }) : said('import.noExpiry'));
   }
   return out;
 }
@@ -60,11 +57,11 @@ export function readExpiry(text: string, termination: boolean, adopted: string |
 function dayOf(d: DateMention, adopted: string | undefined, out: ExpiryReading): string | undefined {
   if (d.year !== undefined) return isoDay(d.year, d.month, d.day);
   if (!adopted) {
-    out.problems.push(`"${d.text}" has no year, and no adoption date was read to infer it from`);
+    out.problems.push(said('import.dayNoYear', { text: d.text }));
     return undefined;
   }
   const day = firstAfter(adopted, d.month, d.day);
-  out.inferences.push(`"${d.text}" has no year: taken as ${day}, the first such day after adoption (${adopted})`);
+  out.inferences.push(said('import.dayYearInferred', { text: d.text, day, adopted }));
   return day;
 }
 

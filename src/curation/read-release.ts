@@ -3,6 +3,7 @@
 // with a header (`URL: …`, `Publisher: …` lines, then `---`) that says where the text was published.
 import { readFile } from 'node:fs/promises';
 import { load } from 'cheerio';
+import { type Said, said } from './said.js';
 
 /** A release as text, with where it came from. */
 export interface ReleaseText {
@@ -26,32 +27,33 @@ export const DEFAULT_LIMITS: FetchLimits = { timeoutMs: 10_000, maxBytes: 2_000_
 export async function readRelease(
   target: string,
   limits: FetchLimits = DEFAULT_LIMITS,
-): Promise<ReleaseText | { error: string }> {
+): Promise<ReleaseText | { error: Said }> {
   if (/^https?:\/\//i.test(target)) return fetchRelease(target, limits);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return { error: `${target}: only http and https addresses are read` };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return { error: said('import.onlyHttp', { target }) };
   let body: string;
   try {
     body = await readFile(target, 'utf8');
   } catch (err) {
-    return { error: `${target}: cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
+    return { error: said('import.cannotRead', { target, code: (err as NodeJS.ErrnoException).code ?? String(err) }) };
   }
   return toText(body, /\.html?$/i.test(target) || looksLikeHtml(body));
 }
 
-async function fetchRelease(url: string, limits: FetchLimits): Promise<ReleaseText | { error: string }> {
+async function fetchRelease(url: string, limits: FetchLimits): Promise<ReleaseText | { error: Said }> {
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: 'follow' });
   } catch (err) {
-    const why =
-      err instanceof Error && err.name === 'TimeoutError' ? `no answer in ${limits.timeoutMs / 1000} s` : 'unreachable';
-    return { error: `${url}: ${why}` };
+    const timedOut = err instanceof Error && err.name === 'TimeoutError';
+    const seconds = String(limits.timeoutMs / 1000);
+    return { error: timedOut ? said('import.noAnswer', { url, seconds }) : said('import.unreachable', { url }) };
   }
-  if (!response.ok) return { error: `${url}: HTTP ${response.status}` };
+  if (!response.ok) return { error: said('import.httpStatus', { url, status: String(response.status) }) };
+  const tooLarge = said('import.tooLarge', { url, bytes: String(limits.maxBytes) });
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > limits.maxBytes) return { error: `${url}: larger than ${limits.maxBytes} bytes` };
+  if (declared > limits.maxBytes) return { error: tooLarge };
   const body = await readCapped(response, limits.maxBytes);
-  if (body === undefined) return { error: `${url}: larger than ${limits.maxBytes} bytes` };
+  if (body === undefined) return { error: tooLarge };
   const html = /html/i.test(response.headers.get('content-type') ?? '') || looksLikeHtml(body);
   const read = toText(body, html);
   return { ...read, url: read.url ?? url };

@@ -4,17 +4,20 @@
 import type { Dataset, Mandate, Mission, Source } from '../dataset/schema.js';
 import type { Reading } from './parse-release.js';
 import type { ReleaseText } from './read-release.js';
+import type { Lang } from '../i18n/lang.js';
+import { t } from '../i18n/translate.js';
+import { type Said, said, say } from './said.js';
 
 /** A mandate row as it will be written. */
 export type MandateRow = Pick<Mandate, 'resolution' | 'source'> &
-  Partial<Pick<Mandate, 'adopted' | 'expires' | 'panel_expires' | 'summary' | 'note'>>;
+  Partial<Pick<Mandate, 'adopted' | 'expires' | 'panel_expires' | 'summary' | 'note' | 'texts'>>;
 
 /** What importing the release changes. */
 export type Change =
   | { status: 'already'; mission: Mission; resolution: string; source: string }
   | { status: 'new'; mission: Mission; row: MandateRow; source: Source; ends: boolean }
   | { status: 'better-source'; mission: Mission; resolution: string; from: string; source: Source }
-  | { status: 'conflict'; mission: Mission; problem: string };
+  | { status: 'conflict'; mission: Mission; problem: Said };
 
 const UN_HOSTS = /(^|\.)(press\.un\.org|un\.org|news\.un\.org|media\.un\.org|unmultimedia\.org|unmissions\.org)$/i;
 
@@ -36,9 +39,13 @@ export function releaseToChange(dataset: Dataset, mission: Mission, reading: Rea
       return {
         status: 'conflict',
         mission,
-        problem:
-          `${resolution} is recorded with adopted ${recorded.adopted ?? '?'}, expires ${recorded.expires ?? '?'}; ` +
-          `the release reads adopted ${reading.adopted ?? '?'}, expires ${reading.expires ?? '?'}: check and edit by hand`,
+        problem: said('import.conflict', {
+          resolution,
+          recordedAdopted: recorded.adopted ?? '?',
+          recordedExpires: recorded.expires ?? '?',
+          adopted: reading.adopted ?? '?',
+          expires: reading.expires ?? '?',
+        }),
       };
     }
     const current = dataset.sources.get(recorded.source);
@@ -51,24 +58,28 @@ export function releaseToChange(dataset: Dataset, mission: Mission, reading: Rea
   if (reading.adopted) row.adopted = reading.adopted;
   if (reading.expires) row.expires = reading.expires;
   if (reading.panelExpires) row.panel_expires = reading.panelExpires;
-  row.summary = summaryOf(reading);
+  // The dataset is written in English, whatever language the curator reads the importer in, with its French beside
+  // it (texts: { fr }), so that French answers need no hand translation of an imported row.
+  const summary = summaryOf(reading);
+  const note = (lang: Lang) =>
+    say(
+      lang,
+      said('import.note', { inferences: reading.inferences.map((i) => say(lang, i)).join(t(lang, 'import.and')) }),
+    );
+  row.summary = say('en', summary);
   row.source = source.id;
-  if (reading.inferences.length > 0) row.note = `Imported: ${reading.inferences.join('; ')}.`;
+  if (reading.inferences.length > 0) row.note = note('en');
+  row.texts = { fr: { summary: say('fr', summary), ...(row.note ? { note: note('fr') } : {}) } };
   return { status: 'new', mission, row, source, ends: reading.kind === 'termination' && mission.status === 'active' };
 }
 
-function summaryOf(reading: Reading): string {
-  const until = reading.expires ? ` to ${reading.expires}` : '';
-  switch (reading.kind) {
-    case 'termination':
-      return `Terminates the mandate${reading.expires ? ` as of ${reading.expires}` : ''}.`;
-    case 'rollover':
-      return `A technical rollover${until}.`;
-    case 'sanctions-renewal':
-      return `Renews the measures${until}${reading.panelExpires ? `; the Panel of Experts to ${reading.panelExpires}` : ''}.`;
-    default:
-      return `Extends the mandate${until}.`;
-  }
+function summaryOf(reading: Reading): Said {
+  return said('import.summary', {
+    // ICU select keys are plain words: 'sanctions-renewal' is 'sanctions' there.
+    kind: reading.kind === 'sanctions-renewal' ? 'sanctions' : (reading.kind ?? 'extension'),
+    expires: reading.expires ?? 'none',
+    panel: reading.panelExpires ?? 'none',
+  });
 }
 
 /** The source record for the release: an existing one with the same address, or a new one. */

@@ -143,7 +143,7 @@ export const LAYERS: Readonly<Record<LayerName, Layer>> = {
   curation: {
     path: 'src/curation/',
     role: '`caac data import`: a release → a dataset change',
-    mayImport: ['dataset'],
+    mayImport: ['dataset', 'i18n'],
     packages: ['node:*', 'cheerio', 'diff', 'yaml'],
   },
   cli: {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/answer.js';
 import { defaultDataDir, loadDataset } from '../../src/dataset/load-dataset.js';
+import { scratchDataset } from '../support/scratch-dataset.js';
 import { runCli } from './run-cli.js';
 
 // Words that are English and never French, as whole words (not "a", "on", "plan", "violations", "Missions"…).
@@ -73,9 +74,34 @@ describe('caac --lang fr: the five answers of issue 16 read as French', () => {
   });
 
   it('marks dataset prose with no French text as English rather than hiding it', async () => {
-    // Not every country's prose is translated yet: what is missing shows in English, said to be.
-    const r = await runCli(['--json', '--lang', 'fr', '--now', '2026-12-05', 'renewals']);
-    expect(r.stdout).toContain('(en anglais)');
+    const data = await scratchDataset();
+    try {
+      await data.edit('countries/mali.yaml', (t) =>
+        t.replace(
+          '      texts: { fr: { text: date limite du retrait (liquidation à compter du 1er janvier 2024) } }\n',
+          '',
+        ),
+      );
+      const r = await runCli(['--lang', 'fr', '--now', '2026-12-05', '--data', data.dir, 'renewals', 'mali']);
+      expect(r.stdout).toContain('MINUSMA\u00a0: withdrawal deadline (liquidation from 1 January 2024) (en anglais)');
+    } finally {
+      await data.remove();
+    }
+  });
+
+  it('has every dataset text the answers show in French, for every country', async () => {
+    const loaded = await loadDataset(defaultDataDir());
+    if (!loaded.ok) throw new Error('data/ does not load');
+    const words = [...loaded.dataset.countries.keys(), 'renewals', 'figures', 'renewals mali'];
+    const left: string[] = [];
+    for (const w of words) {
+      for (const at of ['2021-06-01', '2026-12-05']) {
+        const r = await runCli(['--lang', 'fr', '--now', at, ...w.split(' ')]);
+        for (const line of r.stdout.replace(/«[^»]*» \(en anglais\)/g, '').split('\n'))
+          if (line.includes('(en anglais)')) left.push(`${w} @${at}: ${line.trim()}`);
+      }
+    }
+    expect(left).toEqual([]);
   });
 
   it('leaves the English answers as they were', async () => {

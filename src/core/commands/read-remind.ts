@@ -1,6 +1,7 @@
 // Reading `remind` and `remind "<text>" at <date-time>`: the target, the lead times, the time of day and the zone,
 // each checked, with a message that says how to write it when it is wrong.
 import { DateTime, IANAZone } from 'luxon';
+import type { MessageId } from '../../i18n/translate.js';
 import type { Command } from '../command.js';
 import type { Reading } from './command-registry.js';
 import { cleanQuery } from './read-query.js';
@@ -10,6 +11,9 @@ const DEFAULT_LEAD_DAYS: readonly number[] = [30, 7, 1];
 
 /** The longest lead time accepted, in days. */
 const MAX_LEAD_DAYS = 365;
+
+/** The most lead times one reminder takes. */
+const MAX_LEADS = 10;
 
 /** Reads the words after `remind`: a recurring reminder for a country or mission, or (quoted text) a one-off. */
 export function readRemind(rest: string): Reading {
@@ -54,7 +58,7 @@ export function readRemind(rest: string): Reading {
       const parts: string[] = [];
       while (i < tokens.length && isLeadToken(tokens[i]!)) parts.push(tokens[i++]!);
       const parsed = parseLeadDays(parts.join(','));
-      if (typeof parsed === 'string') return { problem: parsed };
+      if (!Array.isArray(parsed)) return parsed;
       leadDays = parsed;
     } else {
       return {
@@ -86,7 +90,7 @@ export function readRemindOnce(rest: string): Reading {
     return { problem: 'problem.sayWhen', usageOf: 'remind-once' };
   }
   const at = parseIsoDateTime(m[1]!);
-  if (typeof at !== 'object') return { problem: at, usageOf: 'remind-once' };
+  if (!('iso' in at)) return { ...at, usageOf: 'remind-once' };
   return { kind: 'remind-once', text, at: at.iso };
 }
 
@@ -100,22 +104,26 @@ function isLeadToken(token: string): boolean {
   return /^,?\d+d(?:,\d+d)*,?$/i.test(token) || token === ',';
 }
 
+/** What is wrong with a part of a reminder, as a catalogue id and its values. */
+type Problem = { problem: MessageId; values?: Readonly<Record<string, string>> };
+
 /** "30d,7d,1d" -> [30, 7, 1] (largest first, no repeats), or what is wrong with it. */
-function parseLeadDays(text: string): number[] | string {
+function parseLeadDays(text: string): number[] | Problem {
   const parts = text
     .split(',')
     .map((p) => p.trim())
     .filter((p) => p !== '');
-  if (parts.length === 0) return 'Give at least one lead time, e.g. 7d.';
+  if (parts.length === 0) return { problem: 'problem.leadNone' };
   const days = new Set<number>();
   for (const part of parts) {
     const m = /^(\d{1,4})d$/i.exec(part);
-    if (!m) return `"${part}" is not a lead time: write days like 30d.`;
+    if (!m) return { problem: 'problem.notLead', values: { part } };
     const n = Number(m[1]);
-    if (n > MAX_LEAD_DAYS) return `${n}d is too far ahead: lead times go up to ${MAX_LEAD_DAYS}d.`;
+    if (n > MAX_LEAD_DAYS)
+      return { problem: 'problem.leadTooFar', values: { days: String(n), max: String(MAX_LEAD_DAYS) } };
     days.add(n);
   }
-  if (days.size > 10) return 'At most 10 lead times.';
+  if (days.size > MAX_LEADS) return { problem: 'problem.leadsAtMost', values: { max: String(MAX_LEADS) } };
   return [...days].sort((a, b) => b - a);
 }
 
@@ -137,15 +145,14 @@ export function canonicalZone(text: string): string | undefined {
 }
 
 /** An ISO 8601 date-time that names its offset (`Z` or `+01:00`), or what is wrong with it. */
-function parseIsoDateTime(text: string): { iso: string; date: Date } | string {
+function parseIsoDateTime(text: string): { iso: string; date: Date } | Problem {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text)) {
-      return `"${text}" has no UTC offset: add one, e.g. ${text}+01:00 or ${text}Z.`;
+      return { problem: 'problem.noOffset', values: { text } };
     }
-    return `"${text.slice(0, 60)}" is not an ISO 8601 date-time: write it like 2026-12-03T09:30:00+01:00.`;
+    return { problem: 'problem.notIsoDateTime', values: { text: text.slice(0, 60) } };
   }
   const parsed = DateTime.fromISO(text, { setZone: true });
-  if (!parsed.isValid)
-    return `"${text}" is not a real date-time (${parsed.invalidExplanation ?? parsed.invalidReason ?? 'invalid'}).`;
+  if (!parsed.isValid) return { problem: 'problem.notRealDateTime', values: { text } };
   return { iso: text.toUpperCase(), date: parsed.toJSDate() };
 }

@@ -26,8 +26,10 @@ export async function answerMessagingExtensionQuery(
   context: RequestContext,
 ): Promise<MessagingExtensionResponse> {
   const text = queryText(query);
+  // In the user's Teams language, or the conversation's `lang`: the suggestions' subtitles and the no-match line.
+  const lang = await core.languageOf(context);
   const attachments: MessagingExtensionAttachment[] = [];
-  for (const { command, title, subtitle } of core.suggest(text)) {
+  for (const { command, title, subtitle } of core.suggest(text, lang)) {
     const answer = await core.answer(command, context);
     if (answer.outcome !== 'answered') continue;
     const card = answerToCardAttachment(answer);
@@ -45,8 +47,6 @@ export async function answerMessagingExtensionQuery(
     });
   }
   if (attachments.length === 0) {
-    // In the user's Teams language, or the conversation's `lang`.
-    const lang = await core.languageOf(context);
     return { composeExtension: { type: 'message', text: t(lang, 'teams.searchNoMatch', { text }) } };
   }
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
