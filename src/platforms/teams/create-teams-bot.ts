@@ -158,7 +158,7 @@ async function followMembership(context: TurnContext, deps: TeamsBotDeps, memory
       : activity.action === 'add' || activity.action === 'add-upgrade';
   const removed =
     activity.type === 'conversationUpdate' ? botIsIn(activity.membersRemoved) : activity.action === 'remove';
-  if (added) await memory.remember(context);
+  if (added) await memory.remember(context, true);
   if (removed) await memory.forget(context);
   if (deps.welcome) await welcomeOnce(context, deps.welcome, deps.logger);
 }

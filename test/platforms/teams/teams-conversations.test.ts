@@ -113,6 +113,21 @@ describe('conversation references', () => {
     const refused = await harness.handler.delivery.canPost(teamChannel);
     expect(refused).toEqual({ ok: false, problem: 'not-added' });
   });
+
+  it('are stored again on a reinstall that another replica handles, though it had seen the conversation', async () => {
+    // A second handler on the same database: another replica of the service.
+    const other = await startTeamsHarness({ storage: harness.storage });
+    try {
+      await other.post(fixture('installation-update-add', { serviceUrl: connector.url }));
+      await harness.post(fixture('installation-update-remove', { serviceUrl: connector.url }));
+      expect(await storedIds()).not.toContain(TEAM);
+      await other.post(fixture('installation-update-add', { serviceUrl: connector.url }));
+      expect(await storedIds()).toContain(TEAM);
+      expect(await other.handler.delivery.canPost(teamChannel)).toEqual({ ok: true });
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('proactive delivery', () => {
