@@ -4,7 +4,7 @@
 // It is not rebuilt here: `renewals … within Nd` is the one place that decides what falls due.
 import type { Action, Answer, Section } from '../core/answer.js';
 import type { AnswerContext } from '../core/answer-context.js';
-import { renewals } from '../core/answers/renewals.js';
+import { type RenewalsParts, renewalsParts } from '../core/answers/renewals.js';
 import { countryName } from '../core/names.js';
 import type { Country, Dataset } from '../dataset/schema.js';
 import { DEFAULT_LANG, type Lang } from '../i18n/lang.js';
@@ -56,10 +56,10 @@ export function describeDigest(dataset: Dataset, digest: DigestReminder, lang: L
 }
 
 /** The renewals answer within the digest's horizon, for its countries (the dataset seen through them) or all. */
-function renewalsWithin(ctx: AnswerContext, digest: DigestReminder): Answer {
+function renewalsWithin(ctx: AnswerContext, digest: DigestReminder): RenewalsParts {
   const countries = digestCountries(ctx.dataset, digest);
-  if (countries.length === 1) return renewals(ctx, countries[0], digest.withinDays);
-  if (digest.countries.length === 0) return renewals(ctx, undefined, digest.withinDays);
+  if (countries.length === 1) return renewalsParts(ctx, countries[0], digest.withinDays);
+  if (digest.countries.length === 0) return renewalsParts(ctx, undefined, digest.withinDays);
   // Several countries: the all-countries list (each line naming its country) over only their missions and events.
   const ids = new Set(countries.map((c) => c.id));
   const { dataset } = ctx;
@@ -70,7 +70,7 @@ function renewalsWithin(ctx: AnswerContext, digest: DigestReminder): Answer {
       return country !== undefined && ids.has(country);
     }),
   );
-  return renewals({ ...ctx, dataset: { ...dataset, missions, events } }, undefined, digest.withinDays);
+  return renewalsParts({ ...ctx, dataset: { ...dataset, missions, events } }, undefined, digest.withinDays);
 }
 
 /** The digest of the week, as of `now`. */
@@ -78,15 +78,17 @@ export function digestMessage(input: { digest: DigestReminder; dataset: Dataset;
   const { digest, dataset, now } = input;
   const lang = input.lang ?? DEFAULT_LANG;
   const m = messages(lang);
-  const listed = renewalsWithin({ dataset, now, zone: digest.tz, lang }, digest);
-  // The renewals answer's first section is what falls due (a gap line when nothing does); the expired section is
-  // named by its heading. The section of regimes with no expiry recorded is left out: it never changes week to week.
-  const [comingUp, ...rest] = listed.sections;
-  const expiredSection = rest.find((s) => s.heading === m('renewals.expired'));
-  const due = comingUp?.items.filter((i) => i.tone !== 'gap').length ?? 0;
+  const {
+    answer: listed,
+    comingUp,
+    due,
+    expired: expiredSection,
+  } = renewalsWithin({ dataset, now, zone: digest.tz, lang }, digest);
+  // What falls due (a gap line when nothing does) and what expired unrenewed; the section of regimes with no expiry
+  // recorded is left out: it never changes week to week.
   const expired = expiredSection?.items.length ?? 0;
   const sections: Section[] = [
-    ...(comingUp ? [comingUp] : []),
+    comingUp,
     ...(expiredSection ? [expiredSection] : []),
     {
       items: [

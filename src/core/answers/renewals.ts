@@ -49,6 +49,19 @@ interface Lists {
 
 /** The renewals list for every country, or one; with `withinDays`, only what falls due in the next N days. */
 export function renewals(ctx: AnswerContext, country?: Country, withinDays?: number): Answer {
+  return renewalsParts(ctx, country, withinDays).answer;
+}
+
+/** The renewals answer, with its parts named: what falls due (its section and count), what expired unrenewed. */
+export interface RenewalsParts {
+  answer: Answer;
+  comingUp: Section;
+  due: number;
+  expired?: Section;
+}
+
+/** renewals(), with the sections a caller picks from (the weekly digest) named rather than found by heading. */
+export function renewalsParts(ctx: AnswerContext, country?: Country, withinDays?: number): RenewalsParts {
   const lang = ctx.lang ?? DEFAULT_LANG;
   const m = messages(lang);
   const r: Renewing = {
@@ -70,7 +83,7 @@ export function renewals(ctx: AnswerContext, country?: Country, withinDays?: num
   // The most recently expired first: the likeliest to have a renewal the dataset has not caught up with yet.
   expired.sort((a, b) => (a.start > b.start ? -1 : a.start < b.start ? 1 : byText(a, b)));
   for (const d of [...upcoming, ...past]) markUnverified(d.item, m('renewals.unverified'), semicolon);
-  const { sections, soon } = renewalSections(r, lists, withinDays);
+  const { sections, soon, comingUp, expired: expiredSection } = renewalSections(r, lists, withinDays);
 
   const actions: Action[] = [];
   if (country) {
@@ -82,7 +95,7 @@ export function renewals(ctx: AnswerContext, country?: Country, withinDays?: num
     actions.push({ label: m('action.help'), command: 'help' });
   }
   const next = soon[0];
-  return {
+  const answer: Answer = {
     kind: 'renewals',
     outcome: 'answered',
     title: country ? m('renewals.title', { country: nameOf(country, lang) }) : m('renewals.titleAll'),
@@ -93,6 +106,7 @@ export function renewals(ctx: AnswerContext, country?: Country, withinDays?: num
       ? m('renewals.next', { text: next.item.text, date: next.item.label ?? '', detail: next.item.detail ?? '' })
       : m('renewals.noneSummary'),
   };
+  return { answer, comingUp, due: soon.length, ...(expiredSection ? { expired: expiredSection } : {}) };
 }
 
 /** The answer's sections: coming up (within the horizon, if any), expired with no renewal, no expiry, recent past. */
@@ -100,14 +114,13 @@ function renewalSections(
   { m, country }: Renewing,
   { upcoming, past, expired, noExpiry }: Lists,
   withinDays: number | undefined,
-): { sections: Section[]; soon: Dated[] } {
+): { sections: Section[]; soon: Dated[]; comingUp: Section; expired?: Section } {
   // Within a horizon (the digest, Workflow Builder's step): what falls due by then, and no past events; what has
   // expired with no renewal recorded stays listed, flagged, since it may be due any day.
   const soon = withinDays === undefined ? upcoming : upcoming.filter((u) => u.days <= withinDays);
   const shownPast = withinDays !== undefined ? [] : country ? past : past.filter((p) => -p.days <= RECENT_PAST_DAYS);
 
-  const sections: Section[] = [];
-  sections.push({
+  const comingUp: Section = {
     heading: withinDays === undefined ? m('renewals.comingUp') : m('renewals.comingUpWithin', { days: withinDays }),
     items:
       soon.length > 0
@@ -119,8 +132,10 @@ function renewalSections(
               tone: 'gap',
             },
           ],
-  });
-  if (expired.length > 0) sections.push({ heading: m('renewals.expired'), items: expired.map((e) => e.item) });
+  };
+  const expiredSection =
+    expired.length > 0 ? { heading: m('renewals.expired'), items: expired.map((e) => e.item) } : undefined;
+  const sections: Section[] = [comingUp, ...(expiredSection ? [expiredSection] : [])];
   if (noExpiry.length > 0)
     sections.push({
       heading: m('renewals.noExpiry'),
@@ -132,7 +147,7 @@ function renewalSections(
       items: shownPast.map((p) => p.item),
     });
 
-  return { sections, soon };
+  return { sections, soon, comingUp, ...(expiredSection ? { expired: expiredSection } : {}) };
 }
 
 /** A mission's line, if any: its expiry ahead, its running decision with no expiry, its lapse, or its end. */
