@@ -13,7 +13,6 @@ const SLOW = [
   'test/dataset/yaml-bounds.fuzz.test.ts', // hundreds of hostile data files, and a sample through the built binary
   'test/dataset/read-yaml-fast.fuzz.test.ts', // 1,500 mutated documents read by both YAML readers
   'test/dataset/dataset-holder-reload.test.ts', // the service reloading 5,000 generated parties under signed requests
-  'test/platforms/teams/teams-delivery-unreachable.test.ts', // the connector client's waits between attempts
   'test/platforms/slack/slack-oauth-secrets.test.ts', // service restarts, reminders waited for on the real clock
   'test/platforms/slack/slack-digest.test.ts', // the service's scheduler polling on real timers for the digest
   'test/platforms/teams/playground/**/*.test.ts', // the Agents Playground and headless Chromium, as child processes

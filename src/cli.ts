@@ -196,7 +196,7 @@ async function dataCheck(dir: string, lang: Lang): Promise<CliResult> {
 
 async function dataStale(dir: string, options: CliOptions): Promise<CliResult> {
   const loaded = await loadDataset(dir);
-  if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem));
+  if (!loaded.ok) return invalidDataset(loaded.problems.map(formatProblem), options.lang);
   const report = staleReport(loaded.dataset, options.now ?? new Date());
   if (options.json) return { code: 0, stdout: `${JSON.stringify(report, null, 2)}\n`, stderr: '' };
   const lines = [`Stale data on ${report.today} (facts older than ${report.maxAgeDays} days)`];

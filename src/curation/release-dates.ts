@@ -97,16 +97,19 @@ export function isoDay(year: number, month: number, day: number): string {
 
 /** The first `day month` strictly after `after` (YYYY-MM-DD), for a date written without its year. */
 export function firstAfter(after: string, month: number, day: number): string {
-  const year = Number(after.slice(0, 4));
-  const same = isoDay(year, month, day);
-  return same > after && isRealDay(year, month, day) ? same : isoDay(year + 1, month, day);
+  // A 29 February written without its year is the next leap year's: at most eight years on (1896 → 1904). The day
+  // and month are real in some year (findDates keeps only those), so the search ends.
+  let year = Number(after.slice(0, 4));
+  for (let tries = 0; tries < 8 && !(isoDay(year, month, day) > after && isRealDay(year, month, day)); tries++) year++;
+  return isoDay(year, month, day);
 }
 
 /** The last `day month` on or before `onOrBefore`, for a date line that comes after the event it reports. */
 export function lastOnOrBefore(onOrBefore: string, month: number, day: number): string {
-  const year = Number(onOrBefore.slice(0, 4));
-  const same = isoDay(year, month, day);
-  return same <= onOrBefore ? same : isoDay(year - 1, month, day);
+  let year = Number(onOrBefore.slice(0, 4));
+  for (let tries = 0; tries < 8 && !(isoDay(year, month, day) <= onOrBefore && isRealDay(year, month, day)); tries++)
+    year--;
+  return isoDay(year, month, day);
 }
 
 const WEEKDAYS: Record<string, number> = {

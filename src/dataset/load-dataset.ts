@@ -73,14 +73,7 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   if (!existsSync(referencePath))
     return refuse(referencePath, 'is missing: every dataset needs the legend in reference.yaml');
 
-  const listed: Array<{ abs: string; role: DataFile['role'] }> = [{ abs: referencePath, role: 'reference' }];
-  for (const [sub, role] of [
-    ['sources', 'sources'],
-    ['countries', 'country'],
-    ['events', 'events'],
-  ] as const) {
-    for (const name of await yamlFilesIn(path.join(dir, sub))) listed.push({ abs: path.join(dir, sub, name), role });
-  }
+  const listed = await listDatasetFiles(dir);
   const unreadable: DataProblem[] = [];
   let total = 0;
   const read = await mapBounded(listed, READ_CONCURRENCY, async ({ abs, role }): Promise<DataFile | undefined> => {
@@ -123,6 +116,21 @@ export async function loadDataset(dir: string, options: LoadOptions = {}): Promi
   const result = options.sliced ? await runSliced(steps) : runNow(steps);
   if (result.ok && snapshotDir) await writeSnapshot(snapshotDir, digest, result.dataset);
   return result;
+}
+
+/** The files of the dataset in `dir`, in loading order: reference.yaml, then sources/, countries/, events/. */
+export async function listDatasetFiles(dir: string): Promise<Array<{ abs: string; role: DataFile['role'] }>> {
+  const listed: Array<{ abs: string; role: DataFile['role'] }> = [
+    { abs: path.join(dir, 'reference.yaml'), role: 'reference' },
+  ];
+  for (const [sub, role] of [
+    ['sources', 'sources'],
+    ['countries', 'country'],
+    ['events', 'events'],
+  ] as const) {
+    for (const name of await yamlFilesIn(path.join(dir, sub))) listed.push({ abs: path.join(dir, sub, name), role });
+  }
+  return listed;
 }
 
 /** Files read at once: enough to keep libuv's thread pool busy, few enough never to run out of file descriptors. */

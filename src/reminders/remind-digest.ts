@@ -11,6 +11,7 @@ import { messages } from '../i18n/translate.js';
 import { describeDigest, digestMessage } from './digest-message.js';
 import { planDigest } from './plan-digest.js';
 import type { DigestReminder, NewDigest, Reminder, Weekday } from './reminder.js';
+import { setChannelWide } from './set-channel-wide.js';
 import { MAX_REMINDERS_PER_CHANNEL } from './reminder-commands-deps.js';
 import { formatInstant, stopAction } from './reminder-message.js';
 import type { ReminderRecords } from './reminder-records.js';
@@ -34,7 +35,7 @@ export async function remindDigest(
   context: RequestContext,
   input: ChannelWideInput,
 ): Promise<Answer> {
-  const { records, dataset, now } = input;
+  const { dataset, now } = input;
   const countries = resolveCountries(dataset, command.countries);
   if ('miss' in countries) return noCountry(countries.miss, countries.suggestions, context);
   const settings: NewDigest = {
@@ -47,27 +48,9 @@ export async function remindDigest(
     always: command.always,
     ...(context.userId ? { createdBy: context.userId } : {}),
   };
-  const current = input.existing.find((r) => r.kind === 'digest' && !r.disabled);
-  let reminder: DigestReminder | undefined;
-  let changed = false;
-  if (current) {
-    const updated = await records.update(current.id, current.channelKey, { kind: 'digest', ...settings });
-    if (updated?.kind === 'digest') [reminder, changed] = [updated, true];
-  }
-  if (!reminder) {
-    const added = await records.add({ kind: 'digest', ...settings }, now, { maxPerChannel: MAX_REMINDERS_PER_CHANNEL });
-    if (added.kind === 'full') return tooMany('remind-digest', context, MAX_REMINDERS_PER_CHANNEL);
-    if (added.kind === 'added' && added.reminder.kind === 'digest') reminder = added.reminder;
-    else if (added.kind === 'exists') {
-      // Another request set one a moment ago: this one is the later word.
-      const updated = await records.update(added.reminder.id, added.reminder.channelKey, {
-        kind: 'digest',
-        ...settings,
-      });
-      if (updated?.kind === 'digest') [reminder, changed] = [updated, true];
-    }
-  }
-  if (!reminder) return tooMany('remind-digest', context, MAX_REMINDERS_PER_CHANNEL);
+  const set = await setChannelWide(input, { kind: 'digest', ...settings });
+  if (set?.reminder.kind !== 'digest') return tooMany('remind-digest', context, MAX_REMINDERS_PER_CHANNEL);
+  const { reminder, changed } = set;
   return digestSet(reminder, changed, dataset, now, context);
 }
 

@@ -17,6 +17,7 @@ import type { NewStale, StaleReminder } from './reminder.js';
 import { MAX_REMINDERS_PER_CHANNEL } from './reminder-commands-deps.js';
 import { stopAction } from './reminder-message.js';
 import { tooMany } from './reminder-refusals.js';
+import { setChannelWide } from './set-channel-wide.js';
 import { expiredUnrenewed } from './stale-message.js';
 
 type StaleCommand = Extract<ChannelCommand, { kind: 'remind-stale' }>;
@@ -27,25 +28,16 @@ export async function remindStale(
   context: RequestContext,
   input: ChannelWideInput,
 ): Promise<Answer> {
-  const { records, dataset, now } = input;
+  const { dataset, now } = input;
   const settings: NewStale = {
     channel: context.channel!,
     at: command.at,
     tz: command.tz ?? input.defaultTz,
     ...(context.userId ? { createdBy: context.userId } : {}),
   };
-  const current = input.existing.find((r) => r.kind === 'stale' && !r.disabled);
-  let target = current;
-  if (!target) {
-    const added = await records.add({ kind: 'stale', ...settings }, now, { maxPerChannel: MAX_REMINDERS_PER_CHANNEL });
-    if (added.kind === 'added' && added.reminder.kind === 'stale')
-      return staleSet(added.reminder, false, dataset, now, context);
-    if (added.kind !== 'exists') return tooMany('remind-stale', context, MAX_REMINDERS_PER_CHANNEL);
-    target = added.reminder;
-  }
-  const updated = await records.update(target.id, target.channelKey, { kind: 'stale', ...settings });
-  if (updated?.kind !== 'stale') return tooMany('remind-stale', context, MAX_REMINDERS_PER_CHANNEL);
-  return staleSet(updated, true, dataset, now, context);
+  const set = await setChannelWide(input, { kind: 'stale', ...settings });
+  if (set?.reminder.kind !== 'stale') return tooMany('remind-stale', context, MAX_REMINDERS_PER_CHANNEL);
+  return staleSet(set.reminder, set.changed, dataset, now, context);
 }
 
 /** The answer to notices set or changed: when they post, and what is stale already. */

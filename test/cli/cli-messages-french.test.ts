@@ -1,5 +1,8 @@
 // The command line's own messages in the `--lang` chosen: bad flags and unknown commands with the usage, the inner
 // problems of a command (lead times, date-times), and the search box's suggestions. English stays the default.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { createCore } from '../../src/core/create-core.js';
@@ -35,6 +38,20 @@ describe('caac --lang fr: usage errors', () => {
     expect(de.stderr).toContain('caac: --lang: "de" is not a language caac speaks; available: en, fr\nusage: caac');
     const twice = await run(['--lang', 'fr', 'mali', '--lang', 'xx']);
     expect(twice.stderr).toContain('--lang\u00a0: caac ne parle pas « xx »\u202f; langues disponibles\u00a0: en, fr');
+  });
+
+  it('says that an invalid dataset was not loaded in French, for an answer and for `data stale`', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'caac-empty-data-'));
+    try {
+      for (const words of [['mali'], ['data', 'stale']]) {
+        const r = await run(['--lang', 'fr', '--data', empty, ...words]);
+        expect(r.code, words.join(' ')).toBe(2);
+        expect(r.stderr, words.join(' ')).toContain('1 problème\u00a0: le jeu de données n’a pas été chargé');
+        expect(r.stderr, words.join(' ')).not.toContain('the dataset was not loaded');
+      }
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 
   it('keeps English by default', async () => {

@@ -74,6 +74,23 @@ describe('the message catalogue', () => {
     expect(unused).toEqual([]);
   });
 
+  it('takes each id from exactly one area, and every area is in it', async () => {
+    // The areas are spread into one object: an id written in two files would silently keep only the later text.
+    const dir = join(root, 'src/i18n/catalogue');
+    const owner = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'entry.ts')) {
+      const area = Object.values(await import(join(dir, file)))[0] as Record<string, unknown>;
+      for (const [id, entry] of Object.entries(area)) {
+        if (owner.has(id)) twice.push(`${id}: ${owner.get(id)} and ${file}`);
+        owner.set(id, file);
+        expect(catalogue[id as keyof typeof catalogue], `${file}: ${id}`).toBe(entry);
+      }
+    }
+    expect(twice).toEqual([]);
+    expect(owner.size).toBe(ids.length);
+  });
+
   it('is split in areas of at most 300 lines', () => {
     const long = sourceFiles(join(root, 'src/i18n'))
       .filter((f) => readFileSync(f, 'utf8').split('\n').length > 300)

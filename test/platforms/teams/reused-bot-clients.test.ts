@@ -47,6 +47,18 @@ describe('reusedBotClients', () => {
     expect(inner.made).toHaveLength(2);
   });
 
+  it('keeps 64 clients at most, dropping the oldest', async () => {
+    const clients = reusedBotClients();
+    const inner = new CountingFactory();
+    const factory = clients.connectorFactory(inner, 'bot-1');
+    const first = await factory.create('https://smba.example/0/');
+    for (let i = 1; i < 64; i++) await factory.create(`https://smba.example/${i}/`);
+    expect(await factory.create('https://smba.example/0/')).toBe(first);
+    await factory.create('https://smba.example/64/');
+    expect(await factory.create('https://smba.example/0/')).not.toBe(first);
+    expect(inner.made).toHaveLength(66);
+  });
+
   it('keys by the app id botbuilder uses: the audience claim, else the appid claim', () => {
     expect(clientAppId(new ClaimsIdentity([{ type: 'aud', value: 'bot-1' }], true))).toBe('bot-1');
     expect(clientAppId(new ClaimsIdentity([{ type: 'appid', value: 'emulator-bot' }], true))).toBe('emulator-bot');

@@ -1,5 +1,6 @@
-// A reminder posted to a Bot Connector that cannot be reached is a `retry` for the scheduler. In the slow project: the
-// connector client's pipeline waits between its attempts on the real clock (seconds), whatever the machine's load.
+// A reminder posted to a Bot Connector that cannot be reached is a `retry` for the scheduler, after one attempt (the
+// delivery removes the pipeline's retries). The bot is added while the stand-in answers: the welcome card is an
+// inbound reply, which the pipeline does retry, with seconds of waits, against a closed port.
 // The other delivery outcomes (posted, 403/404 permanent, 429/5xx retry) are in teams-conversations.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/core/answer.js';
@@ -30,14 +31,15 @@ const TENANT = '72f988bf-0000-4000-8000-00000000c0de';
 describe('proactive delivery', () => {
   it('reports an unreachable Bot Connector as retry', async () => {
     const gone = await startBotConnectorStandIn();
-    await gone.close(); // its port now refuses connections
     const chat = '19:unreachable-connector@thread.v2';
-    await harness.post(
+    const added = await harness.post(
       fixture('conversation-update-bot-added', {
         serviceUrl: gone.url,
         conversation: { isGroup: true, conversationType: 'groupChat', tenantId: TENANT, id: chat },
       }),
     );
+    expect(added.status).toBe(200);
+    await gone.close(); // its port now refuses connections
     const result = await harness.handler.delivery.deliver(
       { platform: 'teams', workspaceId: TENANT, channelId: chat },
       reminder,

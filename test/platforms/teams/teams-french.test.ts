@@ -1,10 +1,10 @@
 // Teams in French: a fr-FR user gets every answer kind in French through botbuilder's real CloudAdapter (the
 // activity's locale), and a channel's `lang` setting, stored in the database, comes before the user's locale.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../../../src/render/answer-to-adaptive-card.js';
 import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
-import { fixture, startTeamsHarness } from './support/teams-harness.js';
+import { askForCardText } from './support/card-text.js';
+import { startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 
 let harness: TeamsHarness;
@@ -18,26 +18,8 @@ afterAll(async () => {
   await connector.close();
 });
 
-/** Every text of the card (blocks, containers, buttons), for loose assertions. */
-function cardText(card: AdaptiveCard): string {
-  const walk = (elements: unknown[]): string[] =>
-    elements.flatMap((e) => {
-      const el = e as { type: string; text?: string; items?: unknown[] };
-      return el.type === 'Container' ? walk(el.items ?? []) : [el.text ?? ''];
-    });
-  const actions = card.actions ?? [];
-  const more = actions.flatMap((a) => (a.type === 'Action.ShowCard' ? walk(a.card.body) : []));
-  // Teams' Markdown escapes (\( \*) are taken out: the assertions read the text as people see it.
-  return [...walk(card.body), ...more, ...actions.map((a) => a.title)].join('\n').replace(/\\(.)/g, '$1');
-}
-
 async function ask(name: string, text: string, locale: string): Promise<string> {
-  const res = await harness.post(
-    fixture(name, { text, locale, serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
-  );
-  expect(res.status).toBe(200);
-  const { activities } = res.json() as { activities: { attachments: { content: AdaptiveCard }[] }[] };
-  return cardText(activities[0]!.attachments[0]!.content);
+  return askForCardText(harness, connector.url, name, text, locale);
 }
 
 describe('Teams for a fr-FR user', () => {

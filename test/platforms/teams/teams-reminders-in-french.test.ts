@@ -6,9 +6,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock.js';
 import { createRateLimiter } from '../../../src/http/rate-limit.js';
-import type { AdaptiveCard } from '../../../src/render/answer-to-adaptive-card.js';
 import { startBotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
 import type { BotConnectorStandIn } from '../../support/bot-connector-stand-in.js';
+import { askForCardText } from './support/card-text.js';
 import { NOW, fixture, startTeamsHarness } from './support/teams-harness.js';
 import type { TeamsHarness } from './support/teams-harness.js';
 
@@ -28,25 +28,8 @@ async function start(options: Parameters<typeof startTeamsHarness>[0]): Promise<
   return harness;
 }
 
-/** Every text of the card (blocks, containers, buttons), as people read it. */
-function cardText(card: AdaptiveCard): string {
-  const walk = (elements: unknown[]): string[] =>
-    elements.flatMap((e) => {
-      const el = e as { type: string; text?: string; items?: unknown[] };
-      return el.type === 'Container' ? walk(el.items ?? []) : [el.text ?? ''];
-    });
-  const actions = card.actions ?? [];
-  const more = actions.flatMap((a) => (a.type === 'Action.ShowCard' ? walk(a.card.body) : []));
-  return [...walk(card.body), ...more, ...actions.map((a) => a.title)].join('\n').replace(/\\(.)/g, '$1');
-}
-
 async function ask(harness: TeamsHarness, name: string, text: string, locale: string): Promise<string> {
-  const res = await harness.post(
-    fixture(name, { text, locale, serviceUrl: connector.url, deliveryMode: 'expectReplies' }),
-  );
-  expect(res.status).toBe(200);
-  const { activities } = res.json() as { activities: { attachments: { content: AdaptiveCard }[] }[] };
-  return cardText(activities[0]!.attachments[0]!.content);
+  return askForCardText(harness, connector.url, name, text, locale);
 }
 
 const ENGLISH = /Reminders set|Next reminders|Stop these reminders|List reminders|No reminders|this conversation/;
