@@ -26,23 +26,20 @@ export const DEFAULT_START_WAIT_MS = 2_500;
 export function deferredAdapter(routes: PlatformRoutes, waitMs = DEFAULT_START_WAIT_MS): DeferredAdapter {
   let real: PlatformAdapter | undefined;
   let failed = false;
-  const waiting = new Set<(adapter: PlatformAdapter | undefined) => void>();
-  const settle = (adapter: PlatformAdapter | undefined) => {
-    for (const wake of waiting) wake(adapter);
-    waiting.clear();
+  // Settled once, by resolve (the adapter) or fail (undefined): every waiting request races it against its own wait.
+  let settle: (adapter: PlatformAdapter | undefined) => void = () => undefined;
+  const ready = new Promise<PlatformAdapter | undefined>((resolve) => {
+    settle = resolve;
+  });
+  const later = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => {
+      timer = setTimeout(resolve, waitMs, undefined);
+    });
+    const adapter = await Promise.race([ready, timedOut]);
+    clearTimeout(timer);
+    return adapter ? adapter.handle(req, res, path) : notReady(res);
   };
-  const later = (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> | undefined =>
-    new Promise<PlatformAdapter | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        waiting.delete(wake);
-        resolve(undefined);
-      }, waitMs);
-      const wake = (adapter: PlatformAdapter | undefined) => {
-        clearTimeout(timer);
-        resolve(adapter);
-      };
-      waiting.add(wake);
-    }).then((adapter) => (adapter ? adapter.handle(req, res, path) : notReady(res)));
 
   return {
     get enabled() {

@@ -65,8 +65,10 @@ export function staleMessage(input: {
     },
     {
       label: m('stale.asOf'),
-      text: row.asOf ? formatPartialDate(row.asOf, lang) : '—',
+      // A missing as-of date is shown as a gap, in words, like every other gap.
+      text: row.asOf ? formatPartialDate(row.asOf, lang) : m('date.unknown'),
       detail: m('stale.asOfDetail'),
+      ...(row.asOf ? {} : { tone: 'gap' as const }),
       cite: [cite],
     },
     { label: m('stale.import'), text: m('stale.command'), detail: m('stale.commandDetail') },

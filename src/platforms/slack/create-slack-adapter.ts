@@ -18,7 +18,7 @@ import { createBoltApp } from './create-bolt-app.js';
 import { createSlackAnswerer } from './slack-answerer.js';
 import { listenToSlack } from './slack-listeners.js';
 import { SLACK_PATHS } from './slack-manifest.js';
-import { SLACK_METHODS } from './slack-off.js';
+import { SLACK_ROUTES } from './slack-off.js';
 import { screenBody, timestampWithinWindow } from './screen-slack-request.js';
 
 /** Options of `createSlackAdapter`. */
@@ -65,8 +65,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): PlatformAdapte
   return {
     enabled: connection.enabled,
     delivery: connection.delivery,
-    handles: (_method, path) => path.startsWith('/slack/'),
-    methods: (path) => SLACK_METHODS[path],
+    ...SLACK_ROUTES,
     handle(req, res, path) {
       const method = (req.method ?? 'GET').toUpperCase();
       if (receiver && !served(method, path)) {
